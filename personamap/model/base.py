@@ -1,0 +1,69 @@
+"""Shared building blocks of the domain: the base model, ids and plain-text types.
+
+Text is plain by construction: the patterns below refuse control characters (tab, newline
+and carriage return excepted), and pydantic itself refuses lone surrogates, so nothing that
+cannot be saved and reopened ever gets into a project.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+_PLAIN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+_ONE_LINE = r"^[^\x00-\x1f\x7f]*$"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+Id = Annotated[str, Field(pattern=UUID_PATTERN)]
+"""A stable identity: a lower-case uuid4 string, never reused, never derived from memory."""
+
+Text = Annotated[str, Field(pattern=_PLAIN, max_length=20_000)]
+"""Multi-line plain user text (notes, stories, descriptions)."""
+
+ShortText = Annotated[str, Field(pattern=_ONE_LINE, max_length=500)]
+"""One line of plain user text (names, labels, titles)."""
+
+Color = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
+"""A colour as #RRGGBB."""
+
+Url = Annotated[str, Field(pattern=_ONE_LINE, max_length=2_000)]
+"""A link kept as text; never opened by the app on its own."""
+
+
+def new_id() -> str:
+    """A fresh id for a new entity."""
+    return str(uuid.uuid4())
+
+
+def clean_text(value: str, *, one_line: bool = False) -> str:
+    """Repair text from the outside world (clipboard, typing, imports) before it enters a model.
+
+    Lone surrogates are replaced, control characters dropped; a one-line field also turns
+    line breaks into spaces.
+    """
+    value = value.encode("utf-8", "replace").decode("utf-8")
+    value = value.replace("\r\n", "\n")
+    if one_line:
+        value = value.replace("\n", " ").replace("\r", " ").replace("\t", " ")
+    return _CONTROL.sub("", value)
+
+
+class Model(BaseModel):
+    """Base of every domain entity: unknown fields are an error, assignments are validated."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        validate_assignment=True,
+        use_enum_values=False,
+        revalidate_instances="never",
+    )
+
+
+class Entity(Model):
+    """A domain object with a stable identity that ops and references can name."""
+
+    id: Id = Field(default_factory=new_id)
