@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from .base import Entity
+from .journey import JourneyMap
 from .persona import Persona
-from .project import Project
+from .project import EmotionScale, Project
 
 Loc = tuple[str | int, ...]
 
@@ -24,6 +25,7 @@ class Problem:
     loc: Loc
     message: str
 
+    @property
     def place(self) -> str:
         return format_loc(self.loc)
 
@@ -144,7 +146,9 @@ def _evidence_refs(loc: Loc, refs: list[str], known: set[str]) -> Iterator[Probl
             yield _missing((*loc, "evidence_ids", k), "evidence", ref)
 
 
-def _journey_problems(loc, journey, persona_ids, all_evidence, scale) -> Iterator[Problem]:
+def _journey_problems(
+    loc: Loc, journey: JourneyMap, persona_ids: set[str], all_evidence: set[str], scale: EmotionScale
+) -> Iterator[Problem]:
     for k, ref in enumerate(journey.persona_ids):
         if ref not in persona_ids:
             yield _missing((*loc, "persona_ids", k), "persona", ref)

@@ -60,8 +60,7 @@ class Asset(Entity):
         sniffed = sniff_media_type(self.raw())
         if sniffed != self.media_type:
             raise ValueError(
-                f"data is {sniffed or 'not a PNG, JPEG or WebP image'}, "
-                f"but media_type says {self.media_type}"
+                f"data is {sniffed or 'not a PNG, JPEG or WebP image'}, but media_type says {self.media_type}"
             )
         return self
 
@@ -155,5 +154,3 @@ class Project(Entity):
 
     def asset(self, asset_id: str) -> Asset | None:
         return next((a for a in self.assets if a.id == asset_id), None)
-
-

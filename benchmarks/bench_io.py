@@ -1,0 +1,121 @@
+"""Load and save of a 20,000-note project against raw json, the baselines the goals are
+stated in (goal: load ≤ 2.5× json.loads, save ≤ 1.5× json.dumps(indent=2) + write)."""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+import tempfile
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _util import compare, report
+
+from personamap.io import dumps, loads, save
+from personamap.model import (
+    Board,
+    EmotionScore,
+    EmpathyMap,
+    EmpathyNote,
+    Evidence,
+    Item,
+    JourneyMap,
+    JourneyNote,
+    Lane,
+    NoteColor,
+    NoteElement,
+    Persona,
+    PersonaCard,
+    Project,
+    Quadrant,
+    Quote,
+    Stage,
+    Step,
+    Vote,
+)
+from personamap.model.journey import DEFAULT_STAGES
+
+_WORDS = ["customer", "wants", "faster", "onboarding", "without", "calling", "support", "price", "trust", "invoice", "mobile", "app", "checkout", "delivery", "café", "naïve", "Straße", "東京", "привет", "مرحبا", "שלום", "<&>", "🎉", "refund", "login", "password", "dashboard", "export", "report", "weekly", "manager", "approval", "budget"]
+_LANES = ("Actions", "Touchpoints", "Channels", "Thoughts", "Emotions", "Pain points", "Opportunities", "Ideas")
+
+
+def make_project(notes: int = 20_000, seed: int = 0) -> Project:
+    """A realistic big project: 8 personas with evidence, 10 journeys of 6 stages × 8 lanes
+    holding `notes` notes in all (about 40 per cell), an empathy map and a board."""
+    rng = random.Random(seed)
+
+    def uid() -> str:
+        return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+    def text(low: int, high: int) -> str:
+        return " ".join(rng.choice(_WORDS) for _ in range(rng.randint(low, high)))
+
+    personas = []
+    for i in range(8):
+        evidence = [Evidence(id=uid(), title=f"Interview {j}", note=text(5, 20)) for j in range(5)]
+        items = lambda n: [  # noqa: E731
+            Item(id=uid(), text=text(4, 12), evidence_ids=[rng.choice(evidence).id]) for _ in range(n)
+        ]
+        personas.append(Persona(
+            id=uid(), name=f"Persona {i}", role=text(2, 4), tagline=text(4, 8), tags=["b2c", "core"],
+            quotes=[Quote(id=uid(), text=text(8, 25), source="interview") for _ in range(3)],
+            goals=items(5), needs=items(4), frustrations=items(5), motivations=items(3),
+            evidence=evidence,
+        ))
+    journeys = []
+    per_journey = notes // 10
+    for j in range(10):
+        stages = [Stage(id=uid(), name=name, steps=[Step(id=uid(), name=f"{name} {k}") for k in range(2)])
+                  for name in DEFAULT_STAGES]
+        lanes = [Lane(id=uid(), name=name) for name in _LANES]
+        cells = [(lane, stage) for lane in lanes for stage in stages]
+        journey_notes = []
+        for k in range(per_journey + (notes % 10 if j == 0 else 0)):
+            lane, stage = cells[k % len(cells)]
+            journey_notes.append(JourneyNote(
+                id=uid(), text=text(3, 30), lane_id=lane.id, stage_id=stage.id,
+                step_id=stage.steps[k % 2].id if k % 4 == 0 else None,
+                color=rng.choice(list(NoteColor)), tags=["idea"] if k % 7 == 0 else [],
+                votes=[Vote(participant="ana")] if k % 11 == 0 else [],
+                evidence_ids=[personas[0].evidence[0].id] if k % 13 == 0 else [],
+            ))
+        emotions = [EmotionScore(persona_id=personas[j % 8].id, step_id=step.id, score=rng.randint(-2, 2))
+                    for stage in stages for step in stage.steps]
+        journeys.append(JourneyMap(
+            id=uid(), title=f"Journey {j}", persona_ids=[personas[j % 8].id], scenario=text(10, 40),
+            stages=stages, lanes=lanes, notes=journey_notes, emotions=emotions,
+        ))
+    empathy = EmpathyMap(id=uid(), title="Empathy", persona_id=personas[0].id, notes=[
+        EmpathyNote(id=uid(), text=text(3, 12), quadrant=rng.choice(list(Quadrant))) for _ in range(40)
+    ])
+    board = Board(id=uid(), name="Overview", elements=[
+        PersonaCard(id=uid(), persona_id=p.id, x=i * 260.0) for i, p in enumerate(personas)
+    ] + [NoteElement(id=uid(), text=text(3, 10), x=i * 30.0, y=400.0) for i in range(40)])
+    return Project(id=uid(), title="Benchmark project", personas=personas, journeys=journeys,
+                   empathy_maps=[empathy], boards=[board])
+
+
+def run(quick: bool = False) -> None:
+    repeat = 3 if quick else 7
+    project = make_project()
+    text = dumps(project)
+    ours, raw = compare(lambda: loads(text), lambda: json.loads(text), repeat=repeat)
+    report("io.load_20k", ours, raw, 2.5)
+
+    data = json.loads(text)
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "bench.personamap"
+        plain = Path(folder) / "plain.json"
+
+        def raw_save() -> None:
+            plain.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+
+        ours, raw = compare(lambda: save(project, target), raw_save, repeat=repeat)
+    report("io.save_20k", ours, raw, 1.5)
+
+
+if __name__ == "__main__":
+    run("--quick" in sys.argv)

@@ -1,0 +1,232 @@
+"""A persona card: photo or initials, name, role, badges, quote and the chosen sections.
+
+Many cards may show one persona (on several boards); each syncs from the project-level
+persona, so an edit anywhere shows everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QStyleOptionGraphicsItem
+
+from ...model import CardLayout, Priority
+from ...model.layout import CardBoxes, Rect, layout_card
+from ...model.lifecycle import is_overdue
+from ...style import NEGATIVE_RED, TYPE, Theme
+from ..text import QtMeasure, draw_text, font
+from .base import ElementItem
+from .simple import LOD_TEXT, level_of_detail
+
+if TYPE_CHECKING:
+    from ...model import Persona, PersonaCard, Project
+
+_MEASURE = QtMeasure()
+
+
+def qrect(r: Rect) -> QRectF:
+    return QRectF(r.x, r.y, r.w, r.h)
+
+
+class PersonaCardItem(ElementItem):
+    def __init__(self, element_id: str, theme: Theme) -> None:
+        super().__init__(element_id, theme)
+        self.persona_id = ""
+        self.persona: Persona | None = None
+        self.photo = QImage()
+        self.boxes: CardBoxes | None = None
+        self.overdue = False
+        self._layout = CardLayout.STANDARD
+        self._sections: list[str] = []
+
+    def depends_on(self) -> set[str]:
+        return {self.persona_id}
+
+    def sync(self, element: PersonaCard, project: Project) -> None:
+        self.persona_id = element.persona_id
+        persona = project.persona(element.persona_id)
+        self.persona = persona.model_copy(deep=True) if persona else None
+        self._layout, self._sections = element.layout, list(element.sections)
+        self.photo = QImage()
+        if persona and persona.photo_asset_id:
+            asset = project.asset(persona.photo_asset_id)
+            if asset:
+                self.photo = QImage.fromData(asset.raw())
+        months = project.settings.review_period_months
+        self.overdue = bool(persona and is_overdue(persona, months, dt.date.today()))
+        super().sync(element, project)
+        self._relayout()
+
+    def set_geometry(self, geometry: tuple[float, float, float, float]) -> None:
+        resized = (geometry[2], geometry[3]) != self.size()
+        super().set_geometry(geometry)
+        if resized:
+            self._relayout()
+
+    def _relayout(self) -> None:
+        if self.persona is None:
+            self.boxes = None
+            return
+        w, h = self.size()
+        self.boxes = layout_card(self.persona, self._layout, self._sections, w, _MEASURE, h=h)
+
+    def natural_height(self) -> float:
+        return self.boxes.natural_height if self.boxes else self.size()[1]
+
+    # --- painting -----------------------------------------------------------------------
+
+    def paint_content(self, painter: QPainter, option: QStyleOptionGraphicsItem) -> None:
+        rect = self.content_rect()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(self.theme.card_border), 1))
+        painter.setBrush(QColor(self.theme.card))
+        painter.drawRoundedRect(rect, 8, 8)
+        persona, boxes = self.persona, self.boxes
+        if persona is None or boxes is None:
+            draw_text(
+                painter, rect.adjusted(16, 16, -16, -16), "Missing persona", font(TYPE.body), NEGATIVE_RED
+            )
+            return
+        accent = QColor(persona.color)
+        painter.fillRect(QRectF(rect.left() + 8, rect.top(), rect.width() - 16, 4), accent)
+        if level_of_detail(option, painter) < LOD_TEXT:
+            self._paint_photo(painter, qrect(boxes.header.photo_rect), accent, persona)
+            return
+        self._paint_header(painter, boxes, accent, persona)
+        self._paint_blocks(painter, boxes, accent)
+        if boxes.more_rect is not None and boxes.more_count:
+            draw_text(
+                painter,
+                qrect(boxes.more_rect),
+                f"…and {boxes.more_count} more",
+                font(TYPE.caption),
+                self.theme.muted_text,
+            )
+        if self.overdue:
+            self._paint_chip(painter, "Review due", QRectF(rect.right() - 92, rect.top() + 12, 80, 20))
+
+    def _paint_photo(self, painter: QPainter, r: QRectF, accent: QColor, persona: Persona) -> None:
+        path = QPainterPath()
+        path.addEllipse(r)
+        if not self.photo.isNull():
+            painter.save()
+            painter.setClipPath(path)
+            scaled = self.photo.scaled(
+                r.size().toSize() * 2,
+                Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            source = QRectF(0, 0, scaled.width(), scaled.height())
+            side = min(source.width(), source.height())
+            source = QRectF((source.width() - side) / 2, (source.height() - side) / 2, side, side)
+            painter.drawImage(r, scaled, source)
+            painter.restore()
+            return
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(accent)
+        painter.drawPath(path)
+        if self.boxes:
+            painter.setPen(QColor("#FFFFFF") if accent.lightness() < 170 else QColor("#1F2328"))
+            painter.setFont(font(r.height() * 0.36, bold=True))
+            painter.drawText(r, Qt.AlignmentFlag.AlignCenter, self.boxes.header.initials)
+
+    def _paint_header(self, painter: QPainter, boxes: CardBoxes, accent: QColor, persona: Persona) -> None:
+        header, m = boxes.header, boxes.metrics
+        self._paint_photo(painter, qrect(header.photo_rect), accent, persona)
+        draw_text(
+            painter,
+            qrect(header.name_rect),
+            persona.name,
+            font(m.name_size, bold=True),
+            self.theme.text,
+            max_lines=header.name_lines,
+        )
+        if header.role_rect is not None:
+            draw_text(
+                painter,
+                qrect(header.role_rect),
+                persona.role,
+                font(m.role_size),
+                self.theme.muted_text,
+                max_lines=header.role_lines,
+            )
+        for label, r in header.badges:
+            self._paint_badge(painter, label, qrect(r), accent, persona.priority)
+
+    def _paint_badge(
+        self, painter: QPainter, label: str, r: QRectF, accent: QColor, priority: Priority
+    ) -> None:
+        painter.setFont(font(self.boxes.metrics.badge_size if self.boxes else 11, bold=True))
+        is_priority = label.lower() == priority.value
+        if is_priority and priority == Priority.PRIMARY:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(accent)
+            painter.drawRoundedRect(r, r.height() / 2, r.height() / 2)
+            painter.setPen(QColor("#FFFFFF") if accent.lightness() < 170 else QColor("#1F2328"))
+        elif is_priority and priority == Priority.NEGATIVE:
+            painter.setPen(QPen(QColor(NEGATIVE_RED), 1.5))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(r, r.height() / 2, r.height() / 2)
+            painter.drawLine(r.left() + 6, r.center().y(), r.right() - 6, r.center().y())
+            painter.setPen(QColor(NEGATIVE_RED))
+        else:
+            painter.setPen(QPen(QColor(self.theme.card_border), 1))
+            painter.setBrush(QColor(self.theme.header))
+            painter.drawRoundedRect(r, r.height() / 2, r.height() / 2)
+            painter.setPen(QColor(self.theme.text))
+        painter.drawText(r, Qt.AlignmentFlag.AlignCenter, label)
+
+    def _paint_chip(self, painter: QPainter, label: str, r: QRectF) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#FDE2E1"))
+        painter.drawRoundedRect(r, 10, 10)
+        painter.setPen(QColor(NEGATIVE_RED))
+        painter.setFont(font(TYPE.caption, bold=True))
+        painter.drawText(r, Qt.AlignmentFlag.AlignCenter, label)
+
+    def _paint_blocks(self, painter: QPainter, boxes: CardBoxes, accent: QColor) -> None:
+        m = boxes.metrics
+        for block in boxes.blocks:
+            if block.label_rect is not None:
+                draw_text(
+                    painter,
+                    qrect(block.label_rect),
+                    block.title.upper(),
+                    font(m.caption, bold=True),
+                    self.theme.muted_text,
+                    max_lines=1,
+                )
+            if block.rule_rect is not None:
+                painter.fillRect(qrect(block.rule_rect), accent)
+            if block.placeholder_rect is not None:
+                draw_text(painter, qrect(block.placeholder_rect), "—", font(m.body), self.theme.muted_text)
+            for item, r, lines in zip(block.items, block.item_rects, block.item_lines, strict=False):
+                self._paint_item(painter, block.kind, item, qrect(r), lines, accent)
+
+    def _paint_item(self, painter: QPainter, kind: str, item, r: QRectF, lines: int, accent: QColor) -> None:
+        m = self.boxes.metrics if self.boxes else None
+        body = m.body if m else TYPE.body
+        if kind == "sliders" and item.value is not None:
+            draw_text(painter, r, item.text, font(TYPE.caption), self.theme.muted_text, max_lines=1)
+            track = QRectF(r.left(), r.bottom() - 10, r.width(), 4)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(self.theme.card_border))
+            painter.drawRoundedRect(track, 2, 2)
+            x = track.left() + track.width() * item.value / 100
+            painter.setBrush(QBrush(accent))
+            painter.drawEllipse(QRectF(x - 5, track.center().y() - 5, 10, 10))
+            return
+        if kind == "quote":
+            qfont = font(TYPE.caption) if item.caption else font(body, italic=True)
+            color = self.theme.muted_text if item.caption else self.theme.text
+            draw_text(painter, r, item.text, qfont, color, max_lines=lines)
+            return
+        if kind == "list" and not item.caption:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(accent)
+            painter.drawEllipse(QRectF(r.left() + 2, r.top() + body * 0.5, 5, 5))
+            r = r.adjusted(m.bullet_w if m else 14, 0, 0, 0)
+        draw_text(painter, r, item.text, font(body), self.theme.text, max_lines=lines)

@@ -1,0 +1,198 @@
+"""The `personamap` command: open the editor, or work on project files without a window.
+
+Exit codes: 0 success, 1 the input file is bad or unreadable, 2 wrong usage. Every failure is
+one clear line on stderr, never a traceback. Heavy libraries (Qt, reportlab) load only for the
+subcommands that need them, so `check` and `--version` stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import __version__
+
+if TYPE_CHECKING:
+    from .model import Project
+
+EXIT_OK, EXIT_BAD_FILE, EXIT_USAGE = 0, 1, 2
+SUBCOMMANDS = ("sample", "new", "templates", "check")
+
+
+class CliError(Exception):
+    """A failure to report as one line with the given exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_BAD_FILE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors as one line and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise CliError(f"{self.prog}: {message} (see --help)", EXIT_USAGE)
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="personamap",
+        description="Offline editor for personas, empathy maps and customer-journey maps.",
+        epilog="Run 'personamap COMMAND --help' for a command's options. "
+        "With a FILE and no command, the editor opens it.",
+    )
+    parser.add_argument("--version", action="version", version=f"personamap {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("sample", help="write the bundled sample project to FILE")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    p.add_argument("--open", action="store_true", help="then open it in the editor (keeps an existing FILE)")
+
+    p = sub.add_parser("new", help="create a new project FILE from a template")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--template", default="blank", metavar="NAME", help="see 'personamap templates'")
+    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+    sub.add_parser("templates", help="list the project templates, one a line, the name first")
+
+    p = sub.add_parser("check", help="validate FILE and summarise what it holds")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    return parser
+
+
+def _open_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="personamap", description="Open the editor.")
+    parser.add_argument("file", type=Path, nargs="?", metavar="FILE")
+    parser.add_argument("--version", action="version", version=f"personamap {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args_list and (args_list[0] in SUBCOMMANDS or args_list[0] in ("-h", "--help")):
+            args = _build_parser().parse_args(args_list)
+            return _run_command(args)
+        return _open_editor(_open_parser().parse_args(args_list).file)
+    except CliError as exc:
+        print(str(exc), file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    if args.command == "templates":
+        return _cmd_templates()
+    if args.command == "check":
+        return _cmd_check(args.file, as_json=args.json)
+    if args.command == "sample":
+        return _cmd_sample(args.file, force=args.force, then_open=args.open)
+    if args.command == "new":
+        return _cmd_new(args.file, template=args.template, force=args.force)
+    raise CliError("personamap: no command given (see --help)", EXIT_USAGE)
+
+
+def _load(path: Path) -> Project:
+    from .io import ProjectFileError, load
+
+    try:
+        return load(path)
+    except ProjectFileError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _refuse_overwrite(path: Path, force: bool) -> None:
+    if path.is_dir():
+        raise CliError(f"{path}: is a folder; give a file name such as {path / 'project.personamap'}")
+    if path.exists() and not force:
+        raise CliError(f"{path}: already exists; use --force to overwrite it")
+
+
+def _cmd_templates() -> int:
+    from .resources import list_templates
+
+    for info in list_templates():
+        print(f"{info.name}\t{info.title}\t{info.description}")
+    return EXIT_OK
+
+
+def _cmd_sample(path: Path, *, force: bool, then_open: bool) -> int:
+    from .resources import sample_path
+
+    if not (then_open and path.is_file() and not force):
+        _refuse_overwrite(path, force)
+        _copy_project(sample_path(), path)
+        print(f"Wrote the sample project to {path}")
+    return _open_editor(path) if then_open else EXIT_OK
+
+
+def _cmd_new(path: Path, *, template: str, force: bool) -> int:
+    from .resources import list_templates
+
+    templates = {t.name.lower(): t for t in list_templates()}
+    info = templates.get(template.lower())
+    if info is None:
+        names = ", ".join(sorted(templates))
+        raise CliError(f"personamap new: no template named {template!r} (choose one of: {names})", EXIT_USAGE)
+    _refuse_overwrite(path, force)
+    _copy_project(info.path, path, fresh=True)
+    print(f"Created {path} from the template {info.name!r}")
+    return EXIT_OK
+
+
+def _copy_project(source: Path, target: Path, *, fresh: bool = False) -> None:
+    """Write a bundled project to `target` through the atomic save path.
+
+    A project made from a template gets a fresh identity and today's dates; the sample keeps
+    its own so that it stays the documented example.
+    """
+    from .io import ProjectFileError, save
+    from .model.copying import instantiate
+
+    project = _load(source)
+    if fresh:
+        project = instantiate(project)
+    if not target.parent.exists():
+        raise CliError(f"{target}: the folder {target.parent} does not exist")
+    try:
+        save(project, target, backup=False)
+    except ProjectFileError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _cmd_check(path: Path, *, as_json: bool) -> int:
+    from .model.summary import summarize
+
+    summary = summarize(_load(path))
+    if as_json:
+        print(json.dumps({"file": str(path), "valid": True, **summary}, indent=2, ensure_ascii=False))
+    else:
+        print(f"{path}: valid personamap project “{summary['title']}”")
+        width = max(len(k) for k in summary["counts"])
+        for key, value in summary["counts"].items():
+            print(f"  {key.replace('_', ' '):<{width}}  {value}")
+        for name in summary["overdue_for_review"]:
+            print(f"  review overdue: {name}")
+    return EXIT_OK
+
+
+def _open_editor(path: Path | None) -> int:
+    if path is not None and not path.is_file():
+        what = "is a folder" if path.is_dir() else "does not exist"
+        raise CliError(f"{path}: {what}")
+    try:
+        from .ui.app import run
+    except ImportError as exc:  # Qt missing or broken on this machine
+        raise CliError(f"personamap: the editor cannot start: {exc}", EXIT_BAD_FILE) from None
+    return run(path)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

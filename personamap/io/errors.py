@@ -1,0 +1,67 @@
+"""The one exception that leaves `personamap.io`, with the place and reason of each problem,
+so the GUI and the CLI can tell the user what is wrong without ever showing a traceback."""
+
+from __future__ import annotations
+
+import errno
+import re
+
+from . import constants
+
+_UNPRINTABLE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+"""Control characters, bidi overrides that reorder a terminal line, separators, surrogates."""
+
+
+def printable(text: str, limit: int = 80) -> str:
+    """File-derived text made safe for one line of a message: escapes, then shortens."""
+    text = _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class ProjectFileError(Exception):
+    """A project file (or the text in memory) that cannot be read or written.
+
+    `problems` lists `(place, reason)` pairs; `place` is like `personas[2].quotes[0].text`, or
+    "" when the problem concerns the whole file (unreadable, not JSON, too large).
+    """
+
+    def __init__(self, source: str, problems: list[tuple[str, str]]) -> None:
+        super().__init__(source, problems)
+        self.source = source
+        self.problems = list(problems) or [("", "unknown problem")]
+
+    def __str__(self) -> str:
+        lines = [
+            f"{self.source}: {place}: {reason}" if place else f"{self.source}: {reason}"
+            for place, reason in self.problems[: constants.MAX_SHOWN]
+        ]
+        hidden = len(self.problems) - constants.MAX_SHOWN
+        if hidden > 0:
+            lines.append(f"… and {hidden} more")
+        return "\n".join(lines)
+
+
+class SaveError(ProjectFileError):
+    """Saving failed; the file on disk is as it was before the attempt."""
+
+
+_OS_REASONS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is exceeded",
+    errno.EROFS: "the disk is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "operation not permitted",
+    errno.EISDIR: "it is a folder, not a file",
+    errno.ENOENT: "no such file or folder",
+    errno.ENOTDIR: "a part of the path is not a folder",
+    errno.ENAMETOOLONG: "the file name is too long",
+    errno.EIO: "the disk reported an input/output error",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """The OS reason for a failed file operation, in words a user understands."""
+    reason = _OS_REASONS.get(exc.errno or -1) or exc.strerror or str(exc) or type(exc).__name__
+    return printable(reason, 200)

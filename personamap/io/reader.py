@@ -1,0 +1,266 @@
+"""The careful reader: strict JSON, envelope, migrations, validation, with a place and reason
+for every problem. It is the only reader that reports; the fast path in `codec` just falls
+back here whenever anything is unusual."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from typing import Any
+
+from pydantic import ValidationError
+
+from personamap.model.base import UUID_PATTERN
+from personamap.model.integrity import format_loc
+from personamap.model.project import Project
+
+from . import constants
+from .errors import printable
+from .migrations import MigrationError, migrate
+from .soundness import problem_pairs
+
+Problems = list[tuple[str, str]]
+Loc = tuple[str | int, ...]
+_MAX_INT_DIGITS = 4300
+
+
+class _BadNumber:
+    """Stands in for a number JSON should not hold, so a later walk can say where it was."""
+
+    __slots__ = ("reason",)
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+
+class _DupDict(dict):
+    """An object that had repeated keys (the last value won); remembers which keys."""
+
+    __slots__ = ("duplicates",)
+
+
+class Refused(Exception):
+    """Internal: carries the problems out of the reader."""
+
+    def __init__(self, problems: Problems) -> None:
+        super().__init__(problems)
+        self.problems = problems
+
+
+def parse_json(text: str) -> Any:
+    """json.loads that refuses NaN/Infinity, overflowing numbers, duplicate keys and deep
+    nesting, each with its place; raises Refused."""
+    flagged = []
+
+    def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(pairs)
+        if len(obj) != len(pairs):
+            obj = _DupDict(pairs)
+            obj.duplicates = [k for k, n in Counter(k for k, _ in pairs).items() if n > 1]
+            flagged.append(obj)
+        return obj
+
+    def bad(reason: str) -> _BadNumber:
+        flagged.append(reason)
+        return _BadNumber(reason)
+
+    def parse_float(s: str) -> float | _BadNumber:
+        value = float(s)
+        return bad(f"the number {printable(s, 40)} is too large") if math.isinf(value) else value
+
+    def parse_int(s: str) -> int | _BadNumber:
+        if len(s) > _MAX_INT_DIGITS:
+            return bad(f"a number with {len(s)} digits is too large")
+        return int(s)
+
+    def parse_constant(s: str) -> _BadNumber:
+        return bad(f"{s} is not a number JSON allows")
+
+    try:
+        data = json.loads(
+            text,
+            object_pairs_hook=pairs_hook,
+            parse_float=parse_float,
+            parse_int=parse_int,
+            parse_constant=parse_constant,
+        )
+    except json.JSONDecodeError as exc:
+        raise Refused([("", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")]) from None
+    except RecursionError:
+        raise Refused([("", _depth_reason(text))]) from None
+    except (ValueError, MemoryError) as exc:
+        raise Refused([("", f"not valid JSON: {printable(str(exc), 200)}")]) from None
+    if flagged:
+        found = _walk_problems(data)
+        if found:
+            raise Refused(found)
+    return data
+
+
+def _walk_problems(data: Any) -> Problems:
+    """Places of the bad numbers and repeated keys left by the parse hooks, in file order."""
+    found: Problems = []
+    stack: list[tuple[Any, Loc, int]] = [(data, (), 0)]
+    while stack:
+        node, loc, depth = stack.pop()
+        if depth > constants.MAX_DEPTH:
+            return [("", f"nested more than {constants.MAX_DEPTH} levels deep")]
+        if isinstance(node, _BadNumber):
+            found.append((_place(loc), node.reason))
+        elif isinstance(node, dict):
+            for key in getattr(node, "duplicates", ()):
+                found.append((_place(loc), f"duplicate key '{printable(key, 60)}'"))
+            stack.extend((v, (*loc, k), depth + 1) for k, v in reversed(node.items()))
+        elif isinstance(node, list):
+            stack.extend((v, (*loc, i), depth + 1) for i, v in reversed(list(enumerate(node))))
+    return found
+
+
+def too_deep(data: Any) -> bool:
+    """Whether parsed JSON nests deeper than MAX_DEPTH (without recursing)."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > constants.MAX_DEPTH:
+            return True
+        if isinstance(node, dict):
+            stack.extend((v, depth + 1) for v in node.values() if isinstance(v, dict | list))
+        elif isinstance(node, list):
+            stack.extend((v, depth + 1) for v in node if isinstance(v, dict | list))
+    return False
+
+
+_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]', re.DOTALL)
+
+
+def _depth_reason(text: str) -> str:
+    """Where the nesting first goes deeper than allowed, for a file too deep to parse."""
+    depth = 0
+    for match in _TOKENS.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > constants.MAX_DEPTH:
+                pos = match.start()
+                line = text.count("\n", 0, pos) + 1
+                column = pos - (text.rfind("\n", 0, pos) + 1) + 1
+                return f"nested more than {constants.MAX_DEPTH} levels deep (line {line}, column {column})"
+        elif token in "]}":
+            depth -= 1
+    return f"nested more than {constants.MAX_DEPTH} levels deep"
+
+
+def _place(loc: Loc) -> str:
+    return format_loc(tuple(p if isinstance(p, int) else printable(p, 60) for p in loc))
+
+
+def check_envelope(data: Any) -> tuple[dict[str, Any], int]:
+    """The project object without "format"/"schema_version", and the version it was written in."""
+    if not isinstance(data, dict):
+        kind = {list: "a list", str: "a string"}.get(type(data), "a single value")
+        raise Refused([("", f"not a personamap file: it holds {kind}, not an object")])
+    raw = dict(data)
+    fmt = raw.pop("format", None)
+    version = raw.pop("schema_version", None)
+    if fmt != constants.FORMAT_ID:
+        said = "has no \"format\"" if fmt is None else f"says format {printable(repr(fmt), 60)}"
+        raise Refused([("format", f"not a personamap file: it {said}, expected '{constants.FORMAT_ID}'")])
+    if isinstance(version, bool) or not isinstance(version, int):
+        shown = printable(repr(version), 40)
+        said = "is missing" if version is None else f"must be a whole number, not {shown}"
+        raise Refused([("schema_version", said)])
+    if version > constants.SCHEMA_VERSION:
+        raise Refused([("schema_version", (
+            f"was written by a newer personamap (schema version {version}; this version reads up "
+            f"to {constants.SCHEMA_VERSION}); update personamap to open it"
+        ))])
+    if version < 1:
+        raise Refused([("schema_version", f"is {version}; versions start at 1")])
+    return raw, version
+
+
+def read_text(text: str) -> Project:
+    """The whole careful read of a decoded file; raises Refused with every problem found."""
+    raw, version = check_envelope(parse_json(text))
+    if version < constants.SCHEMA_VERSION:
+        try:
+            raw = migrate(raw, version)
+        except MigrationError as exc:
+            raise Refused([("schema_version", printable(str(exc), 300))]) from None
+    return validate(raw)
+
+
+def validate(raw: dict[str, Any]) -> Project:
+    """Project.model_validate plus integrity rules, as places and reasons."""
+    try:
+        project = Project.model_validate(raw)
+    except ValidationError as exc:
+        if too_deep(raw):
+            raise Refused([("", f"nested more than {constants.MAX_DEPTH} levels deep")]) from None
+        raise Refused(validation_problems(exc, raw)) from None
+    except (ValueError, TypeError, RecursionError) as exc:  # a validator tripping over odd input
+        raise Refused([("", f"cannot be read: {printable(str(exc), 200)}")]) from None
+    found = problem_pairs(project)
+    if found:
+        raise Refused(found)
+    return project
+
+
+def validation_problems(exc: ValidationError, raw: Any) -> Problems:
+    """pydantic errors as (place, reason), places cleaned of union tags."""
+    return [
+        (_place(clean_loc(err["loc"], raw)), _reason(err))
+        for err in exc.errors(include_url=False, include_input=False)
+    ]
+
+
+def clean_loc(loc: tuple[Any, ...], raw: Any) -> Loc:
+    """Drop the parts of a pydantic loc that are not in the data (tags of unions), following
+    the raw data: ('boards', 0, 'elements', 3, 'persona_card', 'persona_id') becomes
+    boards[0].elements[3].persona_id."""
+    out: list[str | int] = []
+    node = raw
+    fresh = False  # just stepped into a list item: a discriminated union puts its tag here
+    for i, part in enumerate(loc):
+        if fresh and isinstance(node, dict) and isinstance(part, str) and node.get("type") == part:
+            fresh = False
+            continue
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_list or (isinstance(node, dict) and part in node):
+            node = node[part]
+        elif not (i == len(loc) - 1 and isinstance(node, dict) and isinstance(part, str)):
+            continue  # another kind of union tag; the file has no such level
+        # else: a missing field, named by the last part
+        fresh = isinstance(part, int)
+        out.append(part)
+    return tuple(out)
+
+
+_PATTERN_REASONS = {
+    UUID_PATTERN: "is not a valid id (expected a lower-case uuid like 0f8fad5b-d9cb-469f-a165-70867728950e)",
+    r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$": "contains a control character",
+    r"^[^\x00-\x1f\x7f]*$": "must be one line without control characters",
+    r"^#[0-9A-Fa-f]{6}$": "is not a colour like #0072B2",
+}
+
+
+def _reason(err: Any) -> str:
+    kind, msg, ctx = err["type"], err["msg"], err.get("ctx") or {}
+    if kind == "missing":
+        reason = "is required but missing"
+    elif kind == "extra_forbidden":
+        reason = "unknown field (not part of a personamap file)"
+    elif kind == "string_unicode":
+        reason = "contains invalid text (a lone surrogate)"
+    elif kind == "string_pattern_mismatch":
+        reason = _PATTERN_REASONS.get(ctx.get("pattern"), msg)
+    elif kind == "union_tag_invalid":
+        tag = printable(repr(ctx.get("tag")), 40)
+        reason = f"unknown type {tag}; expected one of {ctx.get('expected_tags')}"
+    elif kind == "union_tag_not_found":
+        reason = "has no \"type\""
+    else:
+        reason = msg.removeprefix("Value error, ")
+    return printable(reason, 300)

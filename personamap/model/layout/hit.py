@@ -1,0 +1,58 @@
+"""Hit testing on a laid-out journey: which cell a point is in, and where a dropped note goes."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from ..journey import JourneyMap, JourneyNote
+from .journey import JourneyLayout, resolve_step
+from .stack import reading_index
+
+
+def cell_at(layout: JourneyLayout, x: float, y: float) -> tuple[str, str, str] | None:
+    """(lane_id, stage_id, step_id) of the cell under a point, None outside the lane area.
+
+    The lane header column and the headers above are not cells.
+    """
+    lane_id = next((lid for lid, r in layout.lane_rects.items() if r.y <= y < r.bottom), None)
+    step_id = next((sid for sid, r in layout.column_rects.items() if r.x <= x < r.right), None)
+    if lane_id is None or step_id is None:
+        return None
+    return lane_id, layout.step_stage[step_id], step_id
+
+
+def cell_notes(journey: JourneyMap, lane_id: str, stage_id: str, step_id: str) -> list[JourneyNote]:
+    """The notes shown in a cell, in their journey order; a note without a step (or naming a
+    step its stage lacks) shows in its stage's first step."""
+    stage = next((s for s in journey.stages if s.id == stage_id), None)
+    if stage is None:
+        return []
+    return [
+        n
+        for n in journey.notes
+        if n.lane_id == lane_id and n.stage_id == stage_id and resolve_step(stage, n.step_id) == step_id
+    ]
+
+
+def insertion_index(
+    layout: JourneyLayout,
+    journey: JourneyMap,
+    lane_id: str,
+    stage_id: str,
+    step_id: str,
+    x: float,
+    y: float,
+    exclude: Collection[str] = (),
+) -> int:
+    """Where a note dropped at (x, y) goes among the cell's notes (0..count).
+
+    `exclude` leaves out the notes being dragged, so the index counts the cell's *other*
+    notes, as a move needs. Dropping onto a note's upper half (a grid: its left half)
+    puts the new one before it; its centre maps back to its own index.
+    """
+    notes = [n for n in cell_notes(journey, lane_id, stage_id, step_id) if n.id not in exclude]
+    rects = [layout.note_rects[n.id] for n in notes if n.id in layout.note_rects]
+    if len(rects) != len(notes):
+        return len(notes)
+    columns = layout.column_per_row.get(step_id, 1)
+    return reading_index(rects, x, y, columns, layout.metrics.gap)

@@ -1,0 +1,46 @@
+"""Start the editor: one QApplication, one main window, optionally a file to open."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from .. import __version__
+
+
+def _platform_guard() -> None:
+    """With no display and no platform, QApplication aborts the whole process (QT-NOTES)."""
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        raise RuntimeError("no display found (set DISPLAY, or QT_QPA_PLATFORM=offscreen for a headless run)")
+
+
+def make_application() -> object:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("personamap")
+    app.setOrganizationName("personamap")
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def run(path: Path | None) -> int:
+    """Open the editor window (on `path`) and run until it closes. Returns the exit code."""
+    try:
+        _platform_guard()
+    except RuntimeError as exc:
+        print(f"personamap: the editor cannot start: {exc}", file=sys.stderr)
+        return 1
+    app = make_application()
+    from .main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    if path is not None:
+        window.open_path(path)
+    return app.exec()  # type: ignore[attr-defined]

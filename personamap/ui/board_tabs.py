@@ -1,0 +1,169 @@
+"""A project's boards as tabs: add, rename, reorder and delete, each an undoable op."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Signal
+from PySide6.QtWidgets import QInputDialog, QMenu, QTabBar, QTabWidget, QToolButton, QWidget
+
+from ..canvas.scene import BoardScene
+from ..canvas.view import BoardView
+from ..document import Document
+from ..model import clean_text, ops
+from ..style import LIGHT, Theme
+
+
+class BoardTabs(QTabWidget):
+    """One BoardView per board, in the project's order."""
+
+    current_view_changed = Signal(object)  # BoardView | None
+    error = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document: Document | None = None
+        self.theme: Theme = LIGHT
+        self.views: dict[str, BoardView] = {}
+        self._syncing = False
+        self.setMovable(True)
+        self.setDocumentMode(True)
+        self.tabBar().tabMoved.connect(self._on_tab_moved)
+        self.tabBar().tabBarDoubleClicked.connect(self._rename_at)
+        self.tabBar().setContextMenuPolicy(self.tabBar().contextMenuPolicy().CustomContextMenu)
+        self.tabBar().customContextMenuRequested.connect(self._context_menu)
+        self.currentChanged.connect(lambda _i: self.current_view_changed.emit(self.current_view()))
+        add = QToolButton(self)
+        add.setText("+")
+        add.setToolTip("Add a board")
+        add.setAutoRaise(True)
+        add.clicked.connect(self.add_board)
+        self.setCornerWidget(add)
+
+    def set_document(self, document: Document | None) -> None:
+        self._syncing = True
+        while self.count():
+            widget = self.widget(0)
+            self.removeTab(0)
+            widget.deleteLater()
+        self.views.clear()
+        self._syncing = False
+        self.document = document
+        if document is not None:
+            document.changed.connect(self._on_changed)
+            self._sync()
+
+    def current_view(self) -> BoardView | None:
+        widget = self.currentWidget()
+        return widget if isinstance(widget, BoardView) else None
+
+    def view_for(self, board_id: str) -> BoardView | None:
+        return self.views.get(board_id)
+
+    def show_board(self, board_id: str) -> None:
+        view = self.views.get(board_id)
+        if view is not None:
+            self.setCurrentWidget(view)
+
+    # --- model -> tabs ------------------------------------------------------------------
+
+    def _on_changed(self, changes: ops.Changes, initiator: object) -> None:
+        doc = self.document
+        if doc is None:
+            return
+        board_ids = {b.id for b in doc.project.boards}
+        if any(owner == doc.project.id and path == "boards" for owner, path in changes.collections) or (
+            changes.updated & board_ids
+        ):
+            self._sync()
+
+    def _sync(self) -> None:
+        doc = self.document
+        assert doc is not None
+        self._syncing = True
+        current = self.currentWidget()
+        wanted = [b.id for b in doc.project.boards]
+        for board_id in list(self.views):
+            if board_id not in wanted:
+                view = self.views.pop(board_id)
+                self.removeTab(self.indexOf(view))
+                view.deleteLater()
+        for index, board in enumerate(doc.project.boards):
+            view = self.views.get(board.id)
+            if view is None:
+                scene = BoardScene(doc, board.id, self.theme)
+                scene.error.connect(self.error)
+                view = BoardView(scene)
+                scene.setParent(view)
+                self.views[board.id] = view
+                self.insertTab(index, view, board.name)
+            elif self.indexOf(view) != index:
+                self.tabBar().moveTab(self.indexOf(view), index)
+            self.setTabText(index, board.name)
+            self.setTabToolTip(index, "")
+        if current is not None and self.indexOf(current) >= 0:
+            self.setCurrentWidget(current)
+        self._syncing = False
+        self.current_view_changed.emit(self.current_view())
+
+    # --- tabs -> ops --------------------------------------------------------------------
+
+    def _apply(self, op_factory) -> bool:
+        if self.document is None:
+            return False
+        try:
+            self.document.apply(op_factory())
+        except ops.OpError as exc:
+            self.error.emit(str(exc))
+            self._sync()
+            return False
+        return True
+
+    def add_board(self, name: str = "") -> None:
+        if self.document is None:
+            return
+        name = name or f"Board {len(self.document.project.boards) + 1}"
+        if self._apply(lambda: ops.add_board(self.document.project, name)):
+            self.setCurrentIndex(self.count() - 1)
+
+    def _on_tab_moved(self, _from: int, to: int) -> None:
+        if self._syncing or self.document is None:
+            return
+        view = self.widget(to)
+        board_id = next((b for b, v in self.views.items() if v is view), None)
+        if board_id is not None:
+            self._apply(lambda: ops.move_board(self.document.project, board_id, to))
+
+    def _board_at(self, index: int) -> str | None:
+        view = self.widget(index)
+        return next((b for b, v in self.views.items() if v is view), None)
+
+    def _rename_at(self, index: int) -> None:
+        board_id = self._board_at(index)
+        if board_id is None or self.document is None:
+            return
+        self.rename_board(board_id)
+
+    def rename_board(self, board_id: str) -> None:
+        doc = self.document
+        board = doc.project.board(board_id) if doc else None
+        if board is None:
+            return
+        name, ok = QInputDialog.getText(self, "Rename board", "Board name:", text=board.name)
+        name = clean_text(name, one_line=True).strip()
+        if ok and name and name != board.name:
+            self._apply(lambda: ops.rename_board(doc.project, board_id, name))
+
+    def delete_board(self, board_id: str) -> None:
+        if self.document is not None:
+            self._apply(lambda: ops.remove_board(self.document.project, board_id))
+
+    def _context_menu(self, pos: QPoint) -> None:
+        bar: QTabBar = self.tabBar()
+        board_id = self._board_at(bar.tabAt(pos))
+        if board_id is None:
+            return
+        menu = QMenu(self)
+        menu.addAction("Rename…", lambda: self.rename_board(board_id))
+        menu.addAction("Delete board", lambda: self.delete_board(board_id))
+        menu.addSeparator()
+        menu.addAction("Add board", self.add_board)
+        menu.exec(bar.mapToGlobal(pos))
