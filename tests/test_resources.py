@@ -67,11 +67,11 @@ def test_resources_dir_in_a_checkout() -> None:
 
 def test_resources_dir_prefers_the_installed_layout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     package = tmp_path / "site-packages" / "personamap"
-    (package / "resources").mkdir(parents=True)
+    (package / "_resources").mkdir(parents=True)
     (tmp_path / "site-packages" / "resources").mkdir()
     monkeypatch.setattr(resources, "_PACKAGE_DIR", package)
-    assert resources.resources_dir() == package / "resources"
-    (package / "resources").rmdir()
+    assert resources.resources_dir() == package / "_resources"
+    (package / "_resources").rmdir()
     assert resources.resources_dir() == tmp_path / "site-packages" / "resources"
     (tmp_path / "site-packages" / "resources").rmdir()
     with pytest.raises(resources.ResourceError):

@@ -6,6 +6,8 @@ from typing import Any
 
 from ..style import Theme
 from .items.connector import ConnectorItem
+from .items.empathy import EmpathyMapItem
+from .items.journey_map import JourneyMapItem
 from .items.persona_card import PersonaCardItem
 from .items.simple import ImageElementItem, NoteElementItem, TextElementItem
 
@@ -15,6 +17,8 @@ ITEM_TYPES: dict[str, type] = {
     "text": TextElementItem,
     "image": ImageElementItem,
     "connector": ConnectorItem,
+    "journey_map": JourneyMapItem,
+    "empathy_map": EmpathyMapItem,
 }
 
 

@@ -9,10 +9,11 @@ becomes one `set_geometry` op.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QBrush, QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
 from ..document import Document
@@ -24,6 +25,18 @@ from .items.connector import ConnectorItem
 from .registry import item_for
 
 GEOMETRY_EPSILON = 0.01
+GRID_STEP = GRID * 3
+
+
+@lru_cache(maxsize=4)
+def _grid_tile(canvas: str, dot: str) -> QPixmap:
+    """One grid cell with its dot: tiled by a brush, the dot grid costs one fill per frame."""
+    tile = QPixmap(GRID_STEP, GRID_STEP)
+    tile.fill(QColor(canvas))
+    painter = QPainter(tile)
+    painter.fillRect(0, 0, 2, 2, QColor(dot))
+    painter.end()
+    return tile
 
 
 class BoardScene(QGraphicsScene):
@@ -161,19 +174,7 @@ class BoardScene(QGraphicsScene):
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         painter.fillRect(rect, QColor(self.theme.canvas))
-        if not self.grid_visible:
+        if not self.grid_visible or painter.worldTransform().m11() * GRID_STEP < 6:
             return
-        step = GRID * 3
-        scale = painter.worldTransform().m11()
-        if scale * step < 6:
-            return
-        painter.setPen(QColor(self.theme.grid_dot))
-        left = int(rect.left() // step) * step
-        top = int(rect.top() // step) * step
-        points = [
-            QPointF(x, y)
-            for x in range(int(left), int(rect.right()) + 1, step)
-            for y in range(int(top), int(rect.bottom()) + 1, step)
-        ]
-        if len(points) < 40_000:
-            painter.drawPoints(points)
+        painter.setBrushOrigin(0, 0)
+        painter.fillRect(rect, QBrush(_grid_tile(self.theme.canvas, self.theme.grid_dot)))

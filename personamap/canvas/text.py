@@ -9,7 +9,16 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextLayout, QTextOption
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QStaticText,
+    QTextLayout,
+    QTextOption,
+    QTransform,
+)
 
 from ..ui.fonts import content_font
 
@@ -45,6 +54,70 @@ def line_height(qfont: QFont) -> float:
     return QFontMetricsF(qfont).lineSpacing()
 
 
+_FONTS: dict[str, QFont] = {}
+
+
+_KEY_BY_OBJECT: dict[int, tuple[QFont, str]] = {}
+
+
+def _key(qfont: QFont) -> str:
+    """A font's identity for the caches; the house fonts are shared objects, so look them up
+    by object first (QFont.key() builds a string on every call)."""
+    known = _KEY_BY_OBJECT.get(id(qfont))
+    if known is not None and known[0] is qfont:
+        return known[1]
+    key = qfont.key()
+    if key not in _FONTS:
+        _FONTS[key] = QFont(qfont)
+    if len(_KEY_BY_OBJECT) < 512:
+        _KEY_BY_OBJECT[id(qfont)] = (qfont, key)
+    return key
+
+
+@lru_cache(maxsize=256)
+def qcolor(color: str) -> QColor:
+    return QColor(color)
+
+
+@lru_cache(maxsize=256)
+def _spacing(font_key: str) -> float:
+    return QFontMetricsF(_FONTS[font_key]).lineSpacing()
+
+
+def _static(chunk: str, qfont: QFont) -> QStaticText:
+    """A pre-laid-out line: drawing it again costs a glyph blit, not a text layout. Plain text
+    always (QStaticText would otherwise guess rich text)."""
+    static = QStaticText(chunk)
+    static.setTextFormat(Qt.TextFormat.PlainText)
+    static.prepare(QTransform(), qfont)
+    return static
+
+
+@lru_cache(maxsize=40_000)
+def _fitted_lines(text: str, font_key: str, width: float, fit: int) -> tuple[tuple[QStaticText, float], ...]:
+    """The lines of `text` wrapped to `width`, at most `fit` of them, the last one elided when
+    text remains. Cached: a frame redraws the same notes over and over."""
+    qfont = _FONTS[font_key]
+    metrics = QFontMetricsF(qfont)
+    out: list[tuple[QStaticText, float]] = []
+    paragraphs = text.split("\n")
+    for paragraph_no, paragraph in enumerate(paragraphs):
+        lines = _lines(paragraph, qfont, width) or [(0, 0, 0.0)]
+        for i, (start, length, natural) in enumerate(lines):
+            chunk = paragraph[start : start + length].rstrip()
+            more = i < len(lines) - 1 or paragraph_no < len(paragraphs) - 1
+            if len(out) + 1 >= fit and more:
+                chunk = metrics.elidedText(chunk + " …", Qt.TextElideMode.ElideRight, width)
+                if not chunk.endswith("…"):
+                    chunk = metrics.elidedText(chunk + "…", Qt.TextElideMode.ElideRight, width)
+                out.append((_static(chunk, qfont), metrics.horizontalAdvance(chunk)))
+                return tuple(out)
+            out.append((_static(chunk, qfont), natural))
+            if len(out) >= fit:
+                return tuple(out)
+    return tuple(out)
+
+
 def draw_text(
     painter: QPainter,
     rect: QRectF,
@@ -58,38 +131,25 @@ def draw_text(
     """Draw `text` wrapped into `rect`, eliding the last line that fits. Returns the height used."""
     if not text or rect.width() <= 1:
         return 0.0
-    metrics = QFontMetricsF(qfont)
-    spacing = metrics.lineSpacing()
+    key = _key(qfont)
+    spacing = _spacing(key)
     fit = max(0, int((rect.height() + 0.01) // spacing))
     if max_lines is not None:
         fit = min(fit, max_lines)
     if fit == 0:
         return 0.0
+    lines = _fitted_lines(text, key, round(rect.width(), 1), fit)
     painter.setFont(qfont)
-    painter.setPen(QColor(color))
-    y = rect.top()
-    for paragraph_no, paragraph in enumerate(text.split("\n")):
-        lines = _lines(paragraph, qfont, rect.width()) or [(0, 0, 0.0)]
-        for i, (start, length, width) in enumerate(lines):
-            used = (y - rect.top()) / spacing
-            last_allowed = used + 1 >= fit
-            chunk = paragraph[start : start + length].rstrip()
-            more = i < len(lines) - 1 or paragraph_no < text.count("\n")
-            if last_allowed and more:
-                chunk = metrics.elidedText(chunk + " …", Qt.TextElideMode.ElideRight, rect.width())
-                if not chunk.endswith("…"):
-                    chunk = metrics.elidedText(chunk + "…", Qt.TextElideMode.ElideRight, rect.width())
-                width = metrics.horizontalAdvance(chunk)
-            x = rect.left()
-            if align & Qt.AlignmentFlag.AlignHCenter:
-                x += (rect.width() - width) / 2
-            elif align & Qt.AlignmentFlag.AlignRight:
-                x += rect.width() - width
-            painter.drawText(QPointF(x, y + metrics.ascent()), chunk)
-            y += spacing
-            if last_allowed:
-                return y - rect.top()
-    return y - rect.top()
+    painter.setPen(color if isinstance(color, QColor) else qcolor(color))
+    top = y = rect.top()
+    left, room = rect.left(), rect.width()
+    centered = bool(align & Qt.AlignmentFlag.AlignHCenter)
+    right = bool(align & Qt.AlignmentFlag.AlignRight)
+    for static, width in lines:
+        x = left + (room - width) / 2 if centered else left + room - width if right else left
+        painter.drawStaticText(QPointF(x, y), static)
+        y += spacing
+    return y - top
 
 
 class QtMeasure:

@@ -45,21 +45,37 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, backup: bool =
     SaveError says why. With `backup`, the previous content is kept as `<name>.bak`."""
     target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     tmp = temp_name(target)  # a symlinked file is replaced where it lives; the link stays
+    source = os.fspath(path)
     try:
         _check_target(target)
         _write_temp(tmp, data, target)
-        if backup and target.exists():
+        kept = backup and target.exists()
+        if kept:
             _keep_backup(target)
         _replace(tmp, target)
-        _fsync_folder(target.parent)
-        if _read(target) != data:
-            raise _Failed("the file read back differs from what was written")
     except _Failed as exc:
-        raise SaveError(os.fspath(path), [("", f"could not save: {exc}")]) from None
+        raise SaveError(source, [("", f"could not save: {exc}")]) from None
     except OSError as exc:
-        raise SaveError(os.fspath(path), [("", f"could not save: {_save_reason(exc)}")]) from None
+        raise SaveError(source, [("", f"could not save: {_save_reason(exc)}")]) from None
+    except ValueError as exc:  # a name with a NUL byte
+        raise SaveError(source, [("", f"could not save: invalid file name ({exc})")]) from None
     finally:
         _remove(tmp)  # gone already after a successful replace
+    _fsync_folder(target.parent)
+    _verify(source, target, data, backup_path(target).name if kept else None)
+
+
+def _verify(source: str, target: Path, data: bytes, backup_name: str | None) -> None:
+    """Read the saved file back: past the point of no return, so the message says so."""
+    try:
+        same = _read(target) == data
+    except OSError as exc:
+        same, why = False, f"reading it back failed: {os_reason(exc)}"
+    else:
+        why = "the file read back differs from what was written"
+    if not same:
+        where = f"; the previous version is in {backup_name}" if backup_name else ""
+        raise SaveError(source, [("", f"saved, but {why}{where}")])
 
 
 def _save_reason(exc: OSError) -> str:
@@ -82,7 +98,7 @@ def _write_temp(tmp: Path, data: bytes, target: Path) -> None:
     """Create the temp exclusively, write all of `data`, fsync and verify it."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     mode = 0o666
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, ValueError):
         mode = os.stat(target).st_mode & 0o777  # keep the permissions of the file we replace
     fd = os.open(tmp, flags, mode)
     try:
@@ -113,7 +129,7 @@ def _keep_backup(target: Path) -> None:
             os.link(target, staged)
         except OSError:  # no hard links here (FAT, some network drives): copy
             shutil.copyfile(target, staged)
-        os.replace(staged, bak)
+        _replace(staged, bak)
     finally:
         _remove(staged)
 
@@ -149,7 +165,7 @@ def _read(path: Path) -> bytes:
 
 
 def _remove(path: Path) -> None:
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, ValueError):
         os.unlink(path)
 
 

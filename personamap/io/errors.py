@@ -6,11 +6,12 @@ from __future__ import annotations
 import errno
 import re
 
+from personamap.model import Project
+from personamap.model.integrity import format_loc, problems
+
 from . import constants
 
-_UNPRINTABLE = re.compile(
-    r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
-)
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
 """Control characters, bidi overrides that reorder a terminal line, separators, surrogates."""
 
 
@@ -65,3 +66,8 @@ def os_reason(exc: OSError) -> str:
     """The OS reason for a failed file operation, in words a user understands."""
     reason = _OS_REASONS.get(exc.errno or -1) or exc.strerror or str(exc) or type(exc).__name__
     return printable(reason, 200)
+
+
+def problem_pairs(project: Project) -> list[tuple[str, str]]:
+    """The project's integrity problems as (place, reason), the shape ProjectFileError carries."""
+    return [(format_loc(p.loc), p.message) for p in problems(project)]

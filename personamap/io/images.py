@@ -4,6 +4,7 @@ before anything decodes it (a 109 KB PNG can claim 30000×30000 pixels; RELIABIL
 from __future__ import annotations
 
 import struct
+from typing import Literal, cast
 
 from personamap.model.base import clean_text
 from personamap.model.project import MAX_ASSET_BYTES, Asset
@@ -127,4 +128,5 @@ def make_asset(data: bytes, name: str) -> Asset:
     media_type, width, height = image_info(data)
     check_size(width, height)
     label = clean_text(name, one_line=True).strip()[:500]
-    return Asset(name=label, media_type=media_type, width=width, height=height, data=Asset.encode(data))
+    kind = cast(Literal["image/png", "image/jpeg", "image/webp"], media_type)
+    return Asset(name=label, media_type=kind, width=width, height=height, data=Asset.encode(data))

@@ -17,9 +17,8 @@ from personamap.model.integrity import format_loc
 from personamap.model.project import Project
 
 from . import constants
-from .errors import printable
+from .errors import printable, problem_pairs
 from .migrations import MigrationError, migrate
-from .soundness import problem_pairs
 
 Problems = list[tuple[str, str]]
 Loc = tuple[str | int, ...]
@@ -35,10 +34,11 @@ class _BadNumber:
         self.reason = reason
 
 
-class _DupDict(dict):
+class _DupDict(dict[str, Any]):
     """An object that had repeated keys (the last value won); remembers which keys."""
 
     __slots__ = ("duplicates",)
+    duplicates: list[str]
 
 
 class Refused(Exception):
@@ -52,15 +52,16 @@ class Refused(Exception):
 def parse_json(text: str) -> Any:
     """json.loads that refuses NaN/Infinity, overflowing numbers, duplicate keys and deep
     nesting, each with its place; raises Refused."""
-    flagged = []
+    flagged: list[object] = []
 
     def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         obj = dict(pairs)
-        if len(obj) != len(pairs):
-            obj = _DupDict(pairs)
-            obj.duplicates = [k for k, n in Counter(k for k, _ in pairs).items() if n > 1]
-            flagged.append(obj)
-        return obj
+        if len(obj) == len(pairs):
+            return obj
+        marked = _DupDict(pairs)
+        marked.duplicates = [k for k, n in Counter(k for k, _ in pairs).items() if n > 1]
+        flagged.append(marked)
+        return marked
 
     def bad(reason: str) -> _BadNumber:
         flagged.append(reason)
@@ -108,10 +109,10 @@ def _walk_problems(data: Any) -> Problems:
         if depth > constants.MAX_DEPTH:
             return [("", f"nested more than {constants.MAX_DEPTH} levels deep")]
         if isinstance(node, _BadNumber):
-            found.append((_place(loc), node.reason))
+            found.append((place_of(loc), node.reason))
         elif isinstance(node, dict):
             for key in getattr(node, "duplicates", ()):
-                found.append((_place(loc), f"duplicate key '{printable(key, 60)}'"))
+                found.append((place_of(loc), f"duplicate key '{printable(key, 60)}'"))
             stack.extend((v, (*loc, k), depth + 1) for k, v in reversed(node.items()))
         elif isinstance(node, list):
             stack.extend((v, (*loc, i), depth + 1) for i, v in reversed(list(enumerate(node))))
@@ -152,30 +153,34 @@ def _depth_reason(text: str) -> str:
     return f"nested more than {constants.MAX_DEPTH} levels deep"
 
 
-def _place(loc: Loc) -> str:
+def place_of(loc: Loc) -> str:
+    """`personas[2].name`, with file-made keys escaped so a key cannot forge a message."""
     return format_loc(tuple(p if isinstance(p, int) else printable(p, 60) for p in loc))
 
 
 def check_envelope(data: Any) -> tuple[dict[str, Any], int]:
     """The project object without "format"/"schema_version", and the version it was written in."""
     if not isinstance(data, dict):
-        kind = {list: "a list", str: "a string"}.get(type(data), "a single value")
+        kind = (
+            "a list" if isinstance(data, list) else "a string" if isinstance(data, str) else "a single value"
+        )
         raise Refused([("", f"not a personamap file: it holds {kind}, not an object")])
     raw = dict(data)
     fmt = raw.pop("format", None)
     version = raw.pop("schema_version", None)
     if fmt != constants.FORMAT_ID:
-        said = "has no \"format\"" if fmt is None else f"says format {printable(repr(fmt), 60)}"
+        said = 'has no "format"' if fmt is None else f"says format {printable(repr(fmt), 60)}"
         raise Refused([("format", f"not a personamap file: it {said}, expected '{constants.FORMAT_ID}'")])
     if isinstance(version, bool) or not isinstance(version, int):
         shown = printable(repr(version), 40)
         said = "is missing" if version is None else f"must be a whole number, not {shown}"
         raise Refused([("schema_version", said)])
     if version > constants.SCHEMA_VERSION:
-        raise Refused([("schema_version", (
+        newer = (
             f"was written by a newer personamap (schema version {version}; this version reads up "
             f"to {constants.SCHEMA_VERSION}); update personamap to open it"
-        ))])
+        )
+        raise Refused([("schema_version", newer)])
     if version < 1:
         raise Refused([("schema_version", f"is {version}; versions start at 1")])
     return raw, version
@@ -211,7 +216,7 @@ def validate(raw: dict[str, Any]) -> Project:
 def validation_problems(exc: ValidationError, raw: Any) -> Problems:
     """pydantic errors as (place, reason), places cleaned of union tags."""
     return [
-        (_place(clean_loc(err["loc"], raw)), _reason(err))
+        (place_of(clean_loc(err["loc"], raw)), _reason(err))
         for err in exc.errors(include_url=False, include_input=False)
     ]
 
@@ -255,12 +260,12 @@ def _reason(err: Any) -> str:
     elif kind == "string_unicode":
         reason = "contains invalid text (a lone surrogate)"
     elif kind == "string_pattern_mismatch":
-        reason = _PATTERN_REASONS.get(ctx.get("pattern"), msg)
+        reason = _PATTERN_REASONS.get(str(ctx.get("pattern")), msg)
     elif kind == "union_tag_invalid":
         tag = printable(repr(ctx.get("tag")), 40)
         reason = f"unknown type {tag}; expected one of {ctx.get('expected_tags')}"
     elif kind == "union_tag_not_found":
-        reason = "has no \"type\""
+        reason = 'has no "type"'
     else:
         reason = msg.removeprefix("Value error, ")
     return printable(reason, 300)

@@ -21,7 +21,7 @@ class Placed(Entity):
     y: Coordinate = 0
     w: Extent = 240
     h: Extent = 160
-    z: int = 0
+    z: Annotated[int, Field(ge=-1_000_000, le=1_000_000)] = 0
 
 
 class PersonaCard(Placed):

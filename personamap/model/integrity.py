@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from .base import Entity
+from .entity_ids import entity_ids
 from .journey import JourneyMap
 from .persona import Persona
 from .project import EmotionScale, Project
@@ -55,7 +56,18 @@ def walk_entities(node: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, Entity]
 
 
 def problems(project: Project) -> list[Problem]:
-    """All integrity problems of a project, in file order; empty when it is sound."""
+    """All integrity problems of a project, in file order; empty when it is sound.
+
+    Ids are first collected the fast way; only when some repeat does the slower walk run to
+    name both places of each duplicate.
+    """
+    ids = entity_ids(project)
+    if len(set(ids)) == len(ids):
+        return list(_reference_problems(project))
+    return _full_problems(project)
+
+
+def _full_problems(project: Project) -> list[Problem]:
     found: list[Problem] = []
     seen: dict[str, Loc] = {}
     for loc, entity in walk_entities(project):
@@ -119,6 +131,7 @@ def _reference_problems(project: Project) -> Iterator[Problem]:
         yield from _journey_problems(("journeys", i), journey, persona_ids, all_evidence, scale)
     map_ids = {m.id for m in project.empathy_maps}
     journey_ids = {j.id for j in project.journeys}
+    relation_ids = {r.id for r in project.relations}
     for i, board in enumerate(project.boards):
         element_ids = {e.id for e in board.elements}
         for j, el in enumerate(board.elements):
@@ -136,7 +149,7 @@ def _reference_problems(project: Project) -> Iterator[Problem]:
                     ref = getattr(el, name)
                     if ref not in element_ids:
                         yield _missing((*loc, name), "element of this board", ref)
-                if el.relation_id is not None and el.relation_id not in {r.id for r in project.relations}:
+                if el.relation_id is not None and el.relation_id not in relation_ids:
                     yield _missing((*loc, "relation_id"), "relation", el.relation_id)
 
 

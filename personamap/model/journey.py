@@ -65,7 +65,7 @@ class EmotionScore(Model):
     persona_id: Id | None = None
     """None scores the map's own (persona-less) curve."""
     step_id: Id
-    score: int
+    score: Annotated[int, Field(ge=-100, le=100)]
     note: ShortText = ""
 
 

@@ -82,7 +82,7 @@ class Relation(Entity):
 
 
 class ScaleLabel(Model):
-    value: int
+    value: Annotated[int, Field(ge=-100, le=100)]
     label: ShortText
 
 

@@ -14,6 +14,7 @@ from ..io import EXTENSION
 from ..model import Project
 from .actions import ActionRegistry, ActionSpec
 from .board_tabs import BoardTabs
+from .features import install_all
 from .files import FileController
 from .start_page import StartPage
 
@@ -40,6 +41,8 @@ class MainWindow(QMainWindow):
         self.actions = ActionRegistry(self)
         self._build_actions()
         self._build_menus()
+        self.edit_menu_extensions: list = []  # callables(menu) that append to the Edit menu
+        self.features = install_all(self)
         self._on_document(None)
 
     # --- composition --------------------------------------------------------------------
@@ -144,6 +147,8 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(undo)
         self.edit_menu.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
+        for extend in self.edit_menu_extensions:
+            extend(self.edit_menu)
 
     def _update_title(self) -> None:
         doc = self.document

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from io_helpers import Obj, pairs, write_json
 
 from personamap.io import ProjectFileError, constants, load, loads
@@ -247,7 +249,7 @@ def test_big_number_out_of_range(golden_bytes: bytes) -> None:
         (b'{"a": ' * 100_000, "nested more than 200 levels deep (line 1, column 1201)"),
         (b"\xef\xbb\xbf[]", "it holds a list"),  # a BOM is allowed
         (b'{"name": "caf\xe9"}', "not valid UTF-8 text (byte offset 13)"),
-        (b"\xff\xfe{\x00}\x00", "not valid UTF-8 text (byte offset 0)"),
+        (b"\xff\xfe{\x00}\x00", "not valid UTF-8 text (byte offset 0; it looks like UTF-16)"),
     ],
 )
 def test_whole_file_problems(data: bytes, reason: str) -> None:
@@ -301,9 +303,9 @@ def test_many_problems_are_summarised(golden_data: Data) -> None:
     err = refused(edit(golden_data, change))
     lines = str(err).splitlines()
     assert len(err.problems) == 8 and len(lines) == 6
-    assert (
-        lines[0]
-        == "sample.personamap: boards[0].elements[0].x: Input should be a valid number, unable to parse string as a number"
+    assert lines[0] == (
+        "sample.personamap: boards[0].elements[0].x: "
+        "Input should be a valid number, unable to parse string as a number"
     )
     assert lines[-1] == "… and 3 more"
 
@@ -395,3 +397,38 @@ def test_unexpected_internal_errors_still_become_project_file_errors(
     monkeypatch.setattr(reader, "validate", broken)
     place, said = first(refused(golden_bytes.replace(b'  "format"', b' "format"')))
     assert place == "" and "KeyError" in said
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=10),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_random_json_never_escapes(golden_data: Data, data: st.DataObject) -> None:
+    """Random values dropped anywhere in the golden data: refused cleanly or accepted."""
+    doc = copy.deepcopy(golden_data)
+    node: Any = doc
+    while isinstance(node, dict | list) and node and data.draw(st.booleans()):
+        key = data.draw(st.sampled_from(list(node) if isinstance(node, dict) else range(len(node))))
+        if not isinstance(node[key], dict | list):
+            break
+        node = node[key]
+    if isinstance(node, dict):
+        node[data.draw(st.sampled_from([*node, "extra"]))] = data.draw(json_values)
+    elif isinstance(node, list):
+        node.append(data.draw(json_values))
+    try:
+        loads(json.dumps(doc))
+    except ProjectFileError as err:
+        assert err.problems and all(reason for _, reason in err.problems)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=200) | st.text(max_size=100))
+def test_random_input_never_escapes(data: bytes | str) -> None:
+    with pytest.raises(ProjectFileError):
+        loads(data)

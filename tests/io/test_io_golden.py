@@ -50,8 +50,16 @@ def test_golden_values(golden_path: Path) -> None:
     assert journey.score(maria.id, journey.stages[1].steps[0].id) == -2
     assert journey.notes[2].text == "Side-by-side\ncomparison"
     types = [e.type for e in project.boards[0].elements]
-    assert types == ["persona_card", "persona_card", "empathy_map", "journey_map", "note", "text", "image",
-                     "connector"]
+    assert types == [
+        "persona_card",
+        "persona_card",
+        "empathy_map",
+        "journey_map",
+        "note",
+        "text",
+        "image",
+        "connector",
+    ]
     image = project.boards[0].elements[6]
     assert isinstance(image, ImageElement)
     asset = project.asset(image.asset_id)

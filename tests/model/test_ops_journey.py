@@ -316,3 +316,36 @@ def test_change_emotion_scale_rescales_scores(project: Project) -> None:
     assert [lab.label for lab in project.settings.emotion_scale.labels] == ["Bad", "Good"]
     refused(project, lambda: set_emotion_scale(project, 3, 3), "minimum must be below")
     refused(project, lambda: set_emotion_scale(project, 1, 5, [ScaleLabel(value=9, label="x")]), "outside")
+
+
+def test_positions_count_over_the_cell_as_shown(project: Project) -> None:
+    """A step-less note shows in its stage's first step: adding or moving with that step's
+    explicit id counts it (layout.resolve_step), as the canvas sees the cell."""
+    journey = project.journeys[0]
+    actions, aware = lane_of(journey, LaneKind.ACTIONS), stage_named(journey, "Awareness")
+    first = aware.steps[0].id
+    assert all(n.step_id is None for n in journey.notes_in(actions.id, aware.id))
+    roundtrip(
+        project, add_journey_note(project, journey.id, actions.id, aware.id, first, text="Between", index=1)
+    )
+    assert texts(journey.notes_in(actions.id, aware.id)) == ["Sees a poster", "Between", "Asks a friend"]
+    refused(
+        project,
+        lambda: add_journey_note(project, journey.id, actions.id, aware.id, first, index=4),
+        "out of range",
+    )
+    between = next(n for n in journey.notes if n.text == "Between")
+    poster = next(n for n in journey.notes if n.text == "Sees a poster")
+    roundtrip(
+        project, move_journey_notes(project, journey.id, [poster.id], actions.id, aware.id, first, index=2)
+    )
+    assert texts(journey.notes_in(actions.id, aware.id)) == ["Between", "Asks a friend", "Sees a poster"]
+    assert poster.step_id == first
+    onboarding = stage_named(journey, "Onboarding")
+    signup = onboarding.steps[0]
+    roundtrip(
+        project,
+        move_journey_notes(project, journey.id, [between.id], actions.id, onboarding.id, None, index=0),
+    )
+    cell = [n for n in journey.notes_in(actions.id, onboarding.id) if n.step_id in (None, signup.id)]
+    assert texts(cell)[0] == "Between"

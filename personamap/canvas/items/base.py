@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneMouseEvent, QStyleOptionGraphicsItem, QWidget
 
 from ...style import Theme
+from ..target import Target
 
 if TYPE_CHECKING:
     from ...model import Placed, Project
@@ -52,6 +53,11 @@ class ElementItem(QGraphicsItem):
         self.set_geometry((element.x, element.y, element.w, element.h))
         self.setZValue(element.z)
         self.update()
+
+    def target(self) -> Target:
+        """The model object this item stands for (the inspector shows it)."""
+        board_id = getattr(self.scene(), "board_id", None)
+        return Target("element", self.element_id, board_id)
 
     def depends_on(self) -> set[str]:
         """Model ids whose change means this item must sync (besides its element)."""

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import QStyleOptionGraphicsItem
 from ...model import CardLayout, Priority
 from ...model.layout import CardBoxes, Rect, layout_card
 from ...model.lifecycle import is_overdue
+from ...model.ops.address import walk
 from ...style import NEGATIVE_RED, TYPE, Theme
+from ..target import Target
 from ..text import QtMeasure, draw_text, font
 from .base import ElementItem
 from .simple import LOD_TEXT, level_of_detail
@@ -41,14 +43,20 @@ class PersonaCardItem(ElementItem):
         self.overdue = False
         self._layout = CardLayout.STANDARD
         self._sections: list[str] = []
+        self._nested_ids: set[str] = set()
 
     def depends_on(self) -> set[str]:
-        return {self.persona_id}
+        # an edit of a goal, quote or slider names that entry's id, not the persona's
+        return {self.persona_id} | self._nested_ids
+
+    def target(self) -> Target:
+        return Target("element", self.element_id, getattr(self.scene(), "board_id", None), self.persona_id)
 
     def sync(self, element: PersonaCard, project: Project) -> None:
         self.persona_id = element.persona_id
         persona = project.persona(element.persona_id)
         self.persona = persona.model_copy(deep=True) if persona else None
+        self._nested_ids = {e.id for _addr, e in walk(persona)} if persona else set()
         self._layout, self._sections = element.layout, list(element.sections)
         self.photo = QImage()
         if persona and persona.photo_asset_id:

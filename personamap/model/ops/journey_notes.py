@@ -1,8 +1,9 @@
 """Edits of the notes in a journey's cells: add, edit, move to another cell and place, delete.
 
-A cell is a lane and a stage, optionally narrowed to one of the stage's steps. Notes keep
-their order within a cell by their order in `journey.notes`, so a place in a cell becomes
-an index in that list here, up front, and the ops carry absolute indices.
+A cell is a lane and a stage, optionally narrowed to one of the stage's steps; a note
+without a step shows in its stage's first step, and counts there. Notes keep their order
+within a cell by their order in `journey.notes`, so a place in a cell becomes an index in
+that list here, up front, and the ops carry absolute indices.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 from ..enums import NoteColor
 from ..journey import JourneyMap, JourneyNote
+from ..layout.journey import resolve_step
 from ..project import Project
 from .common import block_moves, cell_insert_index, find, known_evidence, known_ids, make, plural, update
 from .core import Compound, Insert, Op, Remove
@@ -33,6 +35,14 @@ def _notes(journey_id: str) -> tuple[str, ...]:
     return ("journeys", journey_id, "notes")
 
 
+def _shown_cell(journey: JourneyMap, lane_id: str, stage_id: str, step_id: str | None) -> tuple[str, ...]:
+    """The cell a note shows in (layout.resolve_step): a note without a step, or naming a step
+    its stage lacks, shows in its stage's first step, so positions count over that cell."""
+    stage = next((s for s in journey.stages if s.id == stage_id), None)
+    step = resolve_step(stage, step_id) if stage is not None else str(step_id)
+    return (lane_id, stage_id, step)
+
+
 def add_journey_note(
     project: Project,
     journey_id: str,
@@ -45,8 +55,8 @@ def add_journey_note(
     index: int | None = None,
     note: JourneyNote | None = None,
 ) -> Op:
-    """Add a note to a cell at place `index` among its notes (None: last). A given `note`
-    is placed as it is, apart from its cell."""
+    """Add a note to a cell at place `index` among the notes it shows (None: last). A given
+    `note` is placed as it is, apart from its cell."""
     journey = journey_of(project, journey_id)
     _check_cell(journey, lane_id, stage_id, step_id)
     if note is None:
@@ -55,8 +65,10 @@ def add_journey_note(
         note = note.model_copy(
             update={"lane_id": lane_id, "stage_id": stage_id, "step_id": step_id}, deep=True
         )
-    cell = (lane_id, stage_id, step_id)
-    at = cell_insert_index(journey.notes, lambda n: (n.lane_id, n.stage_id, n.step_id) == cell, index)
+    cell = _shown_cell(journey, lane_id, stage_id, step_id)
+    at = cell_insert_index(
+        journey.notes, lambda n: _shown_cell(journey, n.lane_id, n.stage_id, n.step_id) == cell, index
+    )
     return Insert(_notes(journey_id), at, note, name="Add note")
 
 
@@ -79,7 +91,8 @@ def move_journey_notes(
     index: int | None = None,
 ) -> Op:
     """Move notes, together and in their current order, to a cell at place `index` among
-    the cell's other notes (None: after them)."""
+    the other notes the cell shows (None: after them); a step-less note counts in its stage's
+    first step, as the layout shows it."""
     journey = journey_of(project, journey_id)
     _check_cell(journey, lane_id, stage_id, step_id)
     if not note_ids:
@@ -90,8 +103,8 @@ def move_journey_notes(
     order = [n.id for n in journey.notes]
     known_ids(order, note_ids, "note")
     moving = [i for i in order if i in wanted]
-    cells = {n.id: (n.lane_id, n.stage_id, n.step_id) for n in journey.notes}
-    target = (lane_id, stage_id, step_id)
+    cells = {n.id: _shown_cell(journey, n.lane_id, n.stage_id, n.step_id) for n in journey.notes}
+    target = _shown_cell(journey, lane_id, stage_id, step_id)
     moves = block_moves(order, moving, lambda i: cells[i] == target, index)
     values = (("lane_id", lane_id), ("stage_id", stage_id), ("step_id", step_id))
     ops = tuple(Relocate(_notes(journey_id), note_id, at, values) for note_id, at in moves)

@@ -1,0 +1,164 @@
+"""The emotions lane on the canvas: score grid, dashed neutral line, one monotone curve per
+persona in the persona's colour with markers in the persona's shape, and marker hit tests.
+
+Geometry comes from model.layout (layout_emotion, curve_runs), shared with the PDF poster.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+
+from ...model.layout import EmotionLayout, EmotionPoint, curve_runs
+from ...style import TYPE
+from ..text import draw_text, font
+
+MARKER = 10.0
+HIT = 9.0
+GRID_LINE = "#E6EAEF"
+NEUTRAL_LINE = "#8C959F"
+
+
+@dataclass(frozen=True)
+class SeriesLook:
+    persona_id: str | None
+    name: str
+    color: str
+    shape: str
+
+
+def marker_path(shape: str, c: QPointF, size: float = MARKER) -> QPainterPath:
+    """A marker of `shape` (style.MARKER_SHAPES) centred on `c`."""
+    r = size / 2
+    path = QPainterPath()
+    if shape == "square":
+        path.addRect(QRectF(c.x() - r * 0.9, c.y() - r * 0.9, r * 1.8, r * 1.8))
+        return path
+    sides = {"triangle": 3, "diamond": 4, "hexagon": 6}.get(shape)
+    if sides is not None:
+        rad = r * (1.25 if sides == 3 else 1.15)
+        start = -math.pi / 2 if sides != 6 else 0.0
+        pts = [QPointF(c.x() + rad * math.cos(start + k * 2 * math.pi / sides),
+                       c.y() + rad * math.sin(start + k * 2 * math.pi / sides)) for k in range(sides)]
+        if sides == 3:
+            pts = [QPointF(p.x(), p.y() + r * 0.25) for p in pts]
+        path.addPolygon(QPolygonF([*pts, pts[0]]))
+        return path
+    if shape == "star":
+        pts = []
+        for k in range(10):
+            rad = r * 1.3 if k % 2 == 0 else r * 0.55
+            a = -math.pi / 2 + k * math.pi / 5
+            pts.append(QPointF(c.x() + rad * math.cos(a), c.y() + rad * math.sin(a)))
+        path.addPolygon(QPolygonF([*pts, pts[0]]))
+        return path
+    path.addEllipse(c, r, r)
+    return path
+
+
+def paint_marker(painter: QPainter, shape: str, c: QPointF, color: str, size: float = MARKER) -> None:
+    painter.setPen(QPen(QColor("#FFFFFF"), 1.5))
+    painter.setBrush(QColor(color))
+    painter.drawPath(marker_path(shape, c, size))
+
+
+Preview = tuple[str | None, str, int | None]
+"""A marker being dragged: (persona id, step id, score it would get; None clears)."""
+
+
+def series_points(
+    emotion: EmotionLayout, persona_id: str | None, steps: list[tuple[str, float]], preview: Preview | None
+) -> list[EmotionPoint | None]:
+    """A series' points (one per step column, `steps` giving id and x), with a marker being
+    dragged shown where it is."""
+    points = list(emotion.series.get(persona_id, (None,) * len(steps)))
+    if preview is None or preview[0] != persona_id:
+        return points
+    _, step_id, score = preview
+    for k, (step, x) in enumerate(steps):
+        if step == step_id and k < len(points):
+            points[k] = None if score is None else EmotionPoint(step_id, x, emotion.y_of(score))
+    return points
+
+
+def paint_emotion_plot(
+    painter: QPainter,
+    emotion: EmotionLayout,
+    looks: list[SeriesLook],
+    steps: list[tuple[str, float]],
+    preview: Preview | None,
+) -> None:
+    """Grid, neutral line, curves and markers inside the lane's plot area."""
+    r = emotion.rect
+    painter.setPen(QPen(QColor(GRID_LINE), 1))
+    for y in emotion.tick_ys().values():
+        painter.drawLine(QPointF(r.x, y), QPointF(r.right, y))
+    if emotion.neutral_y is not None:
+        pen = QPen(QColor(NEUTRAL_LINE), 1, Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.drawLine(QPointF(r.x, emotion.neutral_y), QPointF(r.right, emotion.neutral_y))
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    for look in looks:
+        runs = curve_runs(series_points(emotion, look.persona_id, steps, preview))
+        pen = QPen(QColor(look.color), 2.5)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        for run in runs:
+            if run.segments:
+                path = QPainterPath(QPointF(*run.segments[0][0]))
+                for _, c1, c2, end in run.segments:
+                    path.cubicTo(QPointF(*c1), QPointF(*c2), QPointF(*end))
+                painter.setPen(pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawPath(path)
+        for run in runs:
+            for point in run.points:
+                paint_marker(painter, look.shape, QPointF(point.x, point.y), look.color)
+
+
+def scale_text(value: int, label: str) -> str:
+    return f"{label} {value:+d}".replace("-", "\u2212") if value else f"{label} 0"
+
+
+def paint_scale_labels(painter: QPainter, lane: QRectF, emotion: EmotionLayout) -> float:
+    """Scale labels (e.g. "Delighted +2") right-aligned in the lane header at their heights,
+    with a tick; returns the widest label's width."""
+    qfont = font(TYPE.caption)
+    metrics = QFontMetricsF(qfont)
+    widest = 0.0
+    for value, label, y in emotion.label_ys:
+        text = scale_text(value, label)
+        width = min(lane.width() * 0.55, metrics.horizontalAdvance(text))
+        widest = max(widest, width)
+        rect = QRectF(lane.right() - width - 10, y - 8, width, 16)
+        draw_text(painter, rect, text, qfont, "#59636E", max_lines=1, align=Qt.AlignmentFlag.AlignRight)
+        painter.setPen(QPen(QColor(NEUTRAL_LINE), 1))
+        painter.drawLine(QPointF(lane.right() - 6, y), QPointF(lane.right(), y))
+    return widest
+
+
+def paint_legend(
+    painter: QPainter, rect: QRectF, looks: list[SeriesLook], bands: list[tuple[float, float]], narrow: float
+) -> None:
+    """One line per series: its marker and name; lines beside a scale label keep to `narrow`."""
+    qfont = font(TYPE.caption)
+    y = rect.top()
+    for look in looks:
+        if y + 16 > rect.bottom():
+            break
+        clash = any(top < y + 16 and y < bottom for top, bottom in bands)
+        width = (narrow if clash else rect.width()) - 16
+        paint_marker(painter, look.shape, QPointF(rect.left() + 5, y + 8), look.color, 8)
+        draw_text(painter, QRectF(rect.left() + 14, y, width, 16), look.name, qfont, "#1F2328", max_lines=1)
+        y += 18
+
+
+def marker_at(emotion: EmotionLayout, looks: list[SeriesLook], x: float, y: float) -> tuple[str | None, str] | None:
+    """(persona id, step id) of the marker under a point; the topmost series wins."""
+    for look in reversed(looks):
+        for point in emotion.series.get(look.persona_id, ()):
+            if point is not None and abs(point.x - x) <= HIT and abs(point.y - y) <= HIT:
+                return look.persona_id, point.step_id
+    return None

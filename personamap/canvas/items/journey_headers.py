@@ -1,0 +1,96 @@
+"""Stage, step and lane headers of a journey map as child items: each is something to select
+(the inspector shows its Target), to right-click (its menu) and, for stages and lanes, to drag
+to a new place. They draw through their map, which knows the layout."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSceneContextMenuEvent,
+    QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from ..note_drag import THRESHOLD
+from ..target import Target
+from .notes import SELECTION
+from .simple import level_of_detail
+
+
+class JourneyHeaderItem(QGraphicsItem):
+    """kind: "stage", "step" or "lane"; `ident` is that entity's id."""
+
+    def __init__(self, kind: str, ident: str, host: Any) -> None:
+        super().__init__()
+        self.kind = kind
+        self.ident = ident
+        self.host = host
+        self.rect = QRectF(0, 0, 10, 10)
+        self._press: QPointF | None = None
+        self.dragging = False
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        if kind in ("stage", "lane"):
+            self.setCursor(Qt.CursorShape.OpenHandCursor)
+
+    def set_rect(self, rect: QRectF) -> None:
+        if rect.size() != self.rect.size():
+            self.prepareGeometryChange()
+        self.rect = QRectF(0, 0, rect.width(), rect.height())
+        self.setPos(rect.topLeft())
+        self.update()
+
+    def target(self) -> Target:
+        return Target(self.kind, self.ident, self.host.journey_id)
+
+    def boundingRect(self) -> QRectF:
+        return self.rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        self.host.paint_header(painter, self, level_of_detail(option, painter))
+        if self.isSelected() or self.dragging:
+            painter.setPen(QPen(QColor(SELECTION), 2))
+            painter.setBrush(QColor(0, 114, 178, 30) if self.dragging else Qt.BrushStyle.NoBrush)
+            painter.drawRect(self.rect.adjusted(1, 1, -1, -1))
+
+    # --- mouse -----------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mousePressEvent(event)
+        event.accept()
+        if event.button() == Qt.MouseButton.LeftButton and self.kind in ("stage", "lane"):
+            self._press = event.scenePos()
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._press is None:
+            return
+        delta = event.scenePos() - self._press
+        if not self.dragging and abs(delta.x()) + abs(delta.y()) < THRESHOLD:
+            return
+        self.dragging = True
+        self.setCursor(Qt.CursorShape.ClosedHandCursor)
+        self.host.reorder_preview(self, event.scenePos())
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        dragging, self.dragging, self._press = self.dragging, False, None
+        if self.kind in ("stage", "lane"):
+            self.setCursor(Qt.CursorShape.OpenHandCursor)
+        super().mouseReleaseEvent(event)
+        if dragging:
+            self.host.reorder_drop(self, event.scenePos())
+        self.update()
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        event.accept()
+        self.host.rename(self.kind, self.ident)
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
+        menu = self.host.header_menu(self.kind, self.ident)
+        if menu is not None:
+            event.accept()
+            self.setSelected(True)
+            menu.exec(event.screenPos())

@@ -1,0 +1,384 @@
+"""A journey map on the canvas: a swimlane grid drawn from layout_journey, its notes and
+headers as child items, and the emotion curve with draggable markers.
+
+The map's size is the layout's natural size (not resizable); the element's stored size is
+left alone so that a click never writes geometry. A sync lays the map out once and reuses
+child items by id, so a change to one note costs one layout, not a rebuild.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent, QMenu, QStyleOptionGraphicsItem
+
+from ...model import ops
+from ...model.enums import LaneKind
+from ...model.journey import JourneyMap, JourneyNote
+from ...model.layout import JourneyLayout, cell_at, layout_journey, score_at, series_order
+from ...style import LANE_LOOK, Theme, marker_shape
+from ..note_drag import restore_z
+from ..target import Target
+from ..text import QtMeasure
+from . import journey_menus as menus
+from .base import ElementItem
+from .journey_drop import drop_journey_notes, reorder_index
+from .journey_emotion import Preview, SeriesLook, marker_at
+from .journey_headers import JourneyHeaderItem
+from .journey_paint import paint_body, paint_lane_header, paint_stage_header, paint_step_header, qrect
+from .note_host import NoteHostMixin
+from .notes import NoteItem, NoteLook
+from .simple import level_of_detail
+
+if TYPE_CHECKING:
+    from ...model import Placed, Project
+
+_MEASURE = QtMeasure()
+OWN_CURVE = "#59636E"
+
+
+class JourneyNoteItem(NoteItem):
+    kind = "journey_note"
+
+
+class JourneyMapItem(NoteHostMixin, ElementItem):
+    resizable = False
+    note_item_type = JourneyNoteItem
+
+    def __init__(self, element_id: str, theme: Theme) -> None:
+        super().__init__(element_id, theme)
+        self._init_notes()
+        self.journey_id = ""
+        self.journey: JourneyMap | None = None
+        self.layout: JourneyLayout | None = None
+        self._shown: JourneyMap | None = None
+        self._scale: Any = None
+        self._looks: list[SeriesLook] = []
+        self._depends: set[str] = set()
+        self._element_size = (100.0, 100.0)
+        self.headers: dict[tuple[str, str], JourneyHeaderItem] = {}
+        self._preview: Preview | None = None
+        self._marker_drag: tuple[str | None, str, int | None] | None = None
+        self.active_series: str | None = None
+        self._marker_lane = ""
+        self._indicator: QRectF | None = None
+
+    # --- model -> view ----------------------------------------------------------------------
+
+    def sync(self, element: Placed, project: Project) -> None:
+        self.journey_id = element.map_id  # type: ignore[attr-defined]
+        found = project.journey(self.journey_id)
+        self.journey = found.model_copy(deep=True) if found else None
+        self._scale = project.settings.emotion_scale
+        self._looks = self._series_looks(project)
+        self._depends = {self.journey_id, project.id}
+        if self.journey is not None:
+            j = self.journey
+            self._depends |= set(j.persona_ids) | {s.id for s in j.stages} | {s.id for s in j.steps()}
+            self._depends |= {lane.id for lane in j.lanes} | {n.id for n in j.notes}
+        super().sync(element, project)
+        self._relayout()
+
+    def _series_looks(self, project: Project) -> list[SeriesLook]:
+        if self.journey is None:
+            return []
+        looks = []
+        for k, persona_id in enumerate(series_order(self.journey)):
+            persona = project.persona(persona_id) if persona_id else None
+            name = persona.name if persona else ("This journey" if persona_id is None else "Unknown persona")
+            color = persona.color if persona else OWN_CURVE
+            looks.append(SeriesLook(persona_id, name, color, marker_shape(k)))
+        return looks
+
+    def depends_on(self) -> set[str]:
+        return self._depends
+
+    def target(self) -> Target:
+        return Target("journey", self.journey_id, getattr(self.scene(), "board_id", None))
+
+    def set_geometry(self, geometry: tuple[float, float, float, float]) -> None:
+        x, y, w, h = geometry
+        self._element_size = (w, h)
+        size = self.layout.size if self.layout is not None else (w, h)
+        super().set_geometry((x, y, *size))
+
+    def geometry(self) -> tuple[float, float, float, float]:
+        return (self.pos().x(), self.pos().y(), *self._element_size)
+
+    def _relayout(self) -> None:
+        journey = self.journey
+        if journey is None:
+            self.layout = None
+            self._sync_note_items({}, self.journey_id)
+            self._sync_headers()
+            return
+        if self._pending is not None:
+            journey = journey.model_copy(update={"notes": [*journey.notes, self._pending]})
+        self._shown = journey
+        self.layout = layout_journey(journey, self._scale, _MEASURE)
+        w, h = self.layout.size
+        if (w, h) != self.size():
+            self.prepareGeometryChange()
+            self._w, self._h = w, h
+        self._sync_note_items(self._note_looks(journey, self.layout), self.journey_id)
+        self._sync_headers()
+        self.update()
+
+    def _note_looks(self, journey: JourneyMap, layout: JourneyLayout) -> dict[str, tuple[NoteLook, QPointF]]:
+        out = {}
+        for note in journey.notes:
+            r = layout.note_rects.get(note.id)
+            if r is None:
+                continue
+            t = layout.note_text_rects[note.id]
+            look = NoteLook(
+                note.text,
+                note.color,
+                (r.w, r.h),
+                QRectF(t.x - r.x, t.y - r.y, t.w, t.h),
+                layout.note_lines.get(note.id, 1),
+                layout.metrics.body,
+                tuple(note.tags),
+                len(note.votes),
+                bool(note.evidence_ids),
+            )
+            out[note.id] = (look, QPointF(r.x, r.y))
+        return out
+
+    def _sync_headers(self) -> None:
+        layout = self.layout
+        wanted: dict[tuple[str, str], QRectF] = {}
+        if layout is not None:
+            wanted |= {("stage", i): qrect(r) for i, r in layout.stage_rects.items()}
+            wanted |= {("step", i): qrect(r) for i, r in layout.step_rects.items()}
+            wanted |= {("lane", i): qrect(r) for i, r in layout.lane_rects.items()}
+        for key in [k for k in self.headers if k not in wanted]:
+            self._graveyard.bury(self.headers.pop(key))
+        for key, rect in wanted.items():
+            item = self.headers.get(key)
+            if item is None:
+                item = JourneyHeaderItem(key[0], key[1], self)
+                item.setParentItem(self)
+                self.headers[key] = item
+            item.set_rect(rect)
+
+    # --- painting ---------------------------------------------------------------------------
+
+    def paint_content(self, painter: QPainter, option: QStyleOptionGraphicsItem) -> None:
+        if self.layout is None or self._shown is None:
+            painter.setPen(QPen(QColor(self.theme.card_border), 1, Qt.PenStyle.DashLine))
+            painter.drawRect(self.content_rect())
+            return
+        paint_body(painter, self.layout, self._shown, self._looks, self._preview, self.theme, level_of_detail(option, painter))
+        if self._indicator is not None:
+            painter.fillRect(self._indicator, QColor(self.theme.selection))
+
+    def paint_header(self, painter: QPainter, header: JourneyHeaderItem, lod: float) -> None:
+        journey = self._shown
+        if journey is None or self.layout is None:
+            return
+        if header.kind == "stage":
+            index = next((i for i, s in enumerate(journey.stages) if s.id == header.ident), None)
+            if index is not None:
+                paint_stage_header(painter, header.rect, journey.stages[index], index + 1, self.theme, lod)
+        elif header.kind == "step":
+            step = next((s for s in journey.steps() if s.id == header.ident), None)
+            if step is not None:
+                paint_step_header(painter, header.rect, step, self.theme, lod)
+        else:
+            lane = next((la for la in journey.lanes if la.id == header.ident), None)
+            if lane is not None:
+                emotion = self.layout.emotions.get(lane.id)
+                if emotion is not None:
+                    emotion = _shifted(emotion, header.pos())
+                paint_lane_header(painter, header.rect, lane, emotion, self._looks, self.theme, lod)
+
+    # --- edits --------------------------------------------------------------------------------
+
+    def apply(self, build: menus.Build) -> bool:
+        return self._apply(build)
+
+    def _note_text(self, note_id: str) -> str | None:
+        journey = self.journey
+        note = next((n for n in journey.notes if n.id == note_id), None) if journey else None
+        return note.text if note else None
+
+    def _add_op(self, project: Any, pending: JourneyNote, text: str) -> ops.Op:
+        note = pending.model_copy(update={"text": text})
+        return ops.add_journey_note(
+            project, self.journey_id, note.lane_id, note.stage_id, note.step_id, note=note
+        )
+
+    def _update_op(self, project: Any, note_id: str, text: str) -> ops.Op:
+        return ops.update_journey_note(project, self.journey_id, note_id, text=text)
+
+    def add_note_in(self, cell: tuple[str, str, str]) -> None:
+        """Open an editor on a new note at the end of a cell (added when the editor commits)."""
+        if self.journey is None:
+            return
+        lane_id, stage_id, step_id = cell
+        lane = next(la for la in self.journey.lanes if la.id == lane_id)
+        note = JourneyNote(lane_id=lane_id, stage_id=stage_id, step_id=step_id, color=LANE_LOOK[lane.kind].note)
+        self.start_pending(note)
+
+    def add_step(self, stage_id: str, index: int | None = None) -> None:
+        """A new step; the first step of a single-step stage gets a name too, so both show."""
+        scene, journey = self.scene(), self.journey
+        stage = next((s for s in journey.stages if s.id == stage_id), None) if journey else None
+        if scene is None or stage is None:
+            return
+        n = len(stage.steps)
+        with scene.document.macro("Add step"):
+            if n == 1 and not stage.steps[0].name:
+                first = stage.steps[0].id
+                self.apply(lambda p: ops.rename_step(p, self.journey_id, first, "Step 1"))
+            self.apply(lambda p: ops.add_step(p, self.journey_id, stage_id, f"Step {n + 1}", index))
+
+    def rename(self, kind: str, ident: str) -> None:
+        journey = self.journey
+        if journey is None:
+            return
+        jid = self.journey_id
+        if kind == "stage":
+            current = next(s.name for s in journey.stages if s.id == ident)
+            build: Any = lambda p, t: ops.rename_stage(p, jid, ident, t)  # noqa: E731
+        elif kind == "step":
+            current = next(s.name for s in journey.steps() if s.id == ident)
+            build = lambda p, t: ops.rename_step(p, jid, ident, t)  # noqa: E731
+        else:
+            current = next(la.name for la in journey.lanes if la.id == ident)
+            build = lambda p, t: ops.rename_lane(p, jid, ident, t)  # noqa: E731
+        views = self.scene().views() if self.scene() else []
+        text = menus.ask_text(views[0] if views else None, f"Rename {kind}", "Name:", current)
+        if text is not None and text.strip() and text != current:
+            self.apply(lambda p: build(p, text.strip()))
+
+    def header_menu(self, kind: str, ident: str) -> QMenu | None:
+        if self.journey is None:
+            return None
+        builder = {"stage": menus.stage_menu, "step": menus.step_menu, "lane": menus.lane_menu}[kind]
+        return builder(self, self.journey, ident)
+
+    def menu_at(self, pos: QPointF) -> QMenu | None:
+        """The map's context menu at a point in its own coordinates."""
+        if self.journey is None or self.layout is None:
+            return None
+        return menus.body_menu(self, self.journey, self._cell(pos), self._marker(pos))
+
+    # --- reordering stages and lanes by their headers -----------------------------------------
+
+    def reorder_preview(self, header: JourneyHeaderItem, scene_pos: QPointF) -> None:
+        found = reorder_index(self, header, self.mapFromScene(scene_pos))
+        self._indicator = found[1] if found else None
+        self.update()
+
+    def reorder_drop(self, header: JourneyHeaderItem, scene_pos: QPointF) -> None:
+        found = reorder_index(self, header, self.mapFromScene(scene_pos))
+        self._indicator = None
+        self.update()
+        if found is None or found[2]:
+            return
+        index, jid = found[0], self.journey_id
+        if header.kind == "stage":
+            self.apply(lambda p: ops.move_stage(p, jid, header.ident, index))
+        else:
+            self.apply(lambda p: ops.move_lane(p, jid, header.ident, index))
+
+    # --- notes dropped ------------------------------------------------------------------------
+
+    def drop_notes(self, items: list[NoteItem], scene_pos: QPointF) -> bool:
+        restore_z(items)
+        return drop_journey_notes(self, [i.note_id for i in items], self.mapFromScene(scene_pos))
+
+    # --- mouse: markers, double-clicks, menus -----------------------------------------------
+
+    def _cell(self, pos: QPointF) -> tuple[str, str, str] | None:
+        return cell_at(self.layout, pos.x(), pos.y()) if self.layout else None
+
+    def _marker(self, pos: QPointF) -> tuple[str | None, str] | None:
+        if self.layout is None:
+            return None
+        for emotion in self.layout.emotions.values():
+            if qrect(emotion.rect).contains(pos):
+                return marker_at(emotion, self._looks, pos.x(), pos.y())
+        return None
+
+    def _emotion_at(self, pos: QPointF) -> Any:
+        if self.layout is None:
+            return None
+        return next((e for e in self.layout.emotions.values() if qrect(e.rect).contains(pos)), None)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        marker = self._marker(event.pos()) if event.button() == Qt.MouseButton.LeftButton else None
+        if marker is None or self.journey is None:
+            super().mousePressEvent(event)
+            return
+        event.accept()
+        self._marker_lane = self._emotion_at(event.pos()).lane_id
+        self.active_series = marker[0]
+        score = self.journey.score(marker[0], marker[1])
+        self._marker_drag = (marker[0], marker[1], score)
+        self._preview = self._marker_drag
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        drag = self._marker_drag
+        if drag is None:
+            super().mouseMoveEvent(event)
+            return
+        emotion = self.layout.emotions.get(self._marker_lane) if self.layout else None
+        if emotion is not None:
+            self._preview = (drag[0], drag[1], score_at(emotion, event.pos().y()))
+            self.update()
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        drag, preview = self._marker_drag, self._preview
+        if drag is None:
+            super().mouseReleaseEvent(event)
+            return
+        self._marker_drag, self._preview = None, None
+        self.update()
+        if preview is not None and preview[2] != drag[2]:
+            jid, (persona_id, step_id, score) = self.journey_id, preview
+            self.apply(lambda p: ops.set_emotion(p, jid, persona_id, step_id, score))
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        cell, pos = self._cell(event.pos()), event.pos()
+        if cell is None or self.journey is None or event.button() != Qt.MouseButton.LeftButton:
+            super().mouseDoubleClickEvent(event)
+            return
+        event.accept()
+        lane = next(la for la in self.journey.lanes if la.id == cell[0])
+        emotion = self._emotion_at(pos)
+        if lane.kind != LaneKind.EMOTIONS:
+            self.add_note_in(cell)
+        elif emotion is not None:
+            self._score_here(cell[2], score_at(emotion, pos.y()))
+
+    def _score_here(self, step_id: str, score: int) -> None:
+        """Give the active (or first) series a score at a step that has none."""
+        journey = self.journey
+        if journey is None:
+            return
+        ids = [look.persona_id for look in self._looks] or list(journey.persona_ids[:1]) or [None]
+        persona_id = self.active_series if self.active_series in ids else ids[0]
+        if journey.score(persona_id, step_id) is None:
+            jid = self.journey_id
+            self.apply(lambda p: ops.set_emotion(p, jid, persona_id, step_id, score))
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
+        menu = self.menu_at(event.pos())
+        if menu is None:
+            super().contextMenuEvent(event)
+            return
+        event.accept()
+        menu.exec(event.screenPos())
+
+
+def _shifted(emotion: Any, offset: QPointF) -> Any:
+    """The emotion layout in a header's own coordinates (it draws the scale labels)."""
+    dy = offset.y()
+    labels = tuple((v, label, y - dy) for v, label, y in emotion.label_ys)
+    return replace(emotion, label_ys=labels)

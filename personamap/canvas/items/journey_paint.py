@@ -1,0 +1,205 @@
+"""Drawing a journey map's body and headers from its layout (no state, no geometry changes).
+
+Chrome recedes (VISUAL.md): neutral header bands, hairline grid, lane tints and washes that
+carry the lane type, an icon as the second channel. Below LOD_TEXT no text is drawn.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+
+from ...model.enums import JourneyState, LaneKind
+from ...model.journey import JourneyMap, Lane, Stage, Step
+from ...model.layout import JourneyLayout, Rect
+from ...style import LANE_LOOK, TYPE, Theme
+from ..text import draw_text, font
+from .journey_emotion import SeriesLook, paint_emotion_plot, paint_legend, paint_marker, paint_scale_labels
+from .journey_icons import paint_icon
+from .simple import LOD_TEXT
+
+GRID = "#E1E6EB"
+STAGE_LINE = "#C9D1D9"
+FUTURE = "#009E73"
+
+
+def qrect(r: Rect) -> QRectF:
+    return QRectF(r.x, r.y, r.w, r.h)
+
+
+def paint_body(
+    painter: QPainter,
+    layout: JourneyLayout,
+    journey: JourneyMap,
+    looks: list[SeriesLook],
+    preview: tuple[str | None, str, int | None] | None,
+    theme: Theme,
+    lod: float,
+) -> None:
+    """Card, title band, cell washes, grid lines and the emotion plots."""
+    w, h = layout.size
+    whole = QRectF(0, 0, w, h)
+    painter.setPen(QPen(QColor(theme.card_border), 1))
+    painter.setBrush(QColor(theme.card))
+    painter.drawRoundedRect(whole, 8, 8)
+    painter.fillRect(qrect(layout.corner_rect), QColor(theme.header))
+    lanes = {lane.id: lane for lane in journey.lanes}
+    for lane_id, r in layout.lane_rects.items():
+        look = LANE_LOOK[lanes[lane_id].kind]
+        painter.fillRect(QRectF(r.right, r.y, w - r.right, r.h), QColor(look.wash))
+    _paint_grid(painter, layout, journey, lanes, w)
+    steps = [(step_id, col.cx) for step_id, col in layout.column_rects.items()]
+    for emotion in layout.emotions.values():
+        paint_emotion_plot(painter, emotion, looks, steps, preview)
+    if lod >= LOD_TEXT:
+        _paint_title(painter, layout, journey, looks, theme)
+        _paint_corner(painter, qrect(layout.corner_rect), theme)
+
+
+def _paint_grid(painter: QPainter, layout: JourneyLayout, journey: JourneyMap, lanes: dict[str, Lane], w: float) -> None:
+    top, bottom = layout.metrics.title_h, layout.height
+    painter.setPen(QPen(QColor(GRID), 1))
+    painter.drawLine(QPointF(0, top), QPointF(w, top))
+    for r in layout.step_rects.values():
+        painter.drawLine(QPointF(r.x, r.bottom), QPointF(r.right, r.bottom))
+    first_steps = {stage.steps[0].id for stage in journey.stages}
+    for step_id, col in layout.column_rects.items():
+        if step_id not in first_steps:
+            painter.setPen(QPen(QColor(GRID), 1))
+            painter.drawLine(QPointF(col.x, col.y - (layout.metrics.step_h if layout.step_rects else 0)), QPointF(col.x, bottom))
+    painter.setPen(QPen(QColor(STAGE_LINE), 1))
+    for r in layout.stage_rects.values():
+        painter.drawLine(QPointF(r.x, top), QPointF(r.x, bottom))
+    painter.drawLine(QPointF(0, layout.lanes_top), QPointF(w, layout.lanes_top))
+    for lane_id, r in layout.lane_rects.items():
+        look = LANE_LOOK[lanes[lane_id].kind]
+        if look.dashed_top:
+            pen = QPen(QColor("#8C959F"), 1.2, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawLine(QPointF(0, r.y), QPointF(w, r.y))
+        painter.setPen(QPen(QColor(GRID), 1))
+        painter.drawLine(QPointF(0, r.bottom), QPointF(w, r.bottom))
+
+
+def _paint_title(painter: QPainter, layout: JourneyLayout, journey: JourneyMap, looks: list[SeriesLook], theme: Theme) -> None:
+    band = qrect(layout.title_rect).adjusted(20, 0, -20, 0)
+    chips_w = _paint_chips(painter, band, [look for look in looks if look.persona_id is not None])
+    title_font = font(TYPE.section, bold=True)
+    badge = "Future state" if journey.state == JourneyState.FUTURE else "Current state"
+    badge_font = font(TYPE.caption, bold=True)
+    badge_w = QFontMetricsF(badge_font).horizontalAdvance(badge) + 16
+    room = max(40.0, band.width() - chips_w - badge_w - 24)
+    metrics = QFontMetricsF(title_font)
+    title = metrics.elidedText(journey.title, Qt.TextElideMode.ElideRight, room)
+    title_w = metrics.horizontalAdvance(title)
+    cy = band.center().y()
+    draw_text(painter, QRectF(band.left(), cy - metrics.height() / 2, room, metrics.height() + 2), title, title_font, theme.text, max_lines=1)
+    pill = QRectF(band.left() + title_w + 12, cy - 10, badge_w, 20)
+    color = QColor(FUTURE if journey.state == JourneyState.FUTURE else "#59636E")
+    painter.setPen(QPen(color, 1))
+    painter.setBrush(QColor(color.red(), color.green(), color.blue(), 28))
+    painter.drawRoundedRect(pill, 10, 10)
+    painter.setFont(badge_font)
+    painter.setPen(color)
+    painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, badge)
+
+
+def _paint_chips(painter: QPainter, band: QRectF, looks: list[SeriesLook]) -> float:
+    """Persona chips at the right of the title band (marker shape + name); returns their width."""
+    qfont = font(TYPE.body)
+    metrics = QFontMetricsF(qfont)
+    right = band.right()
+    cy = band.center().y()
+    for look in reversed(looks):
+        name = metrics.elidedText(look.name, Qt.TextElideMode.ElideRight, 160)
+        w = metrics.horizontalAdvance(name) + 36
+        chip = QRectF(right - w, cy - 13, w, 26)
+        if chip.left() < band.left() + band.width() * 0.45:
+            break
+        painter.setPen(QPen(QColor(look.color), 1.2))
+        painter.setBrush(QColor("#FFFFFF"))
+        painter.drawRoundedRect(chip, 13, 13)
+        paint_marker(painter, look.shape, QPointF(chip.left() + 14, cy), look.color, 10)
+        painter.setFont(qfont)
+        painter.setPen(QColor("#1F2328"))
+        painter.drawText(chip.adjusted(26, 0, -8, 0), Qt.AlignmentFlag.AlignVCenter, name)
+        right = chip.left() - 8
+    return band.right() - right
+
+
+def _paint_corner(painter: QPainter, r: QRectF, theme: Theme) -> None:
+    qfont = font(TYPE.caption, bold=True)
+    draw_text(painter, QRectF(r.left() + 12, r.top() + 8, r.width() - 24, 16), "STAGES →", qfont, theme.muted_text,
+              max_lines=1, align=Qt.AlignmentFlag.AlignRight)
+    draw_text(painter, QRectF(r.left() + 12, r.bottom() - 22, r.width() - 24, 16), "LANES ↓", qfont, theme.muted_text,
+              max_lines=1)
+
+
+def paint_stage_header(painter: QPainter, r: QRectF, stage: Stage, number: int, theme: Theme, lod: float) -> None:
+    """Number and name on one line, the description under them when the header has room."""
+    painter.fillRect(r, QColor(theme.header))
+    painter.setPen(QPen(QColor(STAGE_LINE), 1))
+    painter.drawLine(r.topLeft(), r.bottomLeft())
+    if lod < LOD_TEXT:
+        return
+    inner = r.adjusted(12, 0, -12, 0)
+    title = font(TYPE.card_title, bold=True)
+    line = QFontMetricsF(title).lineSpacing()
+    desc_font = font(TYPE.caption)
+    desc_line = QFontMetricsF(desc_font).lineSpacing()
+    has_desc = bool(stage.description) and r.height() >= line + desc_line + 20
+    top = r.top() + 10 if has_desc else r.center().y() - line / 2
+    small = font(TYPE.caption, bold=True)
+    number_w = QFontMetricsF(small).horizontalAdvance("00") + 8
+    draw_text(painter, QRectF(inner.left(), top + (line - desc_line) / 2 + 1, number_w, desc_line), f"{number:02d}",
+              small, theme.muted_text, max_lines=1)
+    draw_text(painter, QRectF(inner.left() + number_w, top, inner.width() - number_w, line), stage.name, title,
+              theme.text, max_lines=1)
+    if has_desc:
+        rest = r.bottom() - 6 - (top + line + 2)
+        draw_text(painter, QRectF(inner.left() + number_w, top + line + 2, inner.width() - number_w, rest),
+                  stage.description, desc_font, theme.muted_text, max_lines=2)
+
+
+def paint_step_header(painter: QPainter, r: QRectF, step: Step, theme: Theme, lod: float) -> None:
+    painter.fillRect(r, QColor("#F7F8FA"))
+    painter.setPen(QPen(QColor(GRID), 1))
+    painter.drawLine(r.topLeft(), r.bottomLeft())
+    if lod < LOD_TEXT:
+        return
+    text = step.name or "Untitled step"
+    color = theme.text if step.name else theme.muted_text
+    draw_text(painter, r.adjusted(12, 6, -8, -4), text, font(TYPE.caption, italic=not step.name), color, max_lines=1)
+
+
+def paint_lane_header(
+    painter: QPainter,
+    r: QRectF,
+    lane: Lane,
+    emotion: object,
+    looks: list[SeriesLook],
+    theme: Theme,
+    lod: float,
+) -> None:
+    """Tint, a darker edge and the type icon; the emotions lane adds its scale and legend."""
+    look = LANE_LOOK[lane.kind]
+    painter.fillRect(r, QColor(look.tint))
+    painter.fillRect(QRectF(r.left(), r.top(), 3, r.height()), QColor(look.tint).darker(118))
+    painter.setPen(QPen(QColor(STAGE_LINE), 1))
+    painter.drawLine(r.topRight(), r.bottomRight())
+    if lod < LOD_TEXT:
+        return
+    name_font = font(TYPE.body, bold=True)
+    if lane.kind == LaneKind.EMOTIONS and emotion is not None:
+        label_w = paint_scale_labels(painter, r, emotion)  # type: ignore[arg-type]
+        room = r.width() - 14 - label_w - 16
+        draw_text(painter, QRectF(r.left() + 14, r.top() + 12, room, 20), lane.name, name_font, theme.text, max_lines=1)
+        bands = [(y - 9, y + 9) for _, _, y in emotion.label_ys]  # type: ignore[attr-defined]
+        paint_legend(painter, QRectF(r.left() + 14, r.top() + 40, r.width() - 22, r.height() - 48), looks, bands, room)
+        return
+    icon = QRectF(r.left() + 14, r.top() + 14, 16, 16)
+    paint_icon(painter, look.icon, icon)
+    text_left = icon.right() + 8 if look.icon else r.left() + 14
+    lines = max(1, int((r.height() - 20) // 18))
+    draw_text(painter, QRectF(text_left, r.top() + 12, r.right() - 10 - text_left, r.height() - 20), lane.name,
+              name_font, theme.text, max_lines=lines)

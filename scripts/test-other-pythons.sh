@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Run the Qt-free part of the suite (model, ops, file format, command line) on every other
+# supported Python found on this machine, so "3.11 to 3.13" stays a tested claim. Each gets
+# its own venv under .venv-pyXY with the pure-Python dependencies only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ran=0
+seen=" "
+shopt -s nullglob
+for python in python3.12 python3.13 "$HOME"/.pyenv/versions/3.1[23]*/bin/python3; do
+  "$python" -c 'import ensurepip' >/dev/null 2>&1 || continue
+  tag=$("$python" -c 'import sys; print(f"py{sys.version_info[0]}{sys.version_info[1]}")')
+  [[ $seen == *" $tag "* ]] && continue
+  seen+="$tag "
+  venv=".venv-$tag"
+  [ -x "$venv/bin/python" ] || "$python" -m venv "$venv"
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check \
+    "pydantic>=2.11,<3" "reportlab>=4.2" "networkx>=3.2" "platformdirs>=4" pytest hypothesis pypdf
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-deps -e .
+  echo "other-pythons: $("$venv/bin/python" --version)"
+  "$venv/bin/python" -m pytest -q -p no:qt tests/model tests/io tests/test_cli.py tests/test_resources.py \
+    tests/test_no_qt_in_model.py
+  ran=$((ran + 1))
+done
+echo "other-pythons: ran on $ran more interpreter(s)"
