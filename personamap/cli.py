@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from .model import Project
 
 EXIT_OK, EXIT_BAD_FILE, EXIT_USAGE = 0, 1, 2
-SUBCOMMANDS = ("sample", "new", "templates", "check")
+SUBCOMMANDS = ("sample", "new", "templates", "check", "export")
 
 
 class CliError(Exception):
@@ -63,6 +63,27 @@ def _build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="validate FILE and summarise what it holds")
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+    p = sub.add_parser("export", help="export FILE as a PDF (posters, deck, cards, maps, boards)")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--format", default="pdf", choices=["pdf"], help="output format (default: pdf)")
+    p.add_argument("--out", type=Path, required=True, metavar="PATH", help="the file to write")
+    p.add_argument(
+        "--what",
+        default="all",
+        metavar="WHAT",
+        help="all, personas, persona:NAME, cards, empathy[:NAME], journey[:NAME], board:NAME (default: all)",
+    )
+    p.add_argument(
+        "--page-size", default="A4", metavar="SIZE", help="A4..A0, Letter, Tabloid, 18x24in (default: A4)"
+    )
+    p.add_argument("--orientation", default="auto", choices=["auto", "portrait", "landscape"])
+    p.add_argument(
+        "--tile", metavar="CxR", help="spread a journey poster over C×R sheets (e.g. 3x2), or auto"
+    )
+    p.add_argument("--bleed", type=float, default=0.0, metavar="MM", help="bleed around each page, in mm")
+    p.add_argument("--crop-marks", action="store_true", help="add crop marks outside the bleed")
+    p.add_argument("--grayscale", action="store_true", help="print every colour as grey")
     return parser
 
 
@@ -96,6 +117,8 @@ def _run_command(args: argparse.Namespace) -> int:
         return _cmd_sample(args.file, force=args.force, then_open=args.open)
     if args.command == "new":
         return _cmd_new(args.file, template=args.template, force=args.force)
+    if args.command == "export":
+        return _cmd_export(args)
     raise CliError("personamap: no command given (see --help)", EXIT_USAGE)
 
 
@@ -180,6 +203,39 @@ def _cmd_check(path: Path, *, as_json: bool) -> int:
             print(f"  {key.replace('_', ' '):<{width}}  {value}")
         for name in summary["overdue_for_review"]:
             print(f"  review overdue: {name}")
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    """Headless PDF export; no display and no Qt needed."""
+    from .export import ExportError, PageSizeError, PdfOptions, export_pdf
+
+    if not 0 <= args.bleed <= 20:
+        raise CliError(f"personamap export: --bleed {args.bleed:g} is out of range (0 to 20 mm)", EXIT_USAGE)
+    out: Path = args.out
+    if out.is_dir():
+        raise CliError(f"{out}: is a folder; give a file name such as {out / 'personas.pdf'}", EXIT_USAGE)
+    if not (out.parent if str(out.parent) else Path(".")).is_dir():
+        raise CliError(f"{out}: the folder {out.parent} does not exist")
+    project = _load(args.file)
+    options = PdfOptions(
+        what=args.what,
+        page_size=args.page_size,
+        orientation=args.orientation,
+        tile=args.tile,
+        bleed_mm=args.bleed,
+        crop_marks=args.crop_marks,
+        grayscale=args.grayscale,
+    )
+    try:
+        result = export_pdf(project, out, options)
+    except (ExportError, PageSizeError) as exc:
+        raise CliError(f"personamap export: {exc}", EXIT_USAGE) from None
+    except OSError as exc:
+        raise CliError(f"{out}: cannot write the PDF: {exc.strerror or exc}") from None
+    for warning in result.warnings:
+        print(f"personamap export: warning: {warning}", file=sys.stderr)
+    print(f"Wrote {result.pages} page{'s' if result.pages != 1 else ''} to {out}")
     return EXIT_OK
 
 

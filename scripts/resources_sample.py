@@ -23,6 +23,7 @@ from resources_templates import B2B, NEGATIVE
 
 from personamap.model import (
     Board,
+    EmotionScale,
     EmpathyMap,
     EmpathyMapElement,
     EmpathyNote,
@@ -41,6 +42,7 @@ from personamap.model import (
     RelationKind,
     TextElement,
 )
+from personamap.model.layout import ApproxMeasure, layout_journey
 
 CREATED = dt.datetime(2025, 11, 12, 9, 0, tzinfo=dt.UTC)
 MODIFIED = dt.datetime(2026, 10, 30, 16, 45, tzinfo=dt.UTC)
@@ -538,6 +540,11 @@ def journeys_board(journeys: list[JourneyMap]) -> Board:
         ),
         (NoteColor.GREY, "Workshop 14 Oct 2026: dots on the opportunities are the team's votes."),
     ]
+    # Stack the maps by their laid-out size (the canvas sizes a map to its content), with room
+    # to spare for the canvas's real fonts being a little wider than the estimate.
+    first, second = (layout_journey(j, EmotionScale(), ApproxMeasure()) for j in (current, future))
+    second_y = round(120 + first.height * 1.1 + 160)
+    notes_x = round(40 + max(first.width, second.width) * 1.1 + 120)
     return Board(
         name="Journeys",
         elements=[
@@ -550,10 +557,10 @@ def journeys_board(journeys: list[JourneyMap]) -> Board:
                 size=28,
                 bold=True,
             ),
-            JourneyMapElement(map_id=current.id, x=40, y=120, w=2200, h=1100, z=1),
-            JourneyMapElement(map_id=future.id, x=40, y=1320, w=2200, h=1100, z=2),
+            JourneyMapElement(map_id=current.id, x=40, y=120, w=round(first.width), h=round(first.height), z=1),
+            JourneyMapElement(map_id=future.id, x=40, y=second_y, w=round(second.width), h=round(second.height), z=2),
             *[
-                NoteElement(x=2320, y=120 + i * 240, w=240, h=200, z=10 + i, color=color, text=text)
+                NoteElement(x=notes_x, y=120 + i * 240, w=240, h=200, z=10 + i, color=color, text=text)
                 for i, (color, text) in enumerate(stickies)
             ],
         ],

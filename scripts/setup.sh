@@ -14,6 +14,8 @@ debian_packages=(
   fonts-dejavu-core fonts-noto-core fonts-wqy-microhei
   # pdffonts/pdftoppm, to check exported posters
   poppler-utils
+  # validators and tools for the desktop integration in packaging/linux (tests/packaging)
+  desktop-file-utils appstream libxml2-utils shared-mime-info libglib2.0-bin
 )
 
 python=${PYTHON:-python3}

@@ -7,6 +7,7 @@ module only moves bytes in and out of Qt.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 
 from PySide6.QtCore import QMimeData
@@ -24,8 +25,23 @@ def to_mime(payload: Payload) -> QMimeData:
     return mime
 
 
+_exit_guard = False
+
+
+def _clear_offscreen_clipboard() -> None:
+    app = QGuiApplication.instance()
+    if app is not None and QGuiApplication.platformName() == "offscreen":
+        QGuiApplication.clipboard().clear()
+
+
 def put(payload: Payload) -> None:
     """Place a copy on the system clipboard (our JSON and plain text)."""
+    global _exit_guard
+    if not _exit_guard:
+        # Measured: with the offscreen platform (tests, headless export) a clipboard still
+        # holding mime data made in Python segfaults at interpreter exit; xcb is fine.
+        atexit.register(_clear_offscreen_clipboard)
+        _exit_guard = True
     QGuiApplication.clipboard().setMimeData(to_mime(payload))
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QEvent, QMimeData, QObject, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsView
 
@@ -110,6 +110,8 @@ class DropHandler(QObject):
         if target is None:
             self._clear_marker()
             return
+        if self._marker is None:
+            self.show_message(self._hint(mime, target))
         rect = self.scene.items_by_id[target.id].scene_content_rect().adjusted(-6, -6, 6, 6)
         path = QPainterPath()
         path.addRoundedRect(QRectF(rect), 10, 10)
@@ -123,6 +125,18 @@ class DropHandler(QObject):
             self.scene.addItem(self._marker)
         self._marker.setPath(path)
 
+    def _hint(self, mime: QMimeData, target: Any) -> str:
+        """What letting go here will do, for the status bar."""
+        project = self.scene.document.project
+        if target.type == "persona_card":
+            persona = project.persona(target.persona_id)
+            return f"Drop to make this the photo of {persona.name if persona else 'this persona'}"
+        payload = decode(bytes(mime.data(MIME_TYPE).data()))
+        persona = project.persona(payload.persona_id) if payload else None
+        found = project.journey(target.map_id) or project.empathy_map(target.map_id)
+        who = persona.name if persona else "the persona"
+        return f"Drop to add {who} to “{found.title if found else 'this map'}”"
+
     def _clear_marker(self) -> None:
         if self._marker is not None:
             self.scene.removeItem(self._marker)
@@ -135,6 +149,9 @@ class DropHandler(QObject):
             payload = decode(bytes(mime.data(MIME_TYPE).data()))
             if payload is None:
                 self.show_message("That drop did not come from the library")
+                return
+            if payload.kind == "image":  # a file dialog must not open inside the drag loop
+                QTimer.singleShot(0, lambda: self.place(payload, pos))
                 return
             self.place(payload, pos, target=self._drop_target(mime, pos))
         else:

@@ -17,12 +17,17 @@ from ..style import NOTE_TEXT
 from .text import font
 
 EDITOR_Z = 2000.0
+_KEEP_OPEN = (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocusReason)
+"""Focus lost to a popup (the editor's own context menu) or to another window keeps the
+editor open: the user comes back to it."""
 
 
 class NoteEditor(QGraphicsTextItem):
     """An in-place editor; `done(text)` on commit, `done(None)` on cancel — exactly once."""
 
-    def __init__(self, text: str, rect: QRectF, size: float, fill: str, done: Callable[[str | None], None]) -> None:
+    def __init__(
+        self, text: str, rect: QRectF, size: float, fill: str, done: Callable[[str | None], None]
+    ) -> None:
         super().__init__()
         self._done = done
         self._finished = False
@@ -62,7 +67,9 @@ class NoteEditor(QGraphicsTextItem):
             rect.setHeight(self._min_h + 4)
         return rect
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         painter.fillRect(self.boundingRect(), self._fill)
         painter.setPen(QPen(QColor("#0072B2"), 1.5))
         painter.drawRect(self.boundingRect().adjusted(0.5, 0.5, -0.5, -0.5))
@@ -83,7 +90,10 @@ class NoteEditor(QGraphicsTextItem):
             event.accept()
             self.finish(False)
             return
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        if (
+            key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
             event.accept()
             self.finish(True)
             return
@@ -91,5 +101,5 @@ class NoteEditor(QGraphicsTextItem):
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
-        if event.reason() != Qt.FocusReason.PopupFocusReason:
+        if event.reason() not in _KEEP_OPEN:
             self.finish(True)

@@ -132,8 +132,6 @@ def plain_text(payload: Payload) -> str:
             lines.append(maps[el.map_id].title)
         elif el.type == "image" and el.caption:
             lines.append(el.caption)
-        elif el.type == "connector" and el.label:
-            lines.append(el.label)
     return "\n".join(" ".join(line.split()) for line in lines if line.strip())
 
 
@@ -174,7 +172,20 @@ class _Planner:
         return copy
 
     def ref(self, ident: str | None) -> str | None:
-        return self.ids.get(ident) if ident is not None else None
+        """Where a payload id points in the target: what it was brought as, None if it was
+        dropped, else itself (the target may hold it already)."""
+        return self.ids.get(ident, ident) if ident is not None else None
+
+    def exists(self, kind: str, ident: str | None) -> bool:
+        """Whether the target (as planned so far) holds what an element of `kind` shows."""
+        trial = self.trial
+        found = {
+            "persona_card": trial.persona,
+            "journey_map": trial.journey,
+            "empathy_map": trial.empathy_map,
+            "image": trial.asset,
+        }[kind](ident or "")
+        return found is not None
 
 
 def _known_evidence(project: Project) -> set[str]:
@@ -223,8 +234,9 @@ def _bring_content(plan: _Planner, payload: Payload) -> None:
         new = plan.bring(relation, any(r.id == relation.id for r in trial.relations))
         if new is None:
             continue
-        new.source_id, new.target_id = plan.ref(new.source_id) or "", plan.ref(new.target_id) or ""
-        if trial.persona(new.source_id) and trial.persona(new.target_id) and new.source_id != new.target_id:
+        source, target = plan.ref(new.source_id) or "", plan.ref(new.target_id) or ""
+        if trial.persona(source) and trial.persona(target) and source != target:
+            new.source_id, new.target_id = source, target
             plan.run(ops.Insert(("relations",), len(trial.relations), new, name="Add relation"))
         else:
             plan.ids[relation.id] = None
@@ -272,7 +284,7 @@ def plan_paste(
         field = _REFS.get(el.type)
         if field is not None:
             values[field] = plan.ref(getattr(el, field))
-            if values[field] is None:
+            if not plan.exists(el.type, values[field]):
                 left_out += 1
                 continue
         fresh[el.id] = values["id"]

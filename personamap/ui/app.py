@@ -26,6 +26,9 @@ def make_application() -> object:
     app.setApplicationName("personamap")
     app.setOrganizationName("personamap")
     app.setApplicationVersion(__version__)
+    from .app_icon import install_app_identity
+
+    install_app_identity(app)
     return app
 
 

@@ -106,7 +106,9 @@ def sample_file(tmp_path: Path) -> Path:
 def window(qtbot, sample_file: Path) -> Iterator[MainWindow]:
     """The editor, shown at a fixed size, with the sample open from a private copy."""
     win = MainWindow()
-    qtbot.addWidget(win)
+    # pytest-qt closes the window before this fixture's teardown: discard first, or a test
+    # that ends with unsaved edits blocks on the "Save changes?" box.
+    qtbot.addWidget(win, before_close_func=lambda w: w.document and w.document.undo_stack.setClean())
     win.resize(1400, 900)
     win.show()
     qtbot.waitExposed(win)

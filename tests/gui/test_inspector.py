@@ -7,13 +7,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QSlider, QStyle, QStyleOptionSlider, QWidget
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtWidgets import QApplication, QSlider, QStyle, QStyleOptionSlider, QTableView, QWidget
 
 from personamap.canvas.items.persona_card import PersonaCardItem
 from personamap.canvas.items.simple import NoteElementItem
 from personamap.canvas.target import Target
 from personamap.io import load
+from personamap.model.lifecycle import add_months
 from personamap.ui.inspector.element_forms import NoteForm, PersonaCardForm
 from personamap.ui.inspector.journey_forms import (
     EmpathyMapForm,
@@ -31,11 +32,11 @@ from .conftest import LEFT, _send, click, item_center, scene_to_view
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-def _dock(window):  # noqa: ANN001, ANN202
+def _dock(window):
     return window.features["inspector"]
 
 
-def _select_card(window, index: int = 0) -> tuple[PersonaCardItem, PersonaCardForm]:  # noqa: ANN001
+def _select_card(window, index: int = 0) -> tuple[PersonaCardItem, PersonaCardForm]:
     window.tabs.setCurrentIndex(0)
     view = window.tabs.current_view()
     view.zoom_actual()
@@ -50,18 +51,18 @@ def _select_card(window, index: int = 0) -> tuple[PersonaCardItem, PersonaCardFo
     return card, form
 
 
-def _type_line(qtbot, edit: QWidget, text: str) -> None:  # noqa: ANN001
+def _type_line(qtbot, edit: QWidget, text: str) -> None:
     """Select what the field holds, type over it, press Enter."""
     qtbot.keyClick(edit, Qt.Key.Key_A, CTRL)
     qtbot.keyClicks(edit, text)
     qtbot.keyClick(edit, Qt.Key.Key_Return)
 
 
-def _stack(window):  # noqa: ANN001, ANN202
+def _stack(window):
     return window.document.undo_stack
 
 
-def test_rename_in_inspector_updates_card_and_undo_restores_both(window, qtbot, sample_file: Path) -> None:  # noqa: ANN001
+def test_rename_in_inspector_updates_card_and_undo_restores_both(window, qtbot, sample_file: Path) -> None:
     card, form = _select_card(window)
     persona = window.document.project.persona(card.persona_id)
     old = persona.name
@@ -81,7 +82,7 @@ def test_rename_in_inspector_updates_card_and_undo_restores_both(window, qtbot, 
     assert load(sample_file).persona(card.persona_id).name == "Dana the Decider"
 
 
-def test_refused_edit_shows_in_status_bar_and_reverts(window, qtbot) -> None:  # noqa: ANN001
+def test_refused_edit_shows_in_status_bar_and_reverts(window, qtbot) -> None:
     card, form = _select_card(window)
     name = form.persona_form.fields["name"].edit
     old = name.text()
@@ -93,7 +94,7 @@ def test_refused_edit_shows_in_status_bar_and_reverts(window, qtbot) -> None:  #
     assert _stack(window).count() == depth
 
 
-def test_goals_add_reorder_drag_remove(window, qtbot, sample_file: Path) -> None:  # noqa: ANN001
+def test_goals_add_reorder_drag_remove(window, qtbot, sample_file: Path) -> None:
     card, form = _select_card(window)
     persona = window.document.project.persona(card.persona_id)
     goals = form.persona_form.lists["goals"]
@@ -155,7 +156,7 @@ def _slider_handle(slider: QSlider) -> QPoint:
     return rect.center()
 
 
-def test_drag_a_personality_slider_is_one_undo_step(window, qtbot) -> None:  # noqa: ANN001
+def test_drag_a_personality_slider_is_one_undo_step(window, qtbot) -> None:
     card, form = _select_card(window)
     pform = form.persona_form
     persona = window.document.project.persona(card.persona_id)
@@ -179,29 +180,51 @@ def test_drag_a_personality_slider_is_one_undo_step(window, qtbot) -> None:  # n
     assert slider.value() == round(before)
 
 
-def test_set_a_review_date_and_see_review_by(window, qtbot, sample_file: Path) -> None:  # noqa: ANN001
+def test_set_a_review_date_and_see_review_by(window, qtbot, sample_file: Path) -> None:
     card, form = _select_card(window)
     persona = window.document.project.persona(card.persona_id)
+    old = persona.lifecycle.last_reviewed
     reviewed = form.persona_form.fields["lifecycle.last_reviewed"]
     edit = reviewed.date_edit
+    depth = _stack(window).count()
     edit.setFocus()
-    edit.setCurrentSectionIndex(0)
-    qtbot.keyClick(edit, Qt.Key.Key_A, CTRL)
-    qtbot.keyClicks(edit, "2027-03-15")
+    qtbot.keyClick(edit, Qt.Key.Key_Home)  # the year
+    qtbot.keyClick(edit, Qt.Key.Key_Up)
     qtbot.keyClick(edit, Qt.Key.Key_Return)
-    assert persona.lifecycle.last_reviewed == dt.date(2027, 3, 15)
+    later = old.replace(year=old.year + 1)
+    assert persona.lifecycle.last_reviewed == later
+    assert _stack(window).count() == depth + 1
     review_by = form.persona_form.findChild(QWidget, "reviewBy")
-    assert review_by.text().startswith("2027-09-15")
+    months = window.document.project.settings.review_period_months
+    assert review_by.text().startswith(add_months(later, months).isoformat())
+
     qtbot.mouseClick(reviewed.clear, LEFT)
     assert persona.lifecycle.last_reviewed is None
     assert edit.text() == "Not set"
+
+    # pick a date from the calendar: it opens on this month although no date is set
+    qtbot.mouseClick(edit, LEFT, pos=QPoint(edit.width() - 8, edit.height() // 2))
+    calendar = edit.calendarWidget()
+    assert calendar.isVisible()
+    today = dt.date.today()
+    assert (calendar.yearShown(), calendar.monthShown()) == (today.year, today.month)
+    grid = calendar.findChild(QTableView)
+    qtbot.keyClick(grid, Qt.Key.Key_Right)
+    qtbot.keyClick(grid, Qt.Key.Key_Return)
+    picked = persona.lifecycle.last_reviewed
+    assert picked is not None and (picked.year, picked.month) == (today.year, today.month)
+    assert edit.date().toPython() == picked
+
     _stack(window).undo()
-    assert persona.lifecycle.last_reviewed == dt.date(2027, 3, 15)
+    assert persona.lifecycle.last_reviewed is None
+    _stack(window).undo()
+    assert persona.lifecycle.last_reviewed == later
+    assert edit.date().toPython() == later
     assert window.files.save()
-    assert load(sample_file).persona(card.persona_id).lifecycle.last_reviewed == dt.date(2027, 3, 15)
+    assert load(sample_file).persona(card.persona_id).lifecycle.last_reviewed == later
 
 
-def test_cite_evidence_on_a_goal_from_its_sources_menu(window, qtbot) -> None:  # noqa: ANN001
+def test_cite_evidence_on_a_goal_from_its_sources_menu(window, qtbot) -> None:
     card, form = _select_card(window)
     persona = window.document.project.persona(card.persona_id)
     goals = form.persona_form.lists["goals"]
@@ -211,13 +234,11 @@ def test_cite_evidence_on_a_goal_from_its_sources_menu(window, qtbot) -> None:  
     was = list(goal.evidence_ids)
     menu = sources.menu
 
-    def pick() -> None:
-        action = next(a for a in menu.actions() if a.data() == evidence.id)
-        menu.setActiveAction(action)
-        qtbot.keyClick(menu, Qt.Key.Key_Return)
-
-    QTimer.singleShot(50, pick)
-    qtbot.mouseClick(sources.button, LEFT)
+    # open the menu as the button does, without its nested event loop
+    menu.popup(sources.button.mapToGlobal(QPoint(0, sources.button.height())))
+    action = next(a for a in menu.actions() if a.data() == evidence.id)
+    menu.setActiveAction(action)
+    qtbot.keyClick(menu, Qt.Key.Key_Return)
     wanted = [i for i in was if i != evidence.id] if evidence.id in was else [*was, evidence.id]
     assert persona.goals[0].evidence_ids == wanted
     assert _stack(window).undoText() == "Edit goal"
@@ -226,7 +247,7 @@ def test_cite_evidence_on_a_goal_from_its_sources_menu(window, qtbot) -> None:  
     assert persona.goals[0].evidence_ids == was
 
 
-def test_project_form_with_nothing_selected(window, qtbot, sample_file: Path) -> None:  # noqa: ANN001
+def test_project_form_with_nothing_selected(window, qtbot, sample_file: Path) -> None:
     _select_card(window)
     view = window.tabs.current_view()
     click(view, scene_to_view(view, -5000, -5000))
@@ -246,8 +267,8 @@ def test_project_form_with_nothing_selected(window, qtbot, sample_file: Path) ->
     assert load(sample_file).title == "Ledgerly personas 2027"
 
 
-def test_several_selected_shows_a_summary(window) -> None:  # noqa: ANN001
-    card, _form = _select_card(window, 0)
+def test_several_selected_shows_a_summary(window) -> None:
+    _select_card(window, 0)
     scene = window.tabs.current_view().board_scene
     other = [i for i in scene.items_by_id.values() if isinstance(i, PersonaCardItem)][1]
     view = window.tabs.current_view()
@@ -258,7 +279,7 @@ def test_several_selected_shows_a_summary(window) -> None:  # noqa: ANN001
     assert dock.heading.text() == "2 elements selected"
 
 
-def test_note_text_typed_is_one_undo_step(window, qtbot) -> None:  # noqa: ANN001
+def test_note_text_typed_is_one_undo_step(window, qtbot) -> None:
     window.tabs.setCurrentIndex(0)
     view = window.tabs.current_view()
     view.zoom_actual()
@@ -288,7 +309,7 @@ def test_note_text_typed_is_one_undo_step(window, qtbot) -> None:  # noqa: ANN00
     assert edit.toPlainText() == before
 
 
-def test_journey_and_empathy_forms_edit_the_model(window, qtbot) -> None:  # noqa: ANN001
+def test_journey_and_empathy_forms_edit_the_model(window, qtbot) -> None:
     dock = _dock(window)
     project = window.document.project
     journey = project.journeys[0]
@@ -324,3 +345,36 @@ def test_journey_and_empathy_forms_edit_the_model(window, qtbot) -> None:  # noq
         assert isinstance(dock.form, EmpathyNoteForm)
     dock.show_target(Target("stage", "00000000-0000-4000-8000-000000000000", journey.id))
     assert dock.form is None
+
+
+def test_cite_a_single_field_and_edit_demographics(window, qtbot, sample_file: Path) -> None:
+    project = window.document.project
+    persona = project.personas[0]
+    dock = _dock(window)
+    dock.show_target(Target("persona", persona.id))
+    form = dock.form
+    qtbot.mouseClick(form.sections["demographics"].header, LEFT)
+    _type_line(qtbot, form.fields["demographics.age"].edit, "35-44")
+    assert persona.demographics.age == "35-44"
+    sources = form.fields["demographics.age#sources"]
+    was = next((list(c.evidence_ids) for c in persona.citations if c.field == "demographics.age"), [])
+    last = persona.evidence[-1].id
+    wanted = [i for i in was if i != last] if last in was else [*was, last]
+    menu = sources.menu
+    menu.popup(sources.button.mapToGlobal(QPoint(0, sources.button.height())))
+    menu.setActiveAction(menu.actions()[-1])
+    qtbot.keyClick(menu, Qt.Key.Key_Return)
+
+    def cited(p) -> list[str]:
+        return next((list(c.evidence_ids) for c in p.citations if c.field == "demographics.age"), [])
+
+    assert cited(persona) == wanted
+    assert _stack(window).undoText() == "Cite evidence for age"
+    assert sources.button.text() == (f"◆ {len(wanted)}" if wanted else "◇")
+    assert window.files.save()
+    saved = load(sample_file).persona(persona.id)
+    assert saved.demographics.age == "35-44"
+    assert cited(saved) == wanted
+    _stack(window).undo()
+    assert cited(persona) == was
+    assert sources.button.text() == (f"◆ {len(was)}" if was else "◇")

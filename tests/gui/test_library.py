@@ -17,22 +17,22 @@ from personamap.style import OKABE_ITO
 LEFT = Qt.MouseButton.LeftButton
 
 
-def library(window):  # noqa: ANN001, ANN201
+def library(window):
     return window.features["library"]
 
 
-def show_board(window, name: str):  # noqa: ANN001, ANN201
+def show_board(window, name: str):
     board = next(b for b in window.document.project.boards if b.name == name)
     window.tabs.show_board(board.id)
     QApplication.processEvents()
     return window.tabs.current_view()
 
 
-def persona_named(window, name: str):  # noqa: ANN001, ANN201
+def persona_named(window, name: str):
     return next(p for p in window.document.project.personas if p.name == name)
 
 
-def row_mime(window, persona_id: str):  # noqa: ANN001, ANN201
+def row_mime(window, persona_id: str):
     """The real drag payload: what the list's model hands to QDrag for that row."""
     panel = library(window).personas
     index = panel.index_of(persona_id)
@@ -40,28 +40,28 @@ def row_mime(window, persona_id: str):  # noqa: ANN001, ANN201
     return panel.view.model().mimeData([index])
 
 
-def visible_names(panel) -> list[str]:  # noqa: ANN001
+def visible_names(panel) -> list[str]:
     model = panel.view.model()
     return [model.index(r, 0).data() for r in range(model.rowCount())]
 
 
-def click_row(panel, persona_id: str) -> None:  # noqa: ANN001
+def click_row(panel, persona_id: str) -> None:
     rect = panel.view.visualRect(panel.index_of(persona_id))
     QTest.mouseClick(panel.view.viewport(), LEFT, pos=rect.center())
 
 
-def elements(view):  # noqa: ANN001, ANN201
+def elements(view):
     return list(view.board_scene.board.elements)
 
 
-def test_the_dock_sits_on_the_left_and_lists_the_personas(window) -> None:  # noqa: ANN001
+def test_the_dock_sits_on_the_left_and_lists_the_personas(window) -> None:
     dock = library(window)
     assert dock.objectName() == "library"
     assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.LeftDockWidgetArea
     assert visible_names(dock.personas) == [p.name for p in window.document.project.personas]
 
 
-def test_drag_a_persona_onto_the_canvas_places_its_card(window, sample_file: Path) -> None:  # noqa: ANN001
+def test_drag_a_persona_onto_the_canvas_places_its_card(window, sample_file: Path) -> None:
     from .dnd import drop_on, empty_spot
 
     view = show_board(window, "Personas")
@@ -86,7 +86,7 @@ def test_drag_a_persona_onto_the_canvas_places_its_card(window, sample_file: Pat
     assert saved.persona_id == dana.id and (saved.x, saved.y) == (card.x, card.y)
 
 
-def test_drop_a_persona_onto_a_journey_and_an_empathy_map_attaches_it(window, sample_file: Path) -> None:  # noqa: ANN001
+def test_drop_a_persona_onto_a_journey_and_an_empathy_map_attaches_it(window, sample_file: Path) -> None:
     from .conftest import item_center
     from .dnd import drop_on
 
@@ -98,7 +98,9 @@ def test_drop_a_persona_onto_a_journey_and_an_empathy_map_attaches_it(window, sa
     journey = project.journey(element.map_id)
     assert dana.id not in journey.persona_ids
     count = len(elements(view))
-    assert drop_on(view, row_mime(window, dana.id), item_center(view, view.board_scene.items_by_id[element.id]))
+    assert drop_on(
+        view, row_mime(window, dana.id), item_center(view, view.board_scene.items_by_id[element.id])
+    )
     assert journey.persona_ids[-1] == dana.id
     assert len(elements(view)) == count  # attached, not placed
     assert "Dana Whitfield" in window.statusBar().currentMessage()
@@ -109,7 +111,9 @@ def test_drop_a_persona_onto_a_journey_and_an_empathy_map_attaches_it(window, sa
     view = show_board(window, "Empathy")
     view.zoom_to_fit()
     emap_el = next(e for e in elements(view) if e.type == "empathy_map")
-    assert drop_on(view, row_mime(window, dana.id), item_center(view, view.board_scene.items_by_id[emap_el.id]))
+    assert drop_on(
+        view, row_mime(window, dana.id), item_center(view, view.board_scene.items_by_id[emap_el.id])
+    )
     assert project.empathy_map(emap_el.map_id).persona_id == dana.id
     assert window.files.save()
     reopened = load(sample_file)
@@ -117,7 +121,7 @@ def test_drop_a_persona_onto_a_journey_and_an_empathy_map_attaches_it(window, sa
     assert reopened.empathy_map(emap_el.map_id).persona_id == dana.id
 
 
-def test_sticky_note_by_drag_and_by_return(window, qtbot, sample_file: Path) -> None:  # noqa: ANN001
+def test_sticky_note_by_drag_and_by_return(window, qtbot, sample_file: Path) -> None:
     from .dnd import drop_on, empty_spot
 
     notes = library(window).notes
@@ -152,7 +156,7 @@ def test_sticky_note_by_drag_and_by_return(window, qtbot, sample_file: Path) -> 
     assert sorted(kinds) == sorted([NoteColor.PINK, NoteColor.GREEN])
 
 
-def test_palette_journey_templates_and_maps_are_one_undo_step_each(window) -> None:  # noqa: ANN001
+def test_palette_journey_templates_and_maps_are_one_undo_step_each(window) -> None:
     from .dnd import drop_on, empty_spot
 
     dock = library(window)
@@ -178,7 +182,7 @@ def test_palette_journey_templates_and_maps_are_one_undo_step_each(window) -> No
     assert (len(project.journeys), len(project.empathy_maps)) == (journeys, maps)
 
 
-def test_create_duplicate_search_and_delete_personas(window, qtbot, sample_file: Path) -> None:  # noqa: ANN001
+def test_create_duplicate_search_and_delete_personas(window, qtbot, sample_file: Path) -> None:
     panel = library(window).personas
     project = window.document.project
     count = len(project.personas)
@@ -233,10 +237,18 @@ def test_create_duplicate_search_and_delete_personas(window, qtbot, sample_file:
     qtbot.mouseClick(panel.delete_button, LEFT)
     assert project.persona(tomas.id) is not None
     assert "“Personas”" in asked[0] and "relation" in asked[0]
+    # with a note selected on the canvas, Delete in the list still means the persona
+    scene = show_board(window, "Personas").board_scene
+    note = next(e for e in scene.board.elements if e.type == "note")
+    scene.items_by_id[note.id].setSelected(True)
+    click_row(panel, tomas.id)
     QTimer.singleShot(0, lambda: answer("Delete"))
     qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
     assert project.persona(tomas.id) is None
-    assert not any(e.type == "persona_card" and e.persona_id == tomas.id for b in project.boards for e in b.elements)
+    assert any(e.id == note.id for e in scene.board.elements)
+    assert not any(
+        e.type == "persona_card" and e.persona_id == tomas.id for b in project.boards for e in b.elements
+    )
     assert tomas.name not in visible_names(panel)
     window.document.undo_stack.undo()
     assert project.persona(tomas.id) is not None and tomas.name in visible_names(panel)
@@ -247,7 +259,7 @@ def test_create_duplicate_search_and_delete_personas(window, qtbot, sample_file:
     assert "Priya Raman (copy)" in names and "New persona" in names and "Tomás Herrera" not in names
 
 
-def test_return_on_a_persona_places_its_card_in_the_middle(window, qtbot) -> None:  # noqa: ANN001
+def test_return_on_a_persona_places_its_card_in_the_middle(window, qtbot) -> None:
     from .dnd import empty_spot
 
     panel = library(window).personas
@@ -262,7 +274,7 @@ def test_return_on_a_persona_places_its_card_in_the_middle(window, qtbot) -> Non
     assert abs(card.x + card.w / 2 - center.x()) <= 1
 
 
-def test_list_follows_edits_made_elsewhere(window) -> None:  # noqa: ANN001
+def test_list_follows_edits_made_elsewhere(window) -> None:
     from personamap.model import ops
 
     panel = library(window).personas
@@ -273,7 +285,7 @@ def test_list_follows_edits_made_elsewhere(window) -> None:  # noqa: ANN001
     assert "Priya Raman" in visible_names(panel)
 
 
-def test_a_foreign_payload_is_refused(window) -> None:  # noqa: ANN001
+def test_a_foreign_payload_is_refused(window) -> None:
     from PySide6.QtCore import QMimeData
 
     from .dnd import drop_on, empty_spot

@@ -13,22 +13,32 @@ from PySide6.QtWidgets import QGraphicsSceneMouseEvent, QStyleOptionGraphicsItem
 from ...model import NoteColor, ops
 from ...model.empathy import EmpathyMap, EmpathyNote
 from ...model.enums import Quadrant
-from ...model.layout import QUADRANT_LABELS, EmpathyLayout, empathy_insertion_index, initials, layout_empathy, quadrant_at
+from ...model.layout import (
+    QUADRANT_LABELS,
+    EmpathyLayout,
+    empathy_insertion_index,
+    initials,
+    layout_empathy,
+    quadrant_at,
+)
 from ...style import TYPE, Theme
 from ..note_drag import restore_z
 from ..target import Target
-from ..text import QtMeasure, draw_text, font
+from ..text import draw_text, font
 from .base import ElementItem
 from .journey_paint import qrect
 from .note_host import NoteHostMixin
-from .notes import NoteItem, NoteLook
+from .notes import MEASURE, NoteItem, NoteLook
 from .simple import LOD_TEXT, level_of_detail
 
 if TYPE_CHECKING:
     from ...model import Placed, Project
 
-_MEASURE = QtMeasure()
-QUADRANT_WASH: dict[Quadrant, str] = {Quadrant.PAINS: "#FFF6F5", Quadrant.GAINS: "#F4FCF6", Quadrant.GOAL: "#F3F8FF"}
+QUADRANT_WASH: dict[Quadrant, str] = {
+    Quadrant.PAINS: "#FFF6F5",
+    Quadrant.GAINS: "#F4FCF6",
+    Quadrant.GOAL: "#F3F8FF",
+}
 QUADRANT_NOTE: dict[Quadrant, NoteColor] = {
     Quadrant.PAINS: NoteColor.PINK,
     Quadrant.GAINS: NoteColor.GREEN,
@@ -98,7 +108,7 @@ class EmpathyMapItem(NoteHostMixin, ElementItem):
             emap = emap.model_copy(update={"notes": [*emap.notes, self._pending]})
         self._shown = emap
         w, h = self.size()
-        self.layout = layout_empathy(emap, w, h, _MEASURE)
+        self.layout = layout_empathy(emap, w, h, MEASURE)
         looks: dict[str, tuple[NoteLook, QPointF]] = {}
         for note in emap.notes:
             r = self.layout.note_rects.get(note.id)
@@ -147,15 +157,28 @@ class EmpathyMapItem(NoteHostMixin, ElementItem):
     def _paint_texts(self, painter: QPainter, layout: EmpathyLayout, emap: EmpathyMap) -> None:
         title = qrect(layout.title_rect).adjusted(20, 0, -20, 0)
         title_font = font(TYPE.section, bold=True)
-        draw_text(painter, QRectF(title.left(), title.center().y() - 14, title.width(), 30), emap.title, title_font,
-                  self.theme.text, max_lines=1)
+        draw_text(
+            painter,
+            QRectF(title.left(), title.center().y() - 14, title.width(), 30),
+            emap.title,
+            title_font,
+            self.theme.text,
+            max_lines=1,
+        )
         label_font = font(layout.metrics.label_size, bold=True)
         for q, r in layout.label_rects.items():
             right = layout.label_align[q] == "right"
             align = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
             slack = qrect(r).adjusted(-12 if right else 0, 2, 0 if right else 12, 0)
-            draw_text(painter, slack, QUADRANT_LABELS[q], label_font, self.theme.muted_text,
-                      max_lines=1, align=align)
+            draw_text(
+                painter,
+                slack,
+                QUADRANT_LABELS[q],
+                label_font,
+                self.theme.muted_text,
+                max_lines=1,
+                align=align,
+            )
         if layout.goal_text_rect is not None and emap.goal:
             draw_text(painter, qrect(layout.goal_text_rect), emap.goal, font(TYPE.body), self.theme.text)
         for q, r in layout.overflow_rects.items():
@@ -186,7 +209,9 @@ class EmpathyMapItem(NoteHostMixin, ElementItem):
             color = QColor(self.persona_color)
             painter.setPen(QColor("#FFFFFF") if color.lightness() < 170 else QColor("#1F2328"))
             painter.setFont(font(r.height() * 0.32, bold=True))
-            painter.drawText(r, Qt.AlignmentFlag.AlignCenter, initials(self.persona_name) if self.persona_name else "?")
+            painter.drawText(
+                r, Qt.AlignmentFlag.AlignCenter, initials(self.persona_name) if self.persona_name else "?"
+            )
         if lod >= LOD_TEXT and self.persona_name:
             qfont = font(TYPE.caption, bold=True)
             name_w = min(r.width() * 1.8, QFontMetricsF(qfont).horizontalAdvance(self.persona_name) + 22)
@@ -194,8 +219,15 @@ class EmpathyMapItem(NoteHostMixin, ElementItem):
             painter.setPen(QPen(QColor(self.persona_color), 1))
             painter.setBrush(QColor("#FFFFFF"))
             painter.drawRoundedRect(pill, 10, 10)
-            draw_text(painter, pill.adjusted(8, 2, -8, 0), self.persona_name, qfont, self.theme.text, max_lines=1,
-                      align=Qt.AlignmentFlag.AlignHCenter)
+            draw_text(
+                painter,
+                pill.adjusted(8, 2, -8, 0),
+                self.persona_name,
+                qfont,
+                self.theme.text,
+                max_lines=1,
+                align=Qt.AlignmentFlag.AlignHCenter,
+            )
 
     # --- edits --------------------------------------------------------------------------------
 
@@ -212,11 +244,17 @@ class EmpathyMapItem(NoteHostMixin, ElementItem):
 
     def add_note_in(self, quadrant: Quadrant) -> None:
         """Open an editor on a new note at the end of a quadrant (added when it commits)."""
-        self.start_pending(EmpathyNote(quadrant=quadrant, color=QUADRANT_NOTE.get(quadrant, NoteColor.YELLOW)))
+        self.start_pending(
+            EmpathyNote(quadrant=quadrant, color=QUADRANT_NOTE.get(quadrant, NoteColor.YELLOW))
+        )
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         q = quadrant_at(self.layout, event.pos().x(), event.pos().y()) if self.layout else None
-        if q is None or event.button() != Qt.MouseButton.LeftButton or self.handle_at(event.pos()) is not None:
+        if (
+            q is None
+            or event.button() != Qt.MouseButton.LeftButton
+            or self.handle_at(event.pos()) is not None
+        ):
             super().mouseDoubleClickEvent(event)
             return
         event.accept()
@@ -238,11 +276,15 @@ class EmpathyMapItem(NoteHostMixin, ElementItem):
         wanted = {i.note_id for i in items}
         ids = [n.id for n in emap.notes if n.id in wanted]
         same = target.map_id == self.map_id
-        index = empathy_insertion_index(target.layout, target.emap, q, pos.x(), pos.y(), exclude=ids if same else ())
+        index = empathy_insertion_index(
+            target.layout, target.emap, q, pos.x(), pos.y(), exclude=ids if same else ()
+        )
         if same and _unchanged(emap, ids, q, index):
             return False
         other = None if same else target.map_id
-        return self._apply(lambda p: ops.move_empathy_notes(p, self.map_id, ids, q, index, target_map_id=other))
+        return self._apply(
+            lambda p: ops.move_empathy_notes(p, self.map_id, ids, q, index, target_map_id=other)
+        )
 
 
 def _unchanged(emap: EmpathyMap, ids: list[str], q: Quadrant, index: int) -> bool:

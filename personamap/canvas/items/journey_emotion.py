@@ -41,8 +41,13 @@ def marker_path(shape: str, c: QPointF, size: float = MARKER) -> QPainterPath:
     if sides is not None:
         rad = r * (1.25 if sides == 3 else 1.15)
         start = -math.pi / 2 if sides != 6 else 0.0
-        pts = [QPointF(c.x() + rad * math.cos(start + k * 2 * math.pi / sides),
-                       c.y() + rad * math.sin(start + k * 2 * math.pi / sides)) for k in range(sides)]
+        pts = [
+            QPointF(
+                c.x() + rad * math.cos(start + k * 2 * math.pi / sides),
+                c.y() + rad * math.sin(start + k * 2 * math.pi / sides),
+            )
+            for k in range(sides)
+        ]
         if sides == 3:
             pts = [QPointF(p.x(), p.y() + r * 0.25) for p in pts]
         path.addPolygon(QPolygonF([*pts, pts[0]]))
@@ -155,7 +160,9 @@ def paint_legend(
         y += 18
 
 
-def marker_at(emotion: EmotionLayout, looks: list[SeriesLook], x: float, y: float) -> tuple[str | None, str] | None:
+def marker_at(
+    emotion: EmotionLayout, looks: list[SeriesLook], x: float, y: float
+) -> tuple[str | None, str] | None:
     """(persona id, step id) of the marker under a point; the topmost series wins."""
     for look in reversed(looks):
         for point in emotion.series.get(look.persona_id, ()):

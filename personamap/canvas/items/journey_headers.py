@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ..note_drag import THRESHOLD
 from ..target import Target
-from .notes import SELECTION
+from .notes import SELECTION, refuse_band_selection
 from .simple import level_of_detail
 
 
@@ -47,10 +47,17 @@ class JourneyHeaderItem(QGraphicsItem):
     def target(self) -> Target:
         return Target(self.kind, self.ident, self.host.journey_id)
 
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
+        if refuse_band_selection(self, change, value):
+            return False
+        return super().itemChange(change, value)
+
     def boundingRect(self) -> QRectF:
         return self.rect
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         self.host.paint_header(painter, self, level_of_detail(option, painter))
         if self.isSelected() or self.dragging:
             painter.setPen(QPen(QColor(SELECTION), 2))

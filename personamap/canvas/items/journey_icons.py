@@ -22,8 +22,13 @@ def _pen(painter: QPainter, color: str, width: float = 1.4) -> None:
 
 
 def _warning(p: QPainter, r: QRectF) -> None:
-    tri = QPolygonF([QPointF(r.center().x(), r.top() + 1), QPointF(r.right() - 0.5, r.bottom() - 1),
-                     QPointF(r.left() + 0.5, r.bottom() - 1)])
+    tri = QPolygonF(
+        [
+            QPointF(r.center().x(), r.top() + 1),
+            QPointF(r.right() - 0.5, r.bottom() - 1),
+            QPointF(r.left() + 0.5, r.bottom() - 1),
+        ]
+    )
     p.drawPolygon(tri)
     cx = r.center().x()
     p.drawLine(QPointF(cx, r.top() + r.height() * 0.38), QPointF(cx, r.top() + r.height() * 0.66))
@@ -40,7 +45,10 @@ def _lightbulb(p: QPainter, r: QRectF) -> None:
     path.lineTo(QPointF(r.left() + r.width() * 0.62, base))
     path.closeSubpath()
     p.drawPath(path)
-    p.drawLine(QPointF(r.left() + r.width() * 0.4, r.bottom() - 0.5), QPointF(r.left() + r.width() * 0.6, r.bottom() - 0.5))
+    p.drawLine(
+        QPointF(r.left() + r.width() * 0.4, r.bottom() - 0.5),
+        QPointF(r.left() + r.width() * 0.6, r.bottom() - 0.5),
+    )
 
 
 def _thought(p: QPainter, r: QRectF) -> None:
@@ -52,7 +60,9 @@ def _emotion(p: QPainter, r: QRectF) -> None:
     p.drawEllipse(r.adjusted(0.5, 0.5, -0.5, -0.5))
     p.drawPoint(QPointF(r.left() + r.width() * 0.35, r.top() + r.height() * 0.4))
     p.drawPoint(QPointF(r.left() + r.width() * 0.65, r.top() + r.height() * 0.4))
-    mouth = QRectF(r.left() + r.width() * 0.28, r.top() + r.height() * 0.35, r.width() * 0.44, r.height() * 0.38)
+    mouth = QRectF(
+        r.left() + r.width() * 0.28, r.top() + r.height() * 0.35, r.width() * 0.44, r.height() * 0.38
+    )
     path = QPainterPath()
     path.arcMoveTo(mouth, 200)
     path.arcTo(mouth, 200, 140)
@@ -81,8 +91,13 @@ def _action(p: QPainter, r: QRectF) -> None:
 def _goal(p: QPainter, r: QRectF) -> None:
     x = r.left() + r.width() * 0.25
     p.drawLine(QPointF(x, r.top()), QPointF(x, r.bottom()))
-    flag = QPolygonF([QPointF(x, r.top() + 1), QPointF(r.right(), r.top() + r.height() * 0.25),
-                      QPointF(x, r.top() + r.height() * 0.5)])
+    flag = QPolygonF(
+        [
+            QPointF(x, r.top() + 1),
+            QPointF(r.right(), r.top() + r.height() * 0.25),
+            QPointF(x, r.top() + r.height() * 0.5),
+        ]
+    )
     p.drawPolygon(flag)
 
 
@@ -114,8 +129,10 @@ def _support(p: QPainter, r: QRectF) -> None:
     p.drawEllipse(c, inner, inner)
     for k in range(4):
         a = math.pi / 4 + k * math.pi / 2
-        p.drawLine(QPointF(c.x() + inner * math.cos(a), c.y() + inner * math.sin(a)),
-                   QPointF(c.x() + outer * math.cos(a), c.y() + outer * math.sin(a)))
+        p.drawLine(
+            QPointF(c.x() + inner * math.cos(a), c.y() + inner * math.sin(a)),
+            QPointF(c.x() + outer * math.cos(a), c.y() + outer * math.sin(a)),
+        )
 
 
 def _kpi(p: QPainter, r: QRectF) -> None:
@@ -143,8 +160,13 @@ def _owner(p: QPainter, r: QRectF) -> None:
 
 def _objection(p: QPainter, r: QRectF) -> None:
     c, rad = r.center(), r.width() / 2 - 0.5
-    pts = [QPointF(c.x() + rad * math.cos(math.pi / 8 + k * math.pi / 4),
-                   c.y() + rad * math.sin(math.pi / 8 + k * math.pi / 4)) for k in range(8)]
+    pts = [
+        QPointF(
+            c.x() + rad * math.cos(math.pi / 8 + k * math.pi / 4),
+            c.y() + rad * math.sin(math.pi / 8 + k * math.pi / 4),
+        )
+        for k in range(8)
+    ]
     p.drawPolygon(QPolygonF(pts))
     p.drawLine(QPointF(c.x() - rad * 0.45, c.y()), QPointF(c.x() + rad * 0.45, c.y()))
 

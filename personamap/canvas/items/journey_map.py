@@ -13,7 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent, QMenu, QStyleOptionGraphicsItem
+from PySide6.QtWidgets import (
+    QGraphicsSceneContextMenuEvent,
+    QGraphicsSceneMouseEvent,
+    QMenu,
+    QStyleOptionGraphicsItem,
+)
 
 from ...model import ops
 from ...model.enums import LaneKind
@@ -22,7 +27,6 @@ from ...model.layout import JourneyLayout, cell_at, layout_journey, score_at, se
 from ...style import LANE_LOOK, Theme, marker_shape
 from ..note_drag import restore_z
 from ..target import Target
-from ..text import QtMeasure
 from . import journey_menus as menus
 from .base import ElementItem
 from .journey_drop import drop_journey_notes, reorder_index
@@ -30,13 +34,12 @@ from .journey_emotion import Preview, SeriesLook, marker_at
 from .journey_headers import JourneyHeaderItem
 from .journey_paint import paint_body, paint_lane_header, paint_stage_header, paint_step_header, qrect
 from .note_host import NoteHostMixin
-from .notes import NoteItem, NoteLook
+from .notes import MEASURE, NoteItem, NoteLook
 from .simple import level_of_detail
 
 if TYPE_CHECKING:
     from ...model import Placed, Project
 
-_MEASURE = QtMeasure()
 OWN_CURVE = "#59636E"
 
 
@@ -71,7 +74,7 @@ class JourneyMapItem(NoteHostMixin, ElementItem):
     def sync(self, element: Placed, project: Project) -> None:
         self.journey_id = element.map_id  # type: ignore[attr-defined]
         found = project.journey(self.journey_id)
-        self.journey = found.model_copy(deep=True) if found else None
+        self.journey = _snapshot(found) if found else None
         self._scale = project.settings.emotion_scale
         self._looks = self._series_looks(project)
         self._depends = {self.journey_id, project.id}
@@ -118,7 +121,7 @@ class JourneyMapItem(NoteHostMixin, ElementItem):
         if self._pending is not None:
             journey = journey.model_copy(update={"notes": [*journey.notes, self._pending]})
         self._shown = journey
-        self.layout = layout_journey(journey, self._scale, _MEASURE)
+        self.layout = layout_journey(journey, self._scale, MEASURE)
         w, h = self.layout.size
         if (w, h) != self.size():
             self.prepareGeometryChange()
@@ -172,7 +175,15 @@ class JourneyMapItem(NoteHostMixin, ElementItem):
             painter.setPen(QPen(QColor(self.theme.card_border), 1, Qt.PenStyle.DashLine))
             painter.drawRect(self.content_rect())
             return
-        paint_body(painter, self.layout, self._shown, self._looks, self._preview, self.theme, level_of_detail(option, painter))
+        paint_body(
+            painter,
+            self.layout,
+            self._shown,
+            self._looks,
+            self._preview,
+            self.theme,
+            level_of_detail(option, painter),
+        )
         if self._indicator is not None:
             painter.fillRect(self._indicator, QColor(self.theme.selection))
 
@@ -221,7 +232,9 @@ class JourneyMapItem(NoteHostMixin, ElementItem):
             return
         lane_id, stage_id, step_id = cell
         lane = next(la for la in self.journey.lanes if la.id == lane_id)
-        note = JourneyNote(lane_id=lane_id, stage_id=stage_id, step_id=step_id, color=LANE_LOOK[lane.kind].note)
+        note = JourneyNote(
+            lane_id=lane_id, stage_id=stage_id, step_id=step_id, color=LANE_LOOK[lane.kind].note
+        )
         self.start_pending(note)
 
     def add_step(self, stage_id: str, index: int | None = None) -> None:
@@ -375,6 +388,24 @@ class JourneyMapItem(NoteHostMixin, ElementItem):
             return
         event.accept()
         menu.exec(event.screenPos())
+
+
+def _snapshot(journey: JourneyMap) -> JourneyMap:
+    """What the item draws, copied entity by entity (a deep copy of a big map costs tens of
+    ms per sync); the model replaces field values rather than editing them in place."""
+    return journey.model_copy(
+        update={
+            "persona_ids": list(journey.persona_ids),
+            "stages": [
+                s.model_copy(update={"steps": [st.model_copy() for st in s.steps]}) for s in journey.stages
+            ],
+            "lanes": [lane.model_copy() for lane in journey.lanes],
+            "notes": [
+                n.model_copy(update={"tags": list(n.tags), "votes": list(n.votes)}) for n in journey.notes
+            ],
+            "emotions": [e.model_copy() for e in journey.emotions],
+        }
+    )
 
 
 def _shifted(emotion: Any, offset: QPointF) -> Any:

@@ -48,7 +48,9 @@ def _add(menu: QMenu, text: str, run: Callable[[], object], enabled: bool = True
     action.triggered.connect(lambda _checked=False: run())
 
 
-def _lane_kinds(menu: QMenu, title: str, pick: Callable[[LaneKind], object], current: LaneKind | None = None) -> None:
+def _lane_kinds(
+    menu: QMenu, title: str, pick: Callable[[LaneKind], object], current: LaneKind | None = None
+) -> None:
     sub = menu.addMenu(title)
     for kind, name in LANE_KIND_NAMES.items():
         action = sub.addAction(name)
@@ -68,10 +70,22 @@ def stage_menu(host: Any, journey: JourneyMap, stage_id: str) -> QMenu:
     _add(menu, "Add step", lambda: host.add_step(stage_id))
     menu.addSeparator()
     _add(menu, "Rename stage…", lambda: host.rename("stage", stage_id))
-    _add(menu, "Move left", lambda: host.apply(lambda p: ops.move_stage(p, jid, stage_id, index - 1)), index > 0)
-    _add(menu, "Move right", lambda: host.apply(lambda p: ops.move_stage(p, jid, stage_id, index + 1)), index < last)
+    _add(
+        menu,
+        "Move left",
+        lambda: host.apply(lambda p: ops.move_stage(p, jid, stage_id, index - 1)),
+        index > 0,
+    )
+    _add(
+        menu,
+        "Move right",
+        lambda: host.apply(lambda p: ops.move_stage(p, jid, stage_id, index + 1)),
+        index < last,
+    )
     menu.addSeparator()
-    _add(menu, f"Delete stage “{stage.name}”", lambda: host.apply(lambda p: ops.remove_stage(p, jid, stage_id)))
+    _add(
+        menu, f"Delete stage “{stage.name}”", lambda: host.apply(lambda p: ops.remove_stage(p, jid, stage_id))
+    )
     return menu
 
 
@@ -82,7 +96,12 @@ def step_menu(host: Any, journey: JourneyMap, step_id: str) -> QMenu:
     menu = QMenu()
     _add(menu, "Rename step…", lambda: host.rename("step", step_id))
     _add(menu, "Add step after", lambda: host.add_step(stage.id, index + 1))
-    _add(menu, "Delete step", lambda: host.apply(lambda p: ops.remove_step(p, jid, step_id)), len(stage.steps) > 1)
+    _add(
+        menu,
+        "Delete step",
+        lambda: host.apply(lambda p: ops.remove_step(p, jid, step_id)),
+        len(stage.steps) > 1,
+    )
     return menu
 
 
@@ -100,7 +119,10 @@ def lane_menu(host: Any, journey: JourneyMap, lane_id: str) -> QMenu:
     menu.addSeparator()
     _add(menu, "Rename lane…", lambda: host.rename("lane", lane_id))
     _lane_kinds(
-        menu, "Change type", lambda k: host.apply(lambda p: ops.update_lane(p, jid, lane_id, kind=k)), lane.kind
+        menu,
+        "Change type",
+        lambda k: host.apply(lambda p: ops.update_lane(p, jid, lane_id, kind=k)),
+        lane.kind,
     )
     _add(menu, "Move up", lambda: host.apply(lambda p: ops.move_lane(p, jid, lane_id, index - 1)), index > 0)
     _add(
@@ -114,13 +136,17 @@ def lane_menu(host: Any, journey: JourneyMap, lane_id: str) -> QMenu:
     return menu
 
 
-def body_menu(host: Any, journey: JourneyMap, cell: tuple[str, str, str] | None, marker: tuple[str | None, str] | None) -> QMenu:
+def body_menu(
+    host: Any, journey: JourneyMap, cell: tuple[str, str, str] | None, marker: tuple[str | None, str] | None
+) -> QMenu:
     """The map's own menu: a marker's score, a cell's note, new stages and lanes."""
     jid = host.journey_id
     menu = QMenu()
     if marker is not None:
         persona_id, step_id = marker
-        _add(menu, "Clear score", lambda: host.apply(lambda p: ops.clear_emotion(p, jid, persona_id, step_id)))
+        _add(
+            menu, "Clear score", lambda: host.apply(lambda p: ops.clear_emotion(p, jid, persona_id, step_id))
+        )
         menu.addSeparator()
     if cell is not None and marker is None:
         _add(menu, "Add note here", lambda: host.add_note_in(cell))

@@ -56,7 +56,9 @@ def paint_body(
         _paint_corner(painter, qrect(layout.corner_rect), theme)
 
 
-def _paint_grid(painter: QPainter, layout: JourneyLayout, journey: JourneyMap, lanes: dict[str, Lane], w: float) -> None:
+def _paint_grid(
+    painter: QPainter, layout: JourneyLayout, journey: JourneyMap, lanes: dict[str, Lane], w: float
+) -> None:
     top, bottom = layout.metrics.title_h, layout.height
     painter.setPen(QPen(QColor(GRID), 1))
     painter.drawLine(QPointF(0, top), QPointF(w, top))
@@ -66,7 +68,10 @@ def _paint_grid(painter: QPainter, layout: JourneyLayout, journey: JourneyMap, l
     for step_id, col in layout.column_rects.items():
         if step_id not in first_steps:
             painter.setPen(QPen(QColor(GRID), 1))
-            painter.drawLine(QPointF(col.x, col.y - (layout.metrics.step_h if layout.step_rects else 0)), QPointF(col.x, bottom))
+            painter.drawLine(
+                QPointF(col.x, col.y - (layout.metrics.step_h if layout.step_rects else 0)),
+                QPointF(col.x, bottom),
+            )
     painter.setPen(QPen(QColor(STAGE_LINE), 1))
     for r in layout.stage_rects.values():
         painter.drawLine(QPointF(r.x, top), QPointF(r.x, bottom))
@@ -81,7 +86,9 @@ def _paint_grid(painter: QPainter, layout: JourneyLayout, journey: JourneyMap, l
         painter.drawLine(QPointF(0, r.bottom), QPointF(w, r.bottom))
 
 
-def _paint_title(painter: QPainter, layout: JourneyLayout, journey: JourneyMap, looks: list[SeriesLook], theme: Theme) -> None:
+def _paint_title(
+    painter: QPainter, layout: JourneyLayout, journey: JourneyMap, looks: list[SeriesLook], theme: Theme
+) -> None:
     band = qrect(layout.title_rect).adjusted(20, 0, -20, 0)
     chips_w = _paint_chips(painter, band, [look for look in looks if look.persona_id is not None])
     title_font = font(TYPE.section, bold=True)
@@ -93,7 +100,14 @@ def _paint_title(painter: QPainter, layout: JourneyLayout, journey: JourneyMap, 
     title = metrics.elidedText(journey.title, Qt.TextElideMode.ElideRight, room)
     title_w = metrics.horizontalAdvance(title)
     cy = band.center().y()
-    draw_text(painter, QRectF(band.left(), cy - metrics.height() / 2, room, metrics.height() + 2), title, title_font, theme.text, max_lines=1)
+    draw_text(
+        painter,
+        QRectF(band.left(), cy - metrics.height() / 2, room, metrics.height() + 2),
+        title,
+        title_font,
+        theme.text,
+        max_lines=1,
+    )
     pill = QRectF(band.left() + title_w + 12, cy - 10, badge_w, 20)
     color = QColor(FUTURE if journey.state == JourneyState.FUTURE else "#59636E")
     painter.setPen(QPen(color, 1))
@@ -129,13 +143,28 @@ def _paint_chips(painter: QPainter, band: QRectF, looks: list[SeriesLook]) -> fl
 
 def _paint_corner(painter: QPainter, r: QRectF, theme: Theme) -> None:
     qfont = font(TYPE.caption, bold=True)
-    draw_text(painter, QRectF(r.left() + 12, r.top() + 8, r.width() - 24, 16), "STAGES →", qfont, theme.muted_text,
-              max_lines=1, align=Qt.AlignmentFlag.AlignRight)
-    draw_text(painter, QRectF(r.left() + 12, r.bottom() - 22, r.width() - 24, 16), "LANES ↓", qfont, theme.muted_text,
-              max_lines=1)
+    draw_text(
+        painter,
+        QRectF(r.left() + 12, r.top() + 8, r.width() - 24, 16),
+        "STAGES →",
+        qfont,
+        theme.muted_text,
+        max_lines=1,
+        align=Qt.AlignmentFlag.AlignRight,
+    )
+    draw_text(
+        painter,
+        QRectF(r.left() + 12, r.bottom() - 22, r.width() - 24, 16),
+        "LANES ↓",
+        qfont,
+        theme.muted_text,
+        max_lines=1,
+    )
 
 
-def paint_stage_header(painter: QPainter, r: QRectF, stage: Stage, number: int, theme: Theme, lod: float) -> None:
+def paint_stage_header(
+    painter: QPainter, r: QRectF, stage: Stage, number: int, theme: Theme, lod: float
+) -> None:
     """Number and name on one line, the description under them when the header has room."""
     painter.fillRect(r, QColor(theme.header))
     painter.setPen(QPen(QColor(STAGE_LINE), 1))
@@ -151,14 +180,32 @@ def paint_stage_header(painter: QPainter, r: QRectF, stage: Stage, number: int, 
     top = r.top() + 10 if has_desc else r.center().y() - line / 2
     small = font(TYPE.caption, bold=True)
     number_w = QFontMetricsF(small).horizontalAdvance("00") + 8
-    draw_text(painter, QRectF(inner.left(), top + (line - desc_line) / 2 + 1, number_w, desc_line), f"{number:02d}",
-              small, theme.muted_text, max_lines=1)
-    draw_text(painter, QRectF(inner.left() + number_w, top, inner.width() - number_w, line), stage.name, title,
-              theme.text, max_lines=1)
+    draw_text(
+        painter,
+        QRectF(inner.left(), top + (line - desc_line) / 2 + 1, number_w, desc_line),
+        f"{number:02d}",
+        small,
+        theme.muted_text,
+        max_lines=1,
+    )
+    draw_text(
+        painter,
+        QRectF(inner.left() + number_w, top, inner.width() - number_w, line),
+        stage.name,
+        title,
+        theme.text,
+        max_lines=1,
+    )
     if has_desc:
         rest = r.bottom() - 6 - (top + line + 2)
-        draw_text(painter, QRectF(inner.left() + number_w, top + line + 2, inner.width() - number_w, rest),
-                  stage.description, desc_font, theme.muted_text, max_lines=2)
+        draw_text(
+            painter,
+            QRectF(inner.left() + number_w, top + line + 2, inner.width() - number_w, rest),
+            stage.description,
+            desc_font,
+            theme.muted_text,
+            max_lines=2,
+        )
 
 
 def paint_step_header(painter: QPainter, r: QRectF, step: Step, theme: Theme, lod: float) -> None:
@@ -169,7 +216,9 @@ def paint_step_header(painter: QPainter, r: QRectF, step: Step, theme: Theme, lo
         return
     text = step.name or "Untitled step"
     color = theme.text if step.name else theme.muted_text
-    draw_text(painter, r.adjusted(12, 6, -8, -4), text, font(TYPE.caption, italic=not step.name), color, max_lines=1)
+    draw_text(
+        painter, r.adjusted(12, 6, -8, -4), text, font(TYPE.caption, italic=not step.name), color, max_lines=1
+    )
 
 
 def paint_lane_header(
@@ -193,13 +242,28 @@ def paint_lane_header(
     if lane.kind == LaneKind.EMOTIONS and emotion is not None:
         label_w = paint_scale_labels(painter, r, emotion)  # type: ignore[arg-type]
         room = r.width() - 14 - label_w - 16
-        draw_text(painter, QRectF(r.left() + 14, r.top() + 12, room, 20), lane.name, name_font, theme.text, max_lines=1)
+        draw_text(
+            painter,
+            QRectF(r.left() + 14, r.top() + 12, room, 20),
+            lane.name,
+            name_font,
+            theme.text,
+            max_lines=1,
+        )
         bands = [(y - 9, y + 9) for _, _, y in emotion.label_ys]  # type: ignore[attr-defined]
-        paint_legend(painter, QRectF(r.left() + 14, r.top() + 40, r.width() - 22, r.height() - 48), looks, bands, room)
+        paint_legend(
+            painter, QRectF(r.left() + 14, r.top() + 40, r.width() - 22, r.height() - 48), looks, bands, room
+        )
         return
     icon = QRectF(r.left() + 14, r.top() + 14, 16, 16)
     paint_icon(painter, look.icon, icon)
     text_left = icon.right() + 8 if look.icon else r.left() + 14
     lines = max(1, int((r.height() - 20) // 18))
-    draw_text(painter, QRectF(text_left, r.top() + 12, r.right() - 10 - text_left, r.height() - 20), lane.name,
-              name_font, theme.text, max_lines=lines)
+    draw_text(
+        painter,
+        QRectF(text_left, r.top() + 12, r.right() - 10 - text_left, r.height() - 20),
+        lane.name,
+        name_font,
+        theme.text,
+        max_lines=lines,
+    )

@@ -19,6 +19,9 @@ from ..note_drag import Graveyard, try_apply
 from ..note_editor import NoteEditor
 from .notes import NoteItem, NoteLook
 
+EDITING_Z = 1e6
+"""A map being typed into comes to the front, so a neighbour never covers its editor."""
+
 
 class NoteHostMixin:
     """Mixed into a map ElementItem. Subclasses implement the `_…_op` hooks and `_relayout`."""
@@ -31,6 +34,7 @@ class NoteHostMixin:
         self._editing_id: str | None = None
         self._pending: Any = None
         self._graveyard = Graveyard()
+        self._z_before = 0.0
 
     # --- hooks ----------------------------------------------------------------------------
 
@@ -93,6 +97,13 @@ class NoteHostMixin:
         editor = NoteEditor(text, rect, look.text_size, NOTE_FILL[look.color], self._edit_done)
         editor.setParentItem(self)  # type: ignore[arg-type]
         self.editor = editor
+        self._z_before = self.zValue()  # type: ignore[attr-defined]
+        self.setZValue(EDITING_Z)  # type: ignore[attr-defined]  # the view only; the next sync restores it
+        scene = self.scene()  # type: ignore[attr-defined]
+        if scene is not None and scene.mouseGrabberItem() is self:
+            # The editor scrolls itself into view; with the double-click's button still down the
+            # view would replay the press as a drag and move the whole map.
+            self.ungrabMouse()  # type: ignore[attr-defined]
         editor.start()
 
     def start_pending(self, note: Any) -> None:
@@ -108,6 +119,7 @@ class NoteHostMixin:
         self.editor, self._editing_id = None, None
         if editor is not None:
             self._graveyard.bury(editor)
+            self.setZValue(self._z_before)  # type: ignore[attr-defined]
         item = self.note_items.get(note_id or "")
         if item is not None:
             item.editing = False

@@ -23,10 +23,31 @@ from ...model import NoteColor
 from ...style import NOTE_FILL, NOTE_TEXT, TYPE
 from ..note_drag import NoteDrag
 from ..target import Target
-from ..text import draw_text, font
+from ..text import QtMeasure, draw_text, font
 from .simple import LOD_TEXT, level_of_detail
 
 SELECTION = "#0072B2"
+MEASURE_CACHE = 4096
+
+
+class CachedMeasure(QtMeasure):
+    """QtMeasure with memory: a map relayouts on every edit, and most note texts have not
+    changed since the last layout, so their wrapped heights are looked up, not re-measured."""
+
+    def __init__(self) -> None:
+        self._heights: dict[tuple[str, float, float, bool], float] = {}
+
+    def wrapped_height(self, text: str, width: float, size: float, bold: bool = False) -> float:
+        key = (text, width, size, bold)
+        found = self._heights.get(key)
+        if found is None:
+            if len(self._heights) >= MEASURE_CACHE:
+                self._heights.clear()
+            found = self._heights[key] = super().wrapped_height(text, width, size, bold)
+        return found
+
+
+MEASURE = CachedMeasure()
 META_TEXT = "#57606A"
 
 
@@ -79,7 +100,9 @@ def _paint_meta(painter: QPainter, look: NoteLook, rect: QRectF) -> None:
         painter.setBrush(QColor("#D55E00"))
         painter.drawEllipse(QRectF(right - width - dot - 3, strip.center().y() - dot / 2, dot, dot))
         painter.setPen(QColor(NOTE_TEXT))
-        painter.drawText(QRectF(right - width, strip.top(), width, strip.height()), Qt.AlignmentFlag.AlignVCenter, label)
+        painter.drawText(
+            QRectF(right - width, strip.top(), width, strip.height()), Qt.AlignmentFlag.AlignVCenter, label
+        )
         right -= width + dot + 8
     if look.evidence:
         dot = size * 0.55
@@ -91,12 +114,27 @@ def _paint_meta(painter: QPainter, look: NoteLook, rect: QRectF) -> None:
         tags = " ".join(f"#{t}" for t in look.tags)
         draw_text(
             painter,
-            QRectF(strip.left(), strip.top() + (strip.height() - size * 1.35) / 2, right - strip.left(), size * 1.6),
+            QRectF(
+                strip.left(),
+                strip.top() + (strip.height() - size * 1.35) / 2,
+                right - strip.left(),
+                size * 1.6,
+            ),
             tags,
             font(size),
             META_TEXT,
             max_lines=1,
         )
+
+
+def refuse_band_selection(item: QGraphicsItem, change: QGraphicsItem.GraphicsItemChange, value: Any) -> bool:
+    """True when a rubber band is about to select a part of a map (a note, a header): the
+    band selects whole maps; parts are chosen by clicking, so Delete never takes a map's notes
+    along by accident."""
+    if change != QGraphicsItem.GraphicsItemChange.ItemSelectedChange or not value:
+        return False
+    scene = item.scene()
+    return scene is not None and any(not v.rubberBandRect().isNull() for v in scene.views())
 
 
 class NoteHost(Protocol):
@@ -129,6 +167,8 @@ class NoteItem(QGraphicsItem):
         self.setCursor(Qt.CursorShape.OpenHandCursor)
 
     def set_look(self, look: NoteLook, pos: QPointF) -> None:
+        if look == self.look and pos == self.pos():
+            return
         if look.size != self.look.size:
             self.prepareGeometryChange()
         self.look = look
@@ -138,13 +178,20 @@ class NoteItem(QGraphicsItem):
     def target(self) -> Target:
         return Target(self.kind, self.note_id, self.owner_id)
 
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
+        if refuse_band_selection(self, change, value):
+            return False
+        return super().itemChange(change, value)
+
     def note_rect(self) -> QRectF:
         return QRectF(0, 0, *self.look.size)
 
     def boundingRect(self) -> QRectF:
         return self.note_rect().adjusted(-3, -3, 3, 4)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         paint_note(painter, self.look, level_of_detail(option, painter), show_text=not self.editing)
         if self.isSelected():

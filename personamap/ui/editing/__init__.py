@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QMenu
@@ -136,6 +137,8 @@ class EditingController(QObject):
                 menu.addAction(self.window.actions[action_id])
 
     def update_enabled(self) -> None:
+        if not (shiboken6.isValid(self.window) and shiboken6.isValid(self.window.tabs)):
+            return  # the clipboard outlives windows
         document = self.window.document
         sel = self.selection()
         count = len(sel.shapes()) if sel else 0

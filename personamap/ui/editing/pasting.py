@@ -121,19 +121,20 @@ class Pasting:
         shapes = [e for e in payload.elements if e.type != "connector"]
         if not shapes:
             return 0.0, 0.0
+        dx = dy = 0.0
+        x, y, w, h = bounds({e.id: (e.x, e.y, e.w, e.h) for e in shapes})
+        visible = view.mapToScene(view.viewport().rect()).boundingRect()
+        if not visible.intersects(QRectF(x, y, w, h)):
+            centre = visible.center()
+            dx = round((centre.x() - w / 2 - x) / GRID) * GRID
+            dy = round((centre.y() - h / 2 - y) / GRID) * GRID
         board = scene.board
         taken = {(e.type, e.x, e.y) for e in board.elements} if board else set()
         first = shapes[0]
         step = 0
         while (
-            step < MAX_FAN and (first.type, first.x + step * PASTE_STEP, first.y + step * PASTE_STEP) in taken
+            step < MAX_FAN
+            and (first.type, first.x + dx + step * PASTE_STEP, first.y + dy + step * PASTE_STEP) in taken
         ):
             step += 1
-        dx = dy = float(step * PASTE_STEP)
-        x, y, w, h = bounds({e.id: (e.x, e.y, e.w, e.h) for e in shapes})
-        visible = view.mapToScene(view.viewport().rect()).boundingRect()
-        if not visible.intersects(QRectF(x + dx, y + dy, w, h)):
-            centre = visible.center()
-            dx = round((centre.x() - w / 2 - x) / GRID) * GRID
-            dy = round((centre.y() - h / 2 - y) / GRID) * GRID
-        return dx, dy
+        return dx + step * PASTE_STEP, dy + step * PASTE_STEP

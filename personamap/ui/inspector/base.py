@@ -67,7 +67,11 @@ class Refreshable:
 
 
 class Binding(Refreshable):
-    """One model value shown in one widget; subclasses say how to show and read it."""
+    """One model value shown in one widget; subclasses say how to show and read it.
+    `echo`: show the model again after the binding's own edit (buttons, swatches), where
+    nothing is being typed that a refresh could disturb."""
+
+    echo = False
 
     def __init__(self, ctx: FormContext, getter: Getter, setter: Setter | None, widget: QWidget) -> None:
         self.ctx = ctx
@@ -86,7 +90,7 @@ class Binding(Refreshable):
             value = self.current()
         except (ops.OpError, LookupError, AttributeError):
             return  # the entity is gone; the owner of this binding rebuilds
-        if initiator is self:
+        if initiator is self and not self.echo:
             self._shown = value
             return
         if value != self._shown:

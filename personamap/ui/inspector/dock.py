@@ -99,7 +99,7 @@ class InspectorDock(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.heading = plain_label(object_name="heading")
+        self.heading = plain_label(object_name="heading", wrap=True)
         self.heading.setContentsMargins(10, 6, 10, 6)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)

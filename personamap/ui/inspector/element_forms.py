@@ -61,13 +61,15 @@ class SectionsField(Binding):
         self.list.setMinimumHeight(220)
         super().__init__(ctx, getter, setter, self.list)
         self._loading = False
+        self._known: list[str] = list(FULL_SECTIONS)
         self.list.itemChanged.connect(self._edited)
         self.list.model().rowsMoved.connect(self._edited)
 
     def show(self, value: list[str]) -> None:
         self._loading = True
         self.list.clear()
-        for key in [*value, *(k for k in FULL_SECTIONS if k not in value)]:
+        self._known += [k for k in value if k not in self._known]  # keep names the card used
+        for key in [*value, *(k for k in self._known if k not in value)]:
             item = QListWidgetItem(section_title(key))
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QColorDialog,
@@ -98,10 +98,15 @@ class LineField(Binding):
 
 class _Plain(QPlainTextEdit):
     focus_left = Signal()
+    resized = Signal()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self.focus_left.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
 
 class TextField(Binding):
@@ -130,6 +135,7 @@ class TextField(Binding):
         self._timer.timeout.connect(self.finish)
         self.edit.textChanged.connect(self._typed)
         self.edit.focus_left.connect(self.finish)
+        self.edit.resized.connect(self._fit)
         _FocusWatch(self.edit, self._new_session)
         self._fit()
 
@@ -142,9 +148,17 @@ class TextField(Binding):
             self._timer.start()
 
     def _fit(self) -> None:
-        lines = max(self._min_lines, min(12, self.edit.document().blockCount() + 1))
+        """Grow with the text (wrapped lines counted) up to twelve lines, then scroll."""
+        shown = int(self.edit.document().documentLayout().documentSize().height())  # in lines
+        lines = max(self._min_lines, min(12, shown + 1))
+        policy = (
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded if shown >= 12 else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
+        self.edit.setVerticalScrollBarPolicy(policy)
         line = self.edit.fontMetrics().lineSpacing()
-        self.edit.setFixedHeight(int(lines * line + 14))
+        height = int(lines * line + 14)
+        if height != self.edit.height():
+            self.edit.setFixedHeight(height)
 
     def show(self, value: Any) -> None:
         self._loading = True
@@ -240,6 +254,8 @@ class _DateEdit(QDateEdit):
 class DateField(Binding):
     """A date with a calendar popup and a "not set" state (cleared with the × button)."""
 
+    echo = True
+
     def __init__(self, ctx: FormContext, getter: Getter, setter: Setter | None) -> None:
         self.date_edit = _DateEdit()
         self.clear = tool_button("×", "Clear the date")
@@ -248,6 +264,9 @@ class DateField(Binding):
         self._loading = False
         self.date_edit.dateChanged.connect(self._changed)
         self.clear.clicked.connect(lambda: self.commit(None))
+        policy = self.clear.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.clear.setSizePolicy(policy)
         self.clear.setEnabled(setter is not None)
 
     def show(self, value: Any) -> None:
@@ -302,17 +321,19 @@ class CheckField(Binding):
 
 
 def _swatch_style(color: str, chosen: bool) -> str:
-    ring = "#1F2328" if chosen else "#D0D7DE"
-    width = 2 if chosen else 1
+    """A round swatch; the chosen one has a dark ring (a second channel besides colour)."""
+    ring, width, side = ("#1F2328", 3, 16) if chosen else ("#AAB2BB", 1, 20)
     return (
         f"QToolButton {{ background: {color}; border: {width}px solid {ring}; border-radius: 11px;"
-        " min-width: 18px; min-height: 18px; max-width: 18px; max-height: 18px; }"
+        f" min-width: {side}px; min-height: {side}px; max-width: {side}px; max-height: {side}px; }}"
     )
 
 
 class ColorField(Binding):
     """Swatches for the palette's colours, plus a custom colour when `custom` is on.
     `choices` are (value, hex shown, name)."""
+
+    echo = True
 
     def __init__(
         self,

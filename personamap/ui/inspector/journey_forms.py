@@ -227,8 +227,15 @@ class StepForm(MapForm):
         jid = journey_id
         super().__init__(ctx, lambda p: step_of(ops.journey_of(p, jid), step_id)[1])
         layout = self.section("Step", "journey.step")
-        name = LineField(ctx, lambda p: self.find(p).name, lambda p, v: ops.rename_step(p, jid, step_id, v))
+        name = LineField(
+            ctx,
+            lambda p: self.find(p).name,
+            lambda p, v: ops.rename_step(p, jid, step_id, v),
+            placeholder="Name this step (optional)",
+        )
         layout.addRow("Name", self.add(name).edit)
+        stage, _step = step_of(ops.journey_of(ctx.project, jid), step_id)
+        layout.addRow("Stage", plain_label(stage.name, object_name="muted"))
         scores = self.section("Emotion", "journey.step.emotion")
         project = ctx.project
         scale = project.settings.emotion_scale

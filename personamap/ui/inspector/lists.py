@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QCursor, QMouseEvent
+from PySide6.QtGui import QColor, QCursor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...model import Project, clean_text, ops
@@ -65,16 +65,27 @@ class EntryRow(QFrame):
         for button in (self.up, self.down):
             button.setStyleSheet("font-size: 9px; color: #59636E;")
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 1, 0, 1)
+        layout.setContentsMargins(0, 1, 0, 3)
         layout.setSpacing(2)
         layout.addWidget(self.handle, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(content, 1)
         for button in (self.up, self.down, self.remove):
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
 
+    separated = False
+    """Draw a hairline under the row (entries of several fields each)."""
+
     def refresh(self, initiator: object = None) -> None:
         for part in self.parts:
             part.refresh(initiator)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.separated:
+            painter = QPainter(self)
+            painter.setPen(QColor("#E4E7EB"))
+            painter.drawLine(0, self.height() - 1, self.width(), self.height() - 1)
+            painter.end()
 
 
 class ListEditor(QWidget, Refreshable):
@@ -95,6 +106,7 @@ class ListEditor(QWidget, Refreshable):
         move: Callable[[Project, str, int], ops.Op] | None,
         noun: str = "entry",
         pending_text: bool = False,
+        separated: bool = False,
     ) -> None:
         super().__init__()
         self.ctx = ctx
@@ -103,6 +115,7 @@ class ListEditor(QWidget, Refreshable):
         self.add_op, self.remove_op, self.move_op = add, remove, move
         self.noun = noun
         self.pending_text = pending_text
+        self.separated = separated
         self.rows: dict[str, EntryRow] = {}
         self.order: list[str] = []
         self.pending: _Line | None = None
@@ -124,10 +137,10 @@ class ListEditor(QWidget, Refreshable):
         self.add_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.add_button.setStyleSheet("color: #0072B2;")
         self.add_button.clicked.connect(self.start_add)
-        self.add_button.setVisible(add is not None)
         outer.addWidget(self.rows_box)
         outer.addWidget(self.empty)
         outer.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.add_button.setHidden(add is None)  # only once parented: a shown orphan is a window
         self.refresh()
 
     # --- model -> rows ------------------------------------------------------------------
@@ -154,6 +167,7 @@ class ListEditor(QWidget, Refreshable):
             if ident not in self.rows:
                 content, parts, focus = self.build(ident)
                 row = EntryRow(ident, content, parts, focus)
+                row.separated = self.separated
                 self._wire(row)
                 self.rows[ident] = row
                 fresh.append(row)

@@ -43,6 +43,7 @@ def _editor(
         move=lambda p, eid, k: ops.move_entry(p, pid, section, eid, k),
         noun=noun,
         pending_text=pending_text,
+        separated=not pending_text,
     )
 
 

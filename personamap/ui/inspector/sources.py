@@ -57,6 +57,8 @@ def project_evidence(project: Project) -> list[tuple[str, str]]:
 class SourcesButton(Binding):
     """Shows how many sources are cited; its menu ticks them on and off."""
 
+    echo = True
+
     def __init__(self, ctx: FormContext, getter: Getter, setter: Setter | None, options: Options) -> None:
         self.button = QToolButton()
         self.button.setAutoRaise(True)
@@ -66,7 +68,7 @@ class SourcesButton(Binding):
         self.button.setMenu(self.menu)
         super().__init__(ctx, getter, setter, self.button)
         self.options = options
-        self.button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
+        self.button.setFixedWidth(36)
         self.menu.aboutToShow.connect(self.fill_menu)
 
     def fill_menu(self) -> None:
@@ -97,6 +99,10 @@ class SourcesButton(Binding):
     def show(self, value: list[str]) -> None:
         count = len(value)
         self.button.setText(f"◆ {count}" if count else "◇")
+        color = "#0072B2" if count else "#8C959F"
+        self.button.setStyleSheet(
+            f"QToolButton {{ color: {color}; }} QToolButton::menu-indicator {{ image: none; width: 0px; }}"
+        )
         try:
             labels = dict(self.options(self.ctx.project))
         except Exception:

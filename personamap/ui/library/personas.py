@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -67,8 +67,19 @@ class PersonaList(QListView):
 
     delete_requested = Signal()
 
+    @staticmethod
+    def _is_delete(event: QKeyEvent) -> bool:
+        return event.matches(QKeySequence.StandardKey.Delete) or event.key() == Qt.Key.Key_Backspace
+
+    def event(self, event: QEvent) -> bool:
+        # Delete here means this persona, not the canvas selection (the window's Delete action)
+        if event.type() == QEvent.Type.ShortcutOverride and self._is_delete(event):
+            event.accept()
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.matches(QKeySequence.StandardKey.Delete) or event.key() == Qt.Key.Key_Backspace:
+        if self._is_delete(event):
             self.delete_requested.emit()
             event.accept()
             return

@@ -1,0 +1,100 @@
+"""Persona cards, n-up, for meetings: standard cards (header, quote, goals, frustrations,
+motivations) in a grid with gutters and cut marks at every card corner. A4 and Letter take
+2 × 2 portrait; bigger sheets take more."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from reportlab.lib.units import mm
+
+from ..model import CardLayout
+from ..model.layout import Rect, layout_card
+from ..model.lifecycle import is_overdue
+from ..style import NEGATIVE_RED
+from .card_draw import draw_card
+from .pages import content_rect
+from .spec import Ctx, PageJob, Sheet
+
+SECTIONS = ["goals", "frustrations", "motivations", "channels"]
+CARD_MM = (86.0, 118.0)
+"""Trimmed card size (about A6 wide); px scale follows from the card's layout width."""
+CARD_PX_W = 330.0
+GUTTER = 8 * mm
+
+
+def jobs(ctx: Ctx, geometry: Callable) -> list[PageJob]:
+    g = geometry("portrait")
+    area = content_rect(g)
+    cw, ch = CARD_MM[0] * mm, CARD_MM[1] * mm
+    cols = max(1, int((area.w + GUTTER) // (cw + GUTTER)))
+    rows = max(1, int((area.h + GUTTER) // (ch + GUTTER)))
+    if cols * rows == 0:
+        cols = rows = 1
+    per = cols * rows
+    personas = list(ctx.project.personas)
+    out = []
+    for start in range(0, len(personas), per):
+        chunk = personas[start : start + per]
+
+        def draw(sheet: Sheet, chunk: list = chunk) -> None:
+            _sheet(ctx, sheet, chunk, cols, rows)
+
+        n = start // per + 1
+        title = "Persona cards" if len(personas) <= per else f"Persona cards ({n})"
+        out.append(
+            PageJob(
+                title,
+                draw,
+                g,
+                ctx.footer("cut along the marks", personas=chunk),
+                0 if n == 1 else None,
+                key=f"cards-{n}",
+            )
+        )
+    return out
+
+
+def _sheet(ctx: Ctx, sheet: Sheet, personas: list, cols: int, rows: int) -> None:
+    area = content_rect(sheet.geometry)
+    pen = sheet.pen
+    cw, ch = CARD_MM[0] * mm, CARD_MM[1] * mm
+    if cols * cw + (cols - 1) * GUTTER > area.w:  # a sheet smaller than one card: shrink it
+        f = area.w / cw
+        cw, ch = cw * f, ch * f
+    if rows * ch + (rows - 1) * GUTTER > area.h:
+        f = area.h / ch
+        cw, ch = cw * f, ch * f
+    grid_w = cols * cw + (cols - 1) * GUTTER
+    grid_h = rows * ch + (rows - 1) * GUTTER
+    x0 = area.x + (area.w - grid_w) / 2
+    y0 = area.y + (area.h - grid_h) / 2
+    scale = cw / CARD_PX_W
+    today = ctx.today
+    for k, persona in enumerate(personas):
+        row, col = divmod(k, cols)
+        x, y = x0 + col * (cw + GUTTER), y0 + row * (ch + GUTTER)
+        boxes = layout_card(persona, CardLayout.STANDARD, SECTIONS, CARD_PX_W, ctx.text, h=ch / scale - 26)
+        card_pen = pen.at(x, y, scale)
+        draw_card(ctx, card_pen, persona, boxes)
+        boxes = None
+        _footer(ctx, card_pen, persona, ch / scale, today)
+        _cut_marks(pen, Rect(x, y, cw, ch))
+
+
+def _footer(ctx: Ctx, pen, persona, h: float, today: dt.date) -> None:
+    overdue = is_overdue(persona, ctx.project.settings.review_period_months, today)
+    text = f"v{persona.lifecycle.version} · review by {ctx.review_by(persona)}"
+    pen.label(16, h - 22, text, 9, NEGATIVE_RED if overdue else "#8C959F", width=CARD_PX_W - 32)
+
+
+def _cut_marks(pen, r: Rect) -> None:
+    """Short hairlines just outside each corner, in line with the card's edges."""
+    gap, length = 1.5 * mm, 3.5 * mm
+    for x in (r.x, r.right):
+        for y in (r.y, r.bottom):
+            sx = -1 if x == r.x else 1
+            sy = -1 if y == r.y else 1
+            pen.line(x + sx * gap, y, x + sx * (gap + length), y, "#000000", 0.3)
+            pen.line(x, y + sy * gap, x, y + sy * (gap + length), "#000000", 0.3)

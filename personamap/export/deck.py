@@ -1,0 +1,141 @@
+"""The persona deck: a cover, a contents page with links, then one poster per persona
+(and, for "all", every empathy map, journey poster and board after them)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..model.layout import Rect, initials
+from .draw import MUTED, TEXT, mix, on_color
+from .spec import Ctx, PageJob, Sheet
+
+_SECTION_TITLES = {"persona": "Personas", "empathy": "Empathy maps", "journey": "Journeys", "board": "Boards"}
+
+
+def deck_jobs(ctx: Ctx, geometry: Callable, include_maps: bool) -> list[PageJob]:
+    from . import board_page, empathy_page, journey_poster
+    from .plan import persona_jobs
+
+    p = ctx.project
+    body: list[tuple[str, PageJob]] = [("persona", j) for j in persona_jobs(ctx, geometry, p.personas, 1)]
+    if include_maps:
+        body += [("empathy", empathy_page.job(ctx, geometry, m, 1)) for m in p.empathy_maps]
+        for j in p.journeys:
+            body += [("journey", job) for job in journey_poster.jobs(ctx, geometry, j, 1)]
+        body += [("board", board_page.job(ctx, geometry, b, 1)) for b in p.boards]
+    entries: list[tuple[str, str, str, int]] = []
+    for k, (section, job) in enumerate(body):
+        if job.outline is not None:
+            entries.append((section, job.title, job.key, k + 3))
+    cover = PageJob(p.title, lambda s: _cover(ctx, s), geometry("portrait"), "", 0, key="cover")
+    contents = PageJob(
+        "Contents",
+        lambda s: _contents(ctx, s, entries),
+        geometry("portrait"),
+        ctx.footer(),
+        0,
+        key="contents",
+    )
+    return [cover, contents, *(job for _, job in body)]
+
+
+def _cover(ctx: Ctx, sheet: Sheet) -> None:
+    pen, g, t = sheet.pen, sheet.geometry, ctx.text
+    p = ctx.project
+    k = g.type_scale()
+    m = g.margin
+    colors = [x.color for x in p.personas] or ["#0072B2"]
+    stripe = (g.trim_w + 2 * g.bleed) / len(colors)
+    for i, col in enumerate(colors):
+        pen.rect(Rect(-g.bleed + i * stripe, -g.bleed, stripe + 0.5, g.bleed + 14 * k), col)
+    y = g.trim_h * 0.2
+    pen.label(m * 1.5, y, "PERSONAS & JOURNEYS", 10 * k, MUTED, "bold", g.trim_w - 3 * m)
+    y += 24 * k
+    title = pen.text(
+        Rect(m * 1.5, y, g.trim_w - 3 * m, 44 * k * t.leading * 3),
+        p.title,
+        40 * k,
+        TEXT,
+        "bold",
+        min_size=26 * k,
+    )
+    y += len(title.lines) * title.size * t.leading + 12 * k
+    if p.description:
+        d = pen.text(Rect(m * 1.5, y, g.trim_w * 0.75, 13 * k * t.leading * 6), p.description, 13 * k, MUTED)
+        y += len(d.lines) * 13 * k * t.leading
+    y += 10 * k
+    facts = [
+        f"{len(p.personas)} personas",
+        f"{len(p.journeys)} journeys",
+        f"{len(p.empathy_maps)} empathy maps",
+        f"exported {ctx.today.isoformat()}",
+    ]
+    pen.label(m * 1.5, y, "  ·  ".join(facts), 10 * k, MUTED, width=g.trim_w - 3 * m)
+    # the cast: initials circles in persona colours, names under them
+    d = 46 * k
+    per_row = max(1, int((g.trim_w - 3 * m) // (d * 2.0)))
+    y0 = g.trim_h * 0.62
+    for i, x in enumerate(p.personas):
+        row, col = divmod(i, per_row)
+        cx = m * 1.5 + col * d * 2.0 + d / 2
+        cy = y0 + row * d * 2.4
+        pen.circle(cx, cy, d / 2, x.color)
+        pen.label(
+            cx - d / 2,
+            cy - t.leading * d * 0.36 / 2,
+            initials(x.name),
+            d * 0.36,
+            on_color(x.color),
+            "bold",
+            d,
+            "center",
+        )
+        pen.label(cx - d, cy + d * 0.62, x.name, 8 * k, TEXT, "bold", d * 2, "center")
+    pen.rect(
+        Rect(-g.bleed, g.trim_h - 6 * k, g.trim_w + 2 * g.bleed, 6 * k + g.bleed),
+        mix(colors[0], "#FFFFFF", 0.7),
+    )
+
+
+def _contents(ctx: Ctx, sheet: Sheet, entries: list[tuple[str, str, str, int]]) -> None:
+    pen, g, t = sheet.pen, sheet.geometry, ctx.text
+    k = g.type_scale()
+    area: Rect = sheet.content  # type: ignore[assignment]
+    y = area.y
+    pen.label(area.x, y, "Contents", 24 * k, TEXT, "bold", area.w)
+    y += 24 * k * t.leading + 10 * k
+    personas = {f"persona-{x.id}": x for x in ctx.project.personas}
+    size = 11 * k
+    row_h = size * 2.3
+    section = ""
+    for kind, title, key, page in entries:
+        if y + row_h * 2 > area.bottom:
+            pen.label(area.x, y, "…", size, MUTED)
+            break
+        if kind != section:
+            section = kind
+            y += size * 0.6
+            pen.label(area.x, y, _SECTION_TITLES[kind].upper(), size * 0.75, MUTED, "bold", area.w)
+            y += size * 1.6
+        persona = personas.get(key)
+        x = area.x
+        if persona is not None:
+            pen.circle(x + size * 0.45, y + t.leading * size / 2, size * 0.42, persona.color)
+        x += size * 1.4
+        num = str(page)
+        num_w = t.width(num, size, "bold")
+        w = pen.label(x, y, title, size, TEXT, "bold", area.w * 0.5)
+        if persona is not None and persona.role:
+            pen.label(
+                x + w + size * 0.8,
+                y + size * 0.1,
+                persona.role,
+                size * 0.85,
+                MUTED,
+                width=area.right - num_w - (x + w + size * 0.8) - size * 3,
+            )
+        pen.label(area.right - num_w, y, num, size, TEXT, "bold", num_w + 1)
+        pen.line(x, y + row_h - size * 0.6, area.right, y + row_h - size * 0.6, "#E1E6EB", 0.5)
+        top = pen.py(y + row_h - size * 0.6)
+        pen.c.linkRect("", key, (pen.px(area.x), top, pen.px(area.right), top + row_h * pen.s), relative=0)
+        y += row_h

@@ -1,0 +1,74 @@
+"""From `--what` to page jobs: which product, which persona, journey or board.
+
+all            cover, contents, every persona, empathy map, journey and board
+personas       the deck: cover, contents, one poster per persona
+persona:NAME   one persona poster
+cards          persona cards, n-up with cut marks
+empathy[:NAME] empathy map pages
+journey[:NAME] journey posters (fitted, or tiled with `tile`)
+board:NAME     a whole board as laid out on the canvas
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from . import board_page, cards_sheet, deck, empathy_page, journey_poster, persona_poster
+from .pages import PageGeometry
+from .spec import WHAT_HELP, Ctx, ExportError, PageJob, Sheet, find_named
+
+GeometryFor = Callable[..., PageGeometry]
+_NAMED = ("persona", "empathy", "journey", "board")
+
+
+def persona_jobs(ctx: Ctx, geometry: GeometryFor, personas: list, level: int = 0) -> list[PageJob]:
+    jobs = []
+    for p in personas:
+
+        def draw(sheet: Sheet, p=p) -> None:
+            persona_poster.draw_persona(ctx, p, sheet)
+
+        footer = ctx.footer(f"persona version {p.lifecycle.version}", personas=[p])
+        jobs.append(PageJob(p.name, draw, geometry("portrait"), footer, level, key=f"persona-{p.id}"))
+    return jobs
+
+
+def plan(ctx: Ctx, geometry: GeometryFor) -> list[PageJob]:
+    p = ctx.project
+    what = ctx.options.what.strip()
+    head = what.split(None, 1)
+    if ":" not in what and len(head) == 2 and head[0].lower() in _NAMED:
+        what = f"{head[0]}:{head[1]}"  # "persona Priya Raman" as well as "persona:Priya Raman"
+    kind, _, name = what.partition(":")
+    kind, name = kind.strip().lower(), name.strip()
+    if kind == "deck":
+        kind = "personas"
+    personas = [(x.id, x.name, x) for x in p.personas]
+    journeys = [(x.id, x.title, x) for x in p.journeys]
+    maps = [(x.id, x.title, x) for x in p.empathy_maps]
+    boards = [(x.id, x.name, x) for x in p.boards]
+    if kind == "persona":
+        if not name:
+            raise ExportError("persona needs a NAME: persona:NAME")
+        jobs = persona_jobs(ctx, geometry, [find_named("persona", name, personas)])
+    elif kind == "personas":
+        jobs = deck.deck_jobs(ctx, geometry, include_maps=False)
+    elif kind == "all":
+        jobs = deck.deck_jobs(ctx, geometry, include_maps=True)
+    elif kind == "cards":
+        jobs = cards_sheet.jobs(ctx, geometry)
+    elif kind == "empathy":
+        chosen = [find_named("empathy map", name, maps)] if name else [m for _, _, m in maps]
+        jobs = [empathy_page.job(ctx, geometry, m) for m in chosen]
+    elif kind == "journey":
+        chosen = [find_named("journey", name, journeys)] if name else [j for _, _, j in journeys]
+        jobs = [job for j in chosen for job in journey_poster.jobs(ctx, geometry, j)]
+    elif kind == "board":
+        if not name:
+            raise ExportError(f"board needs a NAME: board:NAME (boards: {', '.join(b[1] for b in boards)})")
+        jobs = [board_page.job(ctx, geometry, find_named("board", name, boards))]
+    else:
+        raise ExportError(f"unknown --what {ctx.options.what!r} (use {WHAT_HELP})")
+    if not jobs:
+        raise ExportError(f"nothing to export for {ctx.options.what!r}: the project has none")
+    return jobs

@@ -1,0 +1,131 @@
+"""What an export is asked for and what every product shares: options, result, page jobs.
+
+Products turn the project into a list of `PageJob`s before anything is drawn, so the writer
+knows the page count (for "page n of N", contents and progress) and can stop between pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..model import Persona, Project
+from ..model.lifecycle import review_due
+from ..style import MARKER_SHAPES
+from .draw import Pen
+from .fonts import FontSet
+from .pages import PageGeometry
+from .text import PdfText
+
+WHAT_HELP = "all, personas, persona:NAME, cards, empathy[:NAME], journey[:NAME], board:NAME"
+
+
+class ExportError(Exception):
+    """A request the project cannot satisfy (unknown NAME, nothing to export): usage, not a bug."""
+
+
+class ExportCancelled(Exception):
+    """The user cancelled; the partial file has been removed."""
+
+
+@dataclass(frozen=True)
+class PdfOptions:
+    """What to export and on what paper. `orientation` "auto" lets each product choose
+    (journeys and boards landscape, personas portrait). `tile` ("3x2" or "auto") spreads a
+    journey poster over several sheets."""
+
+    what: str = "all"
+    page_size: str = "A4"
+    orientation: str = "auto"
+    tile: str | None = None
+    bleed_mm: float = 0.0
+    crop_marks: bool = False
+    grayscale: bool = False
+    title: str | None = None
+    author: str | None = None
+    subject: str | None = None
+    today: dt.date | None = None
+    """The export date printed in footers (default: today); fixed in tests."""
+    overlap_mm: float = 15.0
+    """How much neighbouring tiles share, for trimming and taping."""
+
+
+@dataclass
+class ExportResult:
+    pages: int
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Sheet:
+    """What a page job draws on: a pen in points with (0, 0) at the trim's top left."""
+
+    pen: Pen
+    geometry: PageGeometry
+    content: object  # Rect of the area inside the margins and above the footer
+    page_number: int
+    page_count: int
+
+
+@dataclass
+class PageJob:
+    title: str
+    draw: Callable[[Sheet], None]
+    geometry: PageGeometry
+    footer: str = ""
+    outline: int | None = 0
+    """Outline (bookmark) level, None for no bookmark."""
+    key: str = ""
+    """A name for links from the contents page."""
+
+
+@dataclass
+class Ctx:
+    project: Project
+    options: PdfOptions
+    fonts: FontSet
+    text: PdfText
+    today: dt.date
+    warnings: list[str] = field(default_factory=list)
+
+    def persona_index(self, persona_id: str | None) -> int:
+        for k, p in enumerate(self.project.personas):
+            if p.id == persona_id:
+                return k
+        return 0
+
+    def shape(self, persona_id: str | None) -> str:
+        return MARKER_SHAPES[self.persona_index(persona_id) % len(MARKER_SHAPES)]
+
+    def review_by(self, persona: Persona) -> str:
+        due = review_due(persona, self.project.settings.review_period_months)
+        return due.isoformat() if due else "not set"
+
+    def footer(self, *parts: str, personas: list[Persona] | None = None) -> str:
+        """Project · parts · exported DATE · review by (one entry per persona shown)."""
+        bits = [self.project.title, *[p for p in parts if p], f"exported {self.today.isoformat()}"]
+        for p in personas or []:
+            label = (
+                f"{p.name}: review by {self.review_by(p)}"
+                if len(personas or []) > 1
+                else (f"review by {self.review_by(p)}")
+            )
+            bits.append(label)
+        return "  ·  ".join(bits)
+
+    def photo(self, persona: Persona) -> bytes | None:
+        if persona.photo_asset_id is None:
+            return None
+        asset = self.project.asset(persona.photo_asset_id)
+        return asset.raw() if asset is not None else None
+
+
+def find_named(kind: str, name: str, items: list[tuple[str, str, object]]) -> object:
+    """The item whose name (case-insensitive) or id is `name`; ExportError listing the names."""
+    key = name.strip().casefold()
+    for item_id, item_name, item in items:
+        if item_name.strip().casefold() == key or item_id == name:
+            return item
+    names = ", ".join(repr(n) for _, n, _ in items) or "none in this project"
+    raise ExportError(f"no {kind} named {name!r} (choose one of: {names})")
