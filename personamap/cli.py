@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -64,10 +65,18 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
 
-    p = sub.add_parser("export", help="export FILE as a PDF (posters, deck, cards, maps, boards)")
+    p = sub.add_parser("export", help="export FILE as PDF (posters, deck, cards, maps, boards), PNG or SVG")
     p.add_argument("file", type=Path, metavar="FILE")
-    p.add_argument("--format", default="pdf", choices=["pdf"], help="output format (default: pdf)")
-    p.add_argument("--out", type=Path, required=True, metavar="PATH", help="the file to write")
+    p.add_argument(
+        "--format", default="pdf", choices=["pdf", "png", "svg"], help="output format (default: pdf)"
+    )
+    p.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="PATH",
+        help="the file to write (png/svg with several pictures: a folder, or name-suffixed files)",
+    )
     p.add_argument(
         "--what",
         default="all",
@@ -84,6 +93,11 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--bleed", type=float, default=0.0, metavar="MM", help="bleed around each page, in mm")
     p.add_argument("--crop-marks", action="store_true", help="add crop marks outside the bleed")
     p.add_argument("--grayscale", action="store_true", help="print every colour as grey")
+    p.add_argument("--dpi", type=float, metavar="N", help="png: dots per inch, 72 to 600 (default: 150)")
+    p.add_argument(
+        "--width", type=int, metavar="PX", help="png: the image width in pixels (instead of --dpi)"
+    )
+    p.add_argument("--transparent", action="store_true", help="png/svg: no white background")
     return parser
 
 
@@ -106,6 +120,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `personamap check FILE | head`: the reader left, which is fine
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 def _run_command(args: argparse.Namespace) -> int:
@@ -207,7 +224,13 @@ def _cmd_check(path: Path, *, as_json: bool) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    """Headless PDF export; no display and no Qt needed."""
+    """Headless export; PDF needs no Qt, PNG/SVG run Qt offscreen (no display needed)."""
+    if args.format != "pdf":
+        from .export.raster_cli import export_command
+
+        return export_command(args, _load, CliError)
+    if args.dpi is not None or args.width is not None or args.transparent:
+        raise CliError("personamap export: --dpi, --width and --transparent apply to png/svg", EXIT_USAGE)
     from .export import ExportError, PageSizeError, PdfOptions, export_pdf
 
     if not 0 <= args.bleed <= 20:

@@ -127,3 +127,20 @@ def test_wrong_usage_exits_2(args: list[str]) -> None:
 def test_sample_into_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     target = tmp_path / "no" / "such" / "folder.personamap"
     assert_one_clear_line(run("sample", str(target)), 1, "does not exist")
+
+
+def test_a_reader_that_leaves_early_is_no_error(tmp_path: Path) -> None:
+    """`personamap check FILE | head`: the reader is gone before we print; no traceback."""
+    target = tmp_path / "s.personamap"
+    assert run("sample", str(target)).returncode == 0
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "personamap.cli", "check", str(target)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # long before the child has loaded and printed anything
+    stderr = proc.stderr.read()
+    assert proc.wait(60) == 0
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr

@@ -20,9 +20,10 @@ import os
 import secrets
 import shutil
 import sys
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from personamap.model import Project
 
@@ -67,6 +68,8 @@ class Recoverable:
     title: str
     saved_at: dt.datetime
     summary: str
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    """What the writer passed to `snapshot(extra=...)` (untrusted: check before use)."""
 
     def load(self) -> Project:
         return load(self.snapshot)
@@ -91,8 +94,11 @@ class Session:
     def new_document_key(self) -> str:
         return secrets.token_hex(8)
 
-    def snapshot(self, key: str, project: Project, original_path: Path | None) -> Path:
-        """Write a full snapshot of a document now; old ones beyond KEEP_SNAPSHOTS go."""
+    def snapshot(
+        self, key: str, project: Project, original_path: Path | None, extra: Mapping[str, Any] | None = None
+    ) -> Path:
+        """Write a full snapshot of a document now; old ones beyond KEEP_SNAPSHOTS go. `extra`
+        (JSON data) is kept in the metadata for whoever recovers it."""
         folder = self.folder / key
         folder.mkdir(exist_ok=True)
         now = dt.datetime.now(dt.UTC)
@@ -103,6 +109,7 @@ class Session:
             "title": project.title,
             "saved_at": now.isoformat(),
             "summary": _summary(project),
+            "extra": dict(extra or {}),
         }
         atomic_write_bytes(folder / "meta.json", json.dumps(meta, ensure_ascii=False).encode(), backup=False)
         for old in _snapshots(folder)[:-KEEP_SNAPSHOTS]:
@@ -120,6 +127,12 @@ class Session:
         shutil.move(str(item.folder), str(self.folder / key))
         _remove_if_empty(item.session)
         return key
+
+    def release(self) -> None:
+        """Let go of the lock but keep the snapshots: the instance ends with unsaved work
+        nobody decided about, so the next start offers it."""
+        with contextlib.suppress(OSError):
+            self._lock_handle.close()
 
     def close(self) -> None:
         """A clean exit: nothing of this session is left to recover."""
@@ -170,6 +183,8 @@ def _recoverable(session: Path, folder: Path) -> Recoverable | None:
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         meta = {}
+    if not isinstance(meta, dict):
+        meta = {}
     for snapshot in reversed(snapshots):  # the newest readable one
         try:
             load(snapshot)
@@ -188,6 +203,7 @@ def _recoverable(session: Path, folder: Path) -> Recoverable | None:
             title=str(meta.get("title", "")),
             saved_at=saved_at,
             summary=str(meta.get("summary", "")),
+            extra=meta["extra"] if isinstance(meta.get("extra"), dict) else {},
         )
     return None
 

@@ -16,6 +16,7 @@ FEATURES: tuple[tuple[str, str], ...] = (
     ("editing", "personamap.ui.editing:install"),
     ("library", "personamap.ui.library:install"),
     ("inspector", "personamap.ui.inspector:install"),
+    ("reliability", "personamap.ui.reliability:install"),
 )
 
 

@@ -1,20 +1,23 @@
-"""The life of the open document: new, open, save, save as, recent files, close.
+"""The life of the open document: new, open, save, save as, reload, recent files, close.
 
 One window edits one document. A failed open keeps the current document; a failed save
-leaves the document modified and says why.
+leaves the document modified and says why. The file's fingerprint (mtime, size, hash) is
+recorded at open and save, so a save over a file someone else changed asks first
+(design/RELIABILITY.md, "The save path").
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..document import Document
-from ..io import EXTENSION, ProjectFileError, load
+from ..io import EXTENSION, ProjectFileError, cleanup_orphans, load
+from ..io.disk import Fingerprint
 from ..model import Project
-from .dialogs import ask_save_changes, show_error
+from .dialogs import ask_save_changes, run_plain, show_error
 
 RECENT_KEY = "recent_files"
 MAX_RECENT = 10
@@ -26,20 +29,28 @@ class FileController(QObject):
 
     document_changed = Signal(object)  # Document | None
     recent_changed = Signal()
+    saved = Signal(object)  # Document: written to its path
+    released = Signal(object)  # Document: let go, its changes saved or discarded by the user
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self._window = window
         self.document: Document | None = None
+        self.disk: Fingerprint | None = None
+        """The document's file as it was when opened or last saved (None: not known)."""
 
     # --- opening ------------------------------------------------------------------------
 
-    def set_document(self, document: Document | None) -> None:
+    def set_document(self, document: Document | None, disk: Fingerprint | None = None) -> None:
+        """Show `document`; `disk` is its file as we last knew it (read now when not given)."""
         if self.document is not None:
             self.document.deleteLater()
         self.document = document
         if document is not None:
             document.setParent(self)
+            if disk is None and document.path is not None:
+                disk = Fingerprint.of(document.path)
+        self.disk = disk
         self.document_changed.emit(document)
 
     def new_project(self, project: Project) -> None:
@@ -55,8 +66,23 @@ class FileController(QObject):
             return False
         if not self.close_document():
             return False
+        cleanup_orphans(path.resolve().parent)  # temp files a crashed save left beside it
         self.set_document(Document(project, path.resolve()))
         self.add_recent(path.resolve())
+        return True
+
+    def reload(self) -> bool:
+        """Replace the document with its file as it is on disk now (the user chose to)."""
+        doc = self.document
+        if doc is None or doc.path is None:
+            return False
+        try:
+            project = load(doc.path)
+        except ProjectFileError as exc:
+            show_error(self._window, "Cannot reload project", f"{doc.path.name} cannot be read.", str(exc))
+            return False
+        self.released.emit(doc)
+        self.set_document(Document(project, doc.path))
         return True
 
     def open_dialog(self) -> None:
@@ -88,26 +114,53 @@ class FileController(QObject):
             path = path.with_name(path.name + EXTENSION)
         return self._save_to(path)
 
+    def changed_on_disk(self, path: Path | None = None) -> bool:
+        """Whether the document's file (or `path`, if it is that file) was changed by someone
+        else since we opened or last saved it."""
+        doc = self.document
+        if doc is None or doc.path is None or self.disk is None:
+            return False
+        if path is not None and _resolved(path) != _resolved(doc.path):
+            return False
+        return self.disk.changed(doc.path)
+
     def _save_to(self, path: Path) -> bool:
         doc = self.document
         assert doc is not None
+        if self.changed_on_disk(path):
+            choice = ask_disk_conflict(self._window, path.name)
+            if choice == "save_as":
+                return self.save_as()
+            if choice == "reload":
+                return self.reload()
+            if choice != "overwrite":
+                return False
         try:
             doc.save(path)
         except (ProjectFileError, OSError, ValueError) as exc:
             show_error(self._window, "Cannot save project", f"{path.name} was not saved.", str(exc))
             return False
+        self.disk = Fingerprint.of(path)
         self.add_recent(path.resolve())
+        self.saved.emit(doc)
         return True
 
     def close_document(self) -> bool:
         """Ask about unsaved changes; True when it is fine to let the document go."""
         doc = self.document
-        if doc is None or not doc.is_modified:
+        if doc is None:
+            return True
+        if not doc.is_modified:
+            self.released.emit(doc)
             return True
         answer = ask_save_changes(self._window, doc.display_name())
         if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+            ok = self.save()
+        else:
+            ok = answer == QMessageBox.StandardButton.Discard
+        if ok:
+            self.released.emit(doc)
+        return ok
 
     # --- recent files -------------------------------------------------------------------
 
@@ -124,3 +177,36 @@ class FileController(QObject):
     def clear_recent(self) -> None:
         QSettings().setValue(RECENT_KEY, [])
         self.recent_changed.emit()
+
+
+def ask_disk_conflict(parent: QWidget | None, name: str) -> str:
+    """The file changed on disk since it was opened: "overwrite", "save_as", "reload" or
+    "cancel". Plain text only (the name comes from the file system)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "File changed on disk",
+        f"“{name}” was changed by another program since you opened it.",
+        QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setObjectName("disk_conflict")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setInformativeText(
+        "Overwrite replaces those changes with yours. Save As… keeps both. "
+        "Reload discards your changes and opens the file as it is now."
+    )
+    buttons = {
+        box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole): "overwrite",
+        box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole): "save_as",
+        box.addButton("Reload", QMessageBox.ButtonRole.ResetRole): "reload",
+    }
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    run_plain(box)
+    return buttons.get(box.clickedButton(), "cancel")
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path

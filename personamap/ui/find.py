@@ -178,6 +178,12 @@ class FindBar(QToolBar):
         if part is None and hasattr(item, "scene_content_rect"):
             rect = item.scene_content_rect()
         view.frame(rect)
+        if view.zoom() > 1.0:  # framing a small note should not jump to 200 %
+            view.set_zoom(1.0)
+            view.centerOn(rect.center())
+        snippet = " ".join(match.text.split())
+        snippet = snippet if len(snippet) <= 90 else snippet[:89] + "…"
+        self.window.show_message(f"{match.owner}: {snippet}")
 
 
 def _part(item: QGraphicsItem, target_id: str) -> QGraphicsItem | None:

@@ -37,7 +37,7 @@ def _new_ids(scene, before: set[str]) -> list[str]:
     return [e.id for e in scene.board.elements if e.id not in before]
 
 
-def test_copy_paste_within_a_board_fans_out_and_undoes(window, qtbot) -> None:  # noqa: ANN001
+def test_copy_paste_within_a_board_fans_out_and_undoes(window, qtbot) -> None:
     view, scene = _board(window, "Personas")
     note = _note(scene)
     original = _element(scene, note.element_id)
@@ -61,7 +61,7 @@ def test_copy_paste_within_a_board_fans_out_and_undoes(window, qtbot) -> None:  
     assert {e.id for e in scene.board.elements} == before
 
 
-def test_copy_cards_with_their_connector_to_another_board(window, qtbot, sample_file: Path) -> None:  # noqa: ANN001
+def test_copy_cards_with_their_connector_to_another_board(window, qtbot, sample_file: Path) -> None:
     view, scene = _board(window, "Personas")
     cards = _cards(scene)[:2]  # joined by a connector in the sample
     click(view, item_center(view, cards[0]))
@@ -84,7 +84,7 @@ def test_copy_cards_with_their_connector_to_another_board(window, qtbot, sample_
     assert {e.id for e in new} <= {e.id for b in reopened.boards for e in b.elements}
 
 
-def test_paste_into_a_second_window_brings_the_persona_along(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_paste_into_a_second_window_brings_the_persona_along(window, qtbot, tmp_path: Path) -> None:
     view, scene = _board(window, "Personas")
     card = _cards(scene)[0]
     persona = window.document.project.persona(card.persona_id)
@@ -115,7 +115,7 @@ def test_paste_into_a_second_window_brings_the_persona_along(window, qtbot, tmp_
         other.close()
 
 
-def test_cut_is_one_step_and_paste_puts_it_back_in_place(window, qtbot) -> None:  # noqa: ANN001
+def test_cut_is_one_step_and_paste_puts_it_back_in_place(window, qtbot) -> None:
     view, scene = _board(window, "Personas")
     note = _note(scene)
     original = _element(scene, note.element_id)
@@ -133,7 +133,7 @@ def test_cut_is_one_step_and_paste_puts_it_back_in_place(window, qtbot) -> None:
     assert _element(scene, note.element_id) == original
 
 
-def test_duplicate_leaves_the_clipboard_alone(window, qtbot) -> None:  # noqa: ANN001
+def test_duplicate_leaves_the_clipboard_alone(window, qtbot) -> None:
     view, scene = _board(window, "Personas")
     QGuiApplication.clipboard().setText("keep me")
     card = _cards(scene)[2]
@@ -163,13 +163,14 @@ HOSTILE = [
             "elements": [{"type": "persona_card", "persona_id": "00000000-0000-4000-8000-000000000000"}],
         }
     ).encode(),
-    b'{"format": "personamap-clipboard", "version": 1, "elements": [{"type": "note", "text": "<b>\\u0007</b>"}]}',
+    b'{"format": "personamap-clipboard", "version": 1, '
+    b'"elements": [{"type": "note", "text": "<b>\\u0007</b>"}]}',
 ]
 
 
 @pytest.mark.parametrize("data", HOSTILE)
-def test_hostile_clipboard_changes_nothing_but_says_why(window, qtbot, data: bytes) -> None:  # noqa: ANN001
-    view, scene = _board(window, "Personas")
+def test_hostile_clipboard_changes_nothing_but_says_why(window, qtbot, data: bytes) -> None:
+    view, _scene = _board(window, "Personas")
     mime = QMimeData()
     mime.setData(MIME_TYPE, data)
     QGuiApplication.clipboard().setMimeData(mime)

@@ -4,6 +4,7 @@ drawn from a card's connect handle; each checked on the model, undone, saved and
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
@@ -65,7 +66,7 @@ def _select(view, items, modifier=CTRL) -> None:
         click(view, item_center(view, item), modifier)
 
 
-def test_rubber_band_selects_what_it_touches(window) -> None:  # noqa: ANN001
+def test_rubber_band_selects_what_it_touches(window) -> None:
     view, scene = _board(window, "Personas")
     drag(view, scene_to_view(view, 20, 580), scene_to_view(view, 700, 985))
     chosen = set(scene.selected_ids())
@@ -75,7 +76,7 @@ def test_rubber_band_selects_what_it_touches(window) -> None:  # noqa: ANN001
     assert not any(isinstance(scene.items_by_id[i], NoteElementItem) for i in chosen)
 
 
-def test_ctrl_and_shift_click_add_to_the_selection(window) -> None:  # noqa: ANN001
+def test_ctrl_and_shift_click_add_to_the_selection(window) -> None:
     view, scene = _board(window, "Personas")
     cards = _cards(scene)
     _select(view, cards[:2], CTRL)
@@ -86,7 +87,7 @@ def test_ctrl_and_shift_click_add_to_the_selection(window) -> None:  # noqa: ANN
     assert cards[2].element_id not in scene.selected_ids()
 
 
-def test_arrow_keys_nudge_and_five_presses_are_one_undo_step(window, qtbot, sample_file: Path) -> None:  # noqa: ANN001
+def test_arrow_keys_nudge_and_five_presses_are_one_undo_step(window, qtbot, sample_file: Path) -> None:
     view, scene = _board(window, "Personas")
     note = next(i for i in scene.items_by_id.values() if isinstance(i, NoteElementItem))
     click(view, item_center(view, note))
@@ -110,7 +111,7 @@ def test_arrow_keys_nudge_and_five_presses_are_one_undo_step(window, qtbot, samp
     assert (saved.x, saved.y) == (x + 5, y + 8)
 
 
-def test_delete_key_removes_card_with_its_connectors_and_undo_restores(window, qtbot) -> None:  # noqa: ANN001
+def test_delete_key_removes_card_with_its_connectors_and_undo_restores(window, qtbot) -> None:
     view, scene = _board(window, "Personas")
     card = _cards(scene)[0]
     click(view, item_center(view, card))
@@ -127,7 +128,7 @@ def test_delete_key_removes_card_with_its_connectors_and_undo_restores(window, q
     assert card.element_id in scene.items_by_id
 
 
-def test_align_left_from_the_arrange_menu_is_one_named_step(window, sample_file: Path) -> None:  # noqa: ANN001
+def test_align_left_from_the_arrange_menu_is_one_named_step(window, sample_file: Path) -> None:
     view, scene = _board(window, "Personas")
     cards = _cards(scene)[1:4]
     _select(view, cards)
@@ -148,18 +149,18 @@ def test_align_left_from_the_arrange_menu_is_one_named_step(window, sample_file:
     assert {saved[c.element_id] for c in cards} == {40.0}
 
 
-def test_distribute_horizontally(window) -> None:  # noqa: ANN001
+def test_distribute_horizontally(window) -> None:
     view, scene = _board(window, "Personas")
     cards = _cards(scene)[1:]  # x = 40, 400, 760, 1240: uneven
     _select(view, cards)
     window.actions["arrange.distribute_horizontal"].trigger()
     xs = sorted(_element(scene, c.element_id).x for c in cards)
-    gaps = {round(b - a, 6) for a, b in zip(xs, xs[1:], strict=False)}
+    gaps = {round(b - a, 6) for a, b in itertools.pairwise(xs)}
     assert len(gaps) == 1 and xs[0] == 40 and xs[-1] == 1240
     assert window.document.undo_stack.undoText().startswith("Distribute 4 cards")
 
 
-def test_z_order_with_shortcuts_and_menu(window, qtbot) -> None:  # noqa: ANN001
+def test_z_order_with_shortcuts_and_menu(window, qtbot) -> None:
     view, scene = _board(window, "Personas")
     card = _cards(scene)[1]
     before = {e.id: e.z for e in scene.board.elements}
@@ -177,8 +178,8 @@ def test_z_order_with_shortcuts_and_menu(window, qtbot) -> None:  # noqa: ANN001
     assert {e.id: e.z for e in scene.board.elements} == before
 
 
-def test_delete_notes_inside_maps_and_elements_is_one_step(window) -> None:  # noqa: ANN001
-    view, scene = _board(window, "Journeys")
+def test_delete_notes_inside_maps_and_elements_is_one_step(window) -> None:
+    _view, scene = _board(window, "Journeys")
     project = window.document.project
     journey = project.journeys[0]
     note_id = journey.notes[0].id
@@ -194,7 +195,7 @@ def test_delete_notes_inside_maps_and_elements_is_one_step(window) -> None:  # n
     assert note_id in {n.id for n in project.journey(journey.id).notes}
 
 
-def test_drag_from_the_connect_handle_relates_two_personas(window, qtbot, sample_file: Path) -> None:  # noqa: ANN001
+def test_drag_from_the_connect_handle_relates_two_personas(window, qtbot, sample_file: Path) -> None:
     view, scene = _board(window, "Personas")
     cards = _cards(scene)
     source, target = cards[4], cards[3]  # no relation between these yet
@@ -239,7 +240,7 @@ def test_drag_from_the_connect_handle_relates_two_personas(window, qtbot, sample
     assert connector.id not in {e.id for e in scene.board.elements}
 
 
-def test_dropping_the_handle_on_empty_canvas_adds_nothing(window, qtbot) -> None:  # noqa: ANN001
+def test_dropping_the_handle_on_empty_canvas_adds_nothing(window, qtbot) -> None:
     view, scene = _board(window, "Personas")
     card = _cards(scene)[0]
     click(view, item_center(view, card))

@@ -10,12 +10,13 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtWidgets import QApplication, QSlider, QStyle, QStyleOptionSlider, QTableView, QWidget
 
+from personamap.canvas.items.journey_map import JourneyMapItem
 from personamap.canvas.items.persona_card import PersonaCardItem
 from personamap.canvas.items.simple import NoteElementItem
 from personamap.canvas.target import Target
 from personamap.io import load
 from personamap.model.lifecycle import add_months
-from personamap.ui.inspector.element_forms import NoteForm, PersonaCardForm
+from personamap.ui.inspector.element_forms import NOTE_COLORS, NoteForm, PersonaCardForm
 from personamap.ui.inspector.journey_forms import (
     EmpathyMapForm,
     EmpathyNoteForm,
@@ -378,3 +379,33 @@ def test_cite_a_single_field_and_edit_demographics(window, qtbot, sample_file: P
     _stack(window).undo()
     assert cited(persona) == was
     assert sources.button.text() == (f"◆ {len(was)}" if was else "◇")
+
+
+def test_clicking_journey_parts_shows_their_forms(window, qtbot) -> None:
+    index = next(i for i in range(window.tabs.count()) if window.tabs.tabText(i) == "Journeys")
+    window.tabs.setCurrentIndex(index)
+    view = window.tabs.current_view()
+    view.zoom_actual()
+    scene = view.board_scene
+    host = next(i for i in scene.items_by_id.values() if isinstance(i, JourneyMapItem))
+    journey = window.document.project.journey(host.journey_id)
+    stage = journey.stages[0]
+    header = host.headers[("stage", stage.id)]
+    view.centerOn(header)
+    click(view, item_center(view, header))
+    dock = _dock(window)
+    assert isinstance(dock.form, StageForm)
+    _type_line(qtbot, dock.form.parts[0].edit, "First heard of us")
+    assert journey.stages[0].name == "First heard of us"
+    _stack(window).undo()
+    assert dock.form.parts[0].edit.text() == stage.name
+
+    note_item = next(iter(host.note_items.values()))
+    view.centerOn(note_item)
+    click(view, item_center(view, note_item))
+    assert isinstance(dock.form, JourneyNoteForm)
+    note = next(n for n in journey.notes if n.id == note_item.note_id)
+    assert dock.form.parts[0].edit.toPlainText() == note.text
+    qtbot.mouseClick(dock.form.parts[1].buttons[2][2], LEFT)  # the third colour swatch
+    assert note.color == NOTE_COLORS[2][0]
+    _stack(window).undo()

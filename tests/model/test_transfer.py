@@ -55,7 +55,7 @@ def test_paste_into_another_project_brings_personas_maps_and_relations(sample: P
     for board in sample.boards:
         payload = copy_payload(sample, board.id, [e.id for e in board.elements])
         plan = plan_paste(other, other.boards[0].id, payload, 0, 0)
-        inverse, _changes = plan.op.apply(other)
+        _inverse, _changes = plan.op.apply(other)
         assert problems(other) == []
     assert {p.id for p in other.personas} == {p.id for p in sample.personas}
     assert len(other.journeys) == len(sample.journeys) and len(other.relations) == len(sample.relations)
@@ -77,7 +77,8 @@ def test_paste_into_another_project_brings_personas_maps_and_relations(sample: P
         b'{"format": "personamap-clipboard", "version": 2}',
         b'{"format": "personamap-clipboard", "version": 1, "elements": [{"type": "note", "id": "x"}]}',
         b'{"format": "personamap-clipboard", "version": 1, "evil": 1}',
-        b'{"format": "personamap-clipboard", "version": 1, "elements": [{"type": "note", "text": "\\u0000"}]}',
+        b'{"format": "personamap-clipboard", "version": 1, '
+        b'"elements": [{"type": "note", "text": "\\u0000"}]}',
         b"[" * 100_000,
     ],
 )

@@ -75,6 +75,7 @@ class EditingController(QObject):
         self.connecting = Connecting(lambda: window.document, self.report)
         self._wired: list[BoardView] = []
         self._add_actions()
+        self._scope_to_canvas()
         window.edit_menu_extensions.append(self._extend_edit_menu)
         self.arrange_menu = window.actions.fill_menu(window.menuBar(), "&Arrange", ARRANGE_MENU)
         window.tabs.current_view_changed.connect(self._on_view)
@@ -123,6 +124,17 @@ class EditingController(QObject):
                 "arrange.distribute_vertical", "Distribute &Vertically", lambda: self._distribute("vertical")
             ),
         )
+
+    def _scope_to_canvas(self) -> None:
+        """Canvas shortcuts act only while the canvas has focus, so Delete or Ctrl+C in
+        a list or a form elsewhere keeps its own meaning; the menus still reach them."""
+        for action_id in [*EDIT_MENU, *ARRANGE_MENU]:
+            if action_id is None:
+                continue
+            action = self.window.actions[action_id]
+            self.window.removeAction(action)
+            self.window.tabs.addAction(action)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _extend_edit_menu(self, menu: QMenu) -> None:
         menu.addSeparator()

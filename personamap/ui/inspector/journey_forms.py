@@ -286,6 +286,8 @@ class NoteFields(MapForm):
 
 
 class JourneyNoteForm(NoteFields):
+    title = "Journey note"
+
     def __init__(self, ctx: FormContext, journey_id: str, note_id: str) -> None:
         jid = journey_id
         super().__init__(ctx, lambda p: pick(ops.journey_of(p, jid).notes, note_id))
@@ -325,6 +327,8 @@ class EmpathyMapForm(MapForm):
 
 
 class EmpathyNoteForm(NoteFields):
+    title = "Empathy note"
+
     def __init__(self, ctx: FormContext, map_id: str, note_id: str) -> None:
         super().__init__(ctx, lambda p: pick(ops.empathy_map_of(p, map_id).notes, note_id))
         layout = self.note_fields(lambda p, **v: ops.update_empathy_note(p, map_id, note_id, **v))

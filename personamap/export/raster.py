@@ -1,0 +1,326 @@
+"""PNG and SVG exports, drawn by the canvas's own items in a fresh offscreen scene.
+
+The live scene is never used: each picture gets a private `BoardScene` on a throwaway
+`Document` (no undo stack of the user's is touched), with the grid off, nothing selected and
+no canvas background, so what comes out is exactly the board's content.
+
+Size. Scene units are pixels at "100 %", and 1 scene px = 1/96 inch (the CSS and Qt
+convention). The picture covers the union of the elements' boxes plus `margin` scene px on
+every side, so a PNG is
+
+    pixels = round((content + 2 × margin) / 96 × dpi)        (or exactly `width` px wide)
+
+e.g. a board whose elements span 960 × 480 px, at 150 dpi with the default 24 px (¼ in)
+margin, is round(1008 / 96 × 150) × round(528 / 96 × 150) = 1575 × 825 pixels; with
+`margin=0`, 1500 × 750. The DPI is written into the PNG, so print tools get the size right.
+An image over `max_pixels` (default 200 megapixels) is refused before any memory is taken.
+SVG uses scene px as its user units (96 per inch), with the same margin.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QImageWriter, QPainter, QPaintDevice
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QApplication
+
+from .. import __version__
+from ..model import Project
+from .raster_plan import Picture, plan_pictures
+from .raster_text import script_warnings
+from .spec import ExportCancelled, ExportError
+
+PX_PER_INCH = 96.0
+DPI_RANGE = (72.0, 600.0)
+WIDTH_RANGE = (16, 100_000)
+DEFAULT_MAX_PIXELS = 200_000_000
+DEFAULT_MARGIN = 24.0
+PNG_QUALITY = -1
+"""Qt's PNG "quality": -1 is libpng's default (zlib level 6), the smallest files for about the
+same time as faster levels (measured); note `QImageWriter.setCompression` makes Qt 6 write
+uncompressed PNGs, 35× bigger. The encoder, not the drawing, dominates big exports."""
+FORMATS = ("png", "svg")
+
+
+class RasterError(ExportError):
+    """An impossible size or option (too many pixels, DPI out of range): a usage error."""
+
+
+@dataclass(frozen=True)
+class RasterOptions:
+    """What to draw and how big. Give `dpi` (72–600) or `width` in pixels (wins over dpi)."""
+
+    what: str = "all"
+    dpi: float = 150.0
+    width: int | None = None
+    transparent: bool = False
+    grayscale: bool = False
+    margin: float = DEFAULT_MARGIN
+    """Scene px (1/96 in) of empty border on every side."""
+    max_pixels: int = DEFAULT_MAX_PIXELS
+    title: str | None = None
+    description: str | None = None
+
+
+@dataclass
+class RasterResult:
+    files: list[Path] = field(default_factory=list)
+    sizes: list[tuple[int, int]] = field(default_factory=list)
+    """Pixels (PNG) or scene px (SVG) of each file."""
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def pages(self) -> int:
+        return len(self.files)
+
+
+def ensure_app() -> QApplication:
+    """The QApplication the items need; headless callers get one on the offscreen platform."""
+    app = QApplication.instance()
+    if app is None:
+        if not os.environ.get("QT_QPA_PLATFORM"):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        app = QApplication(["personamap"])
+    return app  # type: ignore[return-value]
+
+
+# --- the offscreen scene -------------------------------------------------------------------
+
+
+@contextmanager
+def offscreen_scene(project: Project, picture: Picture) -> Iterator[tuple[object, QRectF]]:
+    """A private scene showing `picture`, and the scene rect the export covers (no margin)."""
+    ensure_app()
+    from ..canvas.items.base import ElementItem
+    from ..canvas.scene import BoardScene
+    from ..document import Document
+
+    class ExportScene(BoardScene):
+        def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+            """Nothing: the image is cleared (white or transparent) before drawing."""
+
+    if picture.stand_in:
+        project = project.model_copy(update={"boards": [*project.boards, picture.board]})
+    document = Document(project)
+    scene = ExportScene(document, picture.board.id)
+    scene.grid_visible = False
+    scene.clearSelection()
+    try:
+        rect = QRectF()
+        loose = QRectF()
+        for item in scene.items_by_id.values():
+            if isinstance(item, ElementItem):
+                rect = rect.united(item.scene_content_rect())
+            else:
+                loose = loose.united(item.sceneBoundingRect())
+        if rect.isEmpty():
+            rect = loose
+        if rect.isEmpty():
+            raise ExportError(f"{picture.title} is empty: nothing to draw")
+        yield scene, rect
+    finally:
+        document.changed.disconnect(scene._on_changed)
+        document.replaced.disconnect(scene.rebuild)
+        scene.items_by_id.clear()
+        scene.clear()
+        scene.deleteLater()
+        document.deleteLater()
+
+
+def _margin_rect(rect: QRectF, margin: float) -> QRectF:
+    return rect.adjusted(-margin, -margin, margin, margin)
+
+
+def pixel_size(source: QRectF, options: RasterOptions) -> tuple[int, int, float]:
+    """(width, height, dpi) of the PNG for a scene rect that already includes the margin."""
+    if options.width is not None:
+        lo, hi = WIDTH_RANGE
+        if not lo <= options.width <= hi:
+            raise RasterError(f"width {options.width} px is out of range ({lo} to {hi} px)")
+        scale = options.width / source.width()
+    else:
+        lo_dpi, hi_dpi = DPI_RANGE
+        if not lo_dpi <= options.dpi <= hi_dpi:
+            raise RasterError(f"{options.dpi:g} dpi is out of range ({lo_dpi:g} to {hi_dpi:g})")
+        scale = options.dpi / PX_PER_INCH
+    w = max(1, round(source.width() * scale))
+    h = max(1, round(source.height() * scale))
+    return w, h, scale * PX_PER_INCH
+
+
+def check_pixels(w: int, h: int, options: RasterOptions, title: str) -> None:
+    """Refuse an image over the limit, before any memory is allocated for it."""
+    if w * h > options.max_pixels:
+        raise RasterError(
+            f"{title} would be {w} × {h} pixels ({w * h / 1e6:.0f} megapixels), over the limit of "
+            f"{options.max_pixels / 1e6:.0f} megapixels: choose a lower DPI or width, or export a smaller part"
+        )
+
+
+def _paint(scene: object, device: QPaintDevice, target: QRectF, source: QRectF, fill: QColor | None) -> None:
+    painter = QPainter(device)
+    try:
+        painter.setRenderHints(
+            QPainter.RenderHint.Antialiasing
+            | QPainter.RenderHint.TextAntialiasing
+            | QPainter.RenderHint.SmoothPixmapTransform
+        )
+        if fill is not None:
+            painter.fillRect(target, fill)
+        scene.render(painter, target, source, Qt.AspectRatioMode.IgnoreAspectRatio)  # type: ignore[attr-defined]
+    finally:
+        painter.end()
+
+
+def render_image(project: Project, picture: Picture, options: RasterOptions) -> QImage:
+    """The picture as an image (RGB32 on white, premultiplied ARGB32 when transparent)."""
+    with offscreen_scene(project, picture) as (scene, rect):
+        source = _margin_rect(rect, options.margin)
+        w, h, dpi = pixel_size(source, options)
+        check_pixels(w, h, options, picture.title)
+        fmt = QImage.Format.Format_ARGB32_Premultiplied if options.transparent else QImage.Format.Format_RGB32
+        image = QImage(w, h, fmt)
+        if image.isNull():
+            raise RasterError(f"{picture.title}: not enough memory for a {w} × {h} pixel image")
+        image.fill(Qt.GlobalColor.transparent if options.transparent else Qt.GlobalColor.white)
+        _paint(scene, image, QRectF(0, 0, w, h), source, None)
+    dots_per_meter = round(dpi / 0.0254)
+    image.setDotsPerMeterX(dots_per_meter)
+    image.setDotsPerMeterY(dots_per_meter)
+    if options.grayscale:
+        image = _grayscale(image, options.transparent)
+    return image
+
+
+def _grayscale(image: QImage, keep_alpha: bool) -> QImage:
+    gray = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    if not keep_alpha:
+        return gray
+    out = gray.convertToFormat(QImage.Format.Format_ARGB32)
+    out.setAlphaChannel(image.convertToFormat(QImage.Format.Format_Alpha8))
+    out.setDotsPerMeterX(image.dotsPerMeterX())
+    out.setDotsPerMeterY(image.dotsPerMeterY())
+    return out
+
+
+def save_png(image: QImage, path: Path, title: str, description: str) -> None:
+    image.setText("Title", title)
+    image.setText("Description", description)
+    image.setText("Software", f"personamap {__version__}")
+    writer = QImageWriter(str(path), b"png")
+    writer.setQuality(PNG_QUALITY)
+    if not writer.write(image):
+        raise OSError(f"cannot write {path}: {writer.errorString()}")
+
+
+def write_svg(project: Project, picture: Picture, options: RasterOptions, path: Path, title: str) -> tuple[int, int]:
+    """An SVG in scene px (96 per inch) with its title and description; text stays text."""
+    with offscreen_scene(project, picture) as (scene, rect):
+        source = _margin_rect(rect, options.margin)
+        w, h = max(1, round(source.width())), max(1, round(source.height()))
+        generator = QSvgGenerator()
+        generator.setFileName(str(path))
+        generator.setSize(QSize(w, h))
+        generator.setViewBox(QRectF(0, 0, w, h))
+        generator.setResolution(round(PX_PER_INCH))
+        generator.setTitle(title)
+        generator.setDescription(_description(project, picture, options))
+        fill = None if options.transparent else QColor("#FFFFFF")
+        _paint(scene, generator, QRectF(0, 0, w, h), source, fill)
+    return w, h
+
+
+def _description(project: Project, picture: Picture, options: RasterOptions) -> str:
+    return options.description or f"{picture.title} from {project.title}, exported by personamap {__version__}"
+
+
+# --- files ---------------------------------------------------------------------------------
+
+
+def output_paths(out: Path, pictures: list[Picture], ext: str) -> list[Path]:
+    """Where each picture goes. `out` is a folder when it is one or has no suffix (created if
+    missing): out/KEY.ext for each picture. Otherwise one picture goes to `out` itself and
+    several to name-suffixed siblings: plan.png -> plan-board-personas.png, …"""
+    if out.is_dir() or not out.suffix:
+        return [out / f"{p.key}.{ext}" for p in pictures]
+    if len(pictures) == 1:
+        return [out]
+    return [out.with_name(f"{out.stem}-{p.key}{out.suffix}") for p in pictures]
+
+
+def export_raster(
+    project: Project,
+    out: str | Path,
+    options: RasterOptions | None = None,
+    fmt: str = "png",
+    *,
+    pictures: list[Picture] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: threading.Event | Callable[[], bool] | None = None,
+) -> RasterResult:
+    """Write each picture of `options.what` (or the given `pictures`) as PNG or SVG.
+
+    Files are written next to their target and moved into place when complete; a failure or a
+    cancel removes every file this call has written, so nothing half-done is left behind."""
+    options = options or RasterOptions()
+    fmt = fmt.lower()
+    if fmt not in FORMATS:
+        raise RasterError(f"unknown raster format {fmt!r} (use png or svg)")
+    pictures = pictures if pictures is not None else plan_pictures(project, options.what)
+    cancelled = cancel.is_set if isinstance(cancel, threading.Event) else cancel
+    paths = output_paths(Path(out), pictures, fmt)
+    if paths[0].parent == Path(out) and not Path(out).exists():
+        Path(out).mkdir()  # a folder for several pictures; its parent must exist
+    result = RasterResult(warnings=script_warnings(project, pictures))
+    if fmt == "svg" and options.grayscale:
+        result.warnings.append("grayscale is not applied to SVG (it keeps the colours)")
+    try:
+        for number, (picture, path) in enumerate(zip(pictures, paths, strict=True), 1):
+            if cancelled is not None and cancelled():
+                raise ExportCancelled("export cancelled")
+            size = _write_one(project, picture, options, fmt, path, len(pictures))
+            result.files.append(path)
+            result.sizes.append(size)
+            if progress is not None:
+                progress(number, len(pictures))
+    except BaseException:
+        for path in result.files:
+            path.unlink(missing_ok=True)
+        raise
+    return result
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _write_one(
+    project: Project, picture: Picture, options: RasterOptions, fmt: str, path: Path, count: int
+) -> tuple[int, int]:
+    title = options.title if options.title and count == 1 else f"{project.title} — {picture.title}"
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, name = tempfile.mkstemp(prefix=".personamap-export-", suffix=f".{fmt}", dir=folder)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        if fmt == "svg":
+            size = write_svg(project, picture, options, tmp, title)
+        else:
+            image = render_image(project, picture, options)
+            save_png(image, tmp, title, _description(project, picture, options))
+            size = (image.width(), image.height())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; the user's umask decides
+        os.replace(tmp, path)
+        return size
+    finally:
+        tmp.unlink(missing_ok=True)

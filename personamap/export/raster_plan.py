@@ -1,0 +1,158 @@
+"""Which pictures a PNG or SVG export makes, decided from the model (no Qt here).
+
+Each picture is a board to draw: a real board as laid out on the canvas, or a one-element
+stand-in board that shows a single persona card, journey map or empathy map (the placement
+found on a board when there is one, so the picture looks as it does there; a fresh default
+placement otherwise). A selection is the selected elements of one board, plus the connectors
+whose both ends are selected.
+
+all            every board, then every persona card, journey map and empathy map
+board:NAME     a whole board
+persona:NAME   one persona card (personas / cards: every persona's card)
+journey[:NAME] journey maps
+empathy[:NAME] empathy maps
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..model import Project
+from ..model.board import Board, Connector, EmpathyMapElement, JourneyMapElement, PersonaCard
+from .spec import ExportError, find_named
+
+RASTER_WHAT_HELP = "all, board:NAME, persona:NAME, personas, journey[:NAME], empathy[:NAME]"
+CARD_SIZE = (280.0, 360.0)
+EMPATHY_SIZE = (900.0, 700.0)
+EXTENDED_EMPATHY_SIZE = (900.0, 820.0)
+"""Default placements, as the canvas's library creates them (canvas/create.py)."""
+_NAMED = ("persona", "empathy", "journey", "board")
+
+
+@dataclass(frozen=True)
+class Picture:
+    """One image to render: `board` holds exactly the elements to draw."""
+
+    key: str
+    """A file-name part: "board-personas", "persona-priya-raman"."""
+    title: str
+    board: Board
+    stand_in: bool
+    """True when `board` is not in the project (the renderer adds it to a private copy)."""
+
+
+def slug(text: str) -> str:
+    """Lower-case words joined by hyphens, letters of any script kept: safe in a file name."""
+    return re.sub(r"[^\w]+", "-", text.casefold()).strip("-_")[:60] or "untitled"
+
+
+def _stand_in(key: str, title: str, element: object) -> Picture:
+    return Picture(key, title, Board(name="Export", elements=[element]), True)
+
+
+def _placement(project: Project, kind: type, match: str, attr: str) -> object | None:
+    for board in project.boards:
+        for element in board.elements:
+            if isinstance(element, kind) and getattr(element, attr) == match:
+                return element.model_copy()
+    return None
+
+
+def persona_picture(project: Project, persona: object) -> Picture:
+    card = _placement(project, PersonaCard, persona.id, "persona_id")  # type: ignore[attr-defined]
+    if card is None:
+        w, h = CARD_SIZE
+        card = PersonaCard(persona_id=persona.id, w=w, h=h)  # type: ignore[attr-defined]
+    return _stand_in(f"persona-{slug(persona.name)}", f"Persona card “{persona.name}”", card)  # type: ignore[attr-defined]
+
+
+def journey_picture(project: Project, journey: object) -> Picture:
+    element = _placement(project, JourneyMapElement, journey.id, "map_id")  # type: ignore[attr-defined]
+    if element is None:
+        element = JourneyMapElement(map_id=journey.id)  # type: ignore[attr-defined]  # sized by its layout
+    return _stand_in(f"journey-{slug(journey.title)}", f"Journey “{journey.title}”", element)  # type: ignore[attr-defined]
+
+
+def empathy_picture(project: Project, emap: object) -> Picture:
+    element = _placement(project, EmpathyMapElement, emap.id, "map_id")  # type: ignore[attr-defined]
+    if element is None:
+        w, h = EXTENDED_EMPATHY_SIZE if emap.extended else EMPATHY_SIZE  # type: ignore[attr-defined]
+        element = EmpathyMapElement(map_id=emap.id, w=w, h=h)  # type: ignore[attr-defined]
+    return _stand_in(f"empathy-{slug(emap.title)}", f"Empathy map “{emap.title}”", element)  # type: ignore[attr-defined]
+
+
+def board_picture(board: Board) -> Picture:
+    return Picture(f"board-{slug(board.name)}", f"Board “{board.name}”", board, False)
+
+
+def selection_picture(project: Project, board_id: str, ids: Iterable[str]) -> Picture:
+    """The chosen elements of a board (in the board's order) and the connectors between them."""
+    board = project.board(board_id)
+    if board is None:
+        raise ExportError("the selection's board is no longer in the project")
+    chosen = set(ids)
+    kept = [e for e in board.elements if e.id in chosen and not isinstance(e, Connector)]
+    kept_ids = {e.id for e in kept}
+    if not kept:
+        raise ExportError("nothing is selected: select some elements on the board first")
+    kept += [
+        e
+        for e in board.elements
+        if isinstance(e, Connector) and e.source_id in kept_ids and e.target_id in kept_ids
+    ]
+    order = {e.id: k for k, e in enumerate(board.elements)}
+    kept.sort(key=lambda e: order[e.id])
+    title = f"Selection on “{board.name}”"
+    return Picture(f"selection-{slug(board.name)}", title, Board(name="Export", elements=kept), True)
+
+
+def plan_pictures(project: Project, what: str) -> list[Picture]:
+    """The pictures `what` asks for; ExportError (a usage error) for unknown names."""
+    what = what.strip()
+    head = what.split(None, 1)
+    if ":" not in what and len(head) == 2 and head[0].lower() in _NAMED:
+        what = f"{head[0]}:{head[1]}"
+    kind, _, name = what.partition(":")
+    kind, name = kind.strip().lower(), name.strip()
+    personas = [(x.id, x.name, x) for x in project.personas]
+    journeys = [(x.id, x.title, x) for x in project.journeys]
+    maps = [(x.id, x.title, x) for x in project.empathy_maps]
+    boards = [(x.id, x.name, x) for x in project.boards]
+    if kind == "board":
+        if not name:
+            raise ExportError(f"board needs a NAME: board:NAME (boards: {', '.join(b[1] for b in boards)})")
+        pictures = [board_picture(find_named("board", name, boards))]  # type: ignore[arg-type]
+    elif kind == "persona":
+        if not name:
+            raise ExportError("persona needs a NAME: persona:NAME")
+        pictures = [persona_picture(project, find_named("persona", name, personas))]
+    elif kind in ("personas", "cards", "deck"):
+        pictures = [persona_picture(project, p) for _, _, p in personas]
+    elif kind == "journey":
+        chosen = [find_named("journey", name, journeys)] if name else [j for _, _, j in journeys]
+        pictures = [journey_picture(project, j) for j in chosen]
+    elif kind == "empathy":
+        chosen = [find_named("empathy map", name, maps)] if name else [m for _, _, m in maps]
+        pictures = [empathy_picture(project, m) for m in chosen]
+    elif kind == "all":
+        pictures = [board_picture(b) for _, _, b in boards if b.elements]
+        pictures += [persona_picture(project, p) for _, _, p in personas]
+        pictures += [journey_picture(project, j) for _, _, j in journeys]
+        pictures += [empathy_picture(project, m) for _, _, m in maps]
+    else:
+        raise ExportError(f"unknown --what {what!r} for PNG/SVG (use {RASTER_WHAT_HELP})")
+    if not pictures:
+        raise ExportError(f"nothing to export for {what!r}: the project has none")
+    return _unique_keys(pictures)
+
+
+def _unique_keys(pictures: list[Picture]) -> list[Picture]:
+    seen: dict[str, int] = {}
+    out = []
+    for p in pictures:
+        n = seen.get(p.key, 0) + 1
+        seen[p.key] = n
+        out.append(p if n == 1 else Picture(f"{p.key}-{n}", p.title, p.board, p.stand_in))
+    return out
