@@ -77,7 +77,6 @@ def _raw_png(n: int, path: Path, size: tuple[int, int], margin: float) -> None:
 
 
 def run(quick: bool) -> None:
-    from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication
 
     from personamap.export.raster import RasterOptions, export_raster
@@ -91,10 +90,7 @@ def run(quick: bool) -> None:
         def ours() -> None:
             export_raster(project, ours_path, options)
 
-        ours()
-        image = QImage(str(ours_path))
-        size = (image.width(), image.height())
-        del image
+        size = export_raster(project, ours_path, options).sizes[0]
 
         def raw() -> None:
             _raw_png(N, raw_path, size, options.margin)

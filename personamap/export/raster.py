@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QImageWriter, QPainter, QPaintDevice
+from PySide6.QtGui import QColor, QImage, QImageWriter, QPaintDevice, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
@@ -48,6 +48,8 @@ PNG_QUALITY = -1
 same time as faster levels (measured); note `QImageWriter.setCompression` makes Qt 6 write
 uncompressed PNGs, 35× bigger. The encoder, not the drawing, dominates big exports."""
 FORMATS = ("png", "svg")
+PREVIEW_DRAW_SCALE = 0.6
+"""Previews are drawn at least this big (text shows from about 0.4) before scaling down."""
 
 
 class RasterError(ExportError):
@@ -104,7 +106,7 @@ def offscreen_scene(project: Project, picture: Picture) -> Iterator[tuple[object
     from ..document import Document
 
     class ExportScene(BoardScene):
-        def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+        def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
             """Nothing: the image is cleared (white or transparent) before drawing."""
 
     if picture.stand_in:
@@ -161,7 +163,8 @@ def check_pixels(w: int, h: int, options: RasterOptions, title: str) -> None:
     if w * h > options.max_pixels:
         raise RasterError(
             f"{title} would be {w} × {h} pixels ({w * h / 1e6:.0f} megapixels), over the limit of "
-            f"{options.max_pixels / 1e6:.0f} megapixels: choose a lower DPI or width, or export a smaller part"
+            f"{options.max_pixels / 1e6:.0f} megapixels: choose a lower DPI or width, "
+            "or export a smaller part"
         )
 
 
@@ -200,6 +203,31 @@ def render_image(project: Project, picture: Picture, options: RasterOptions) -> 
     return image
 
 
+def preview(
+    project: Project, picture: Picture, options: RasterOptions, max_side: int = 480
+) -> tuple[QImage, QRectF]:
+    """A small rendering for the Export dialog, and the scene rect (margin included) that the
+    export covers. Drawn at readable scale (at least half size, so the items draw their text)
+    and scaled down smoothly, up to a few megapixels."""
+    with offscreen_scene(project, picture) as (scene, rect):
+        source = _margin_rect(rect, options.margin)
+        fit = min(max_side / source.width(), max_side / source.height())
+        budget = (4e6 / (source.width() * source.height())) ** 0.5
+        scale = max(fit, min(PREVIEW_DRAW_SCALE, budget))
+        w, h = max(1, round(source.width() * scale)), max(1, round(source.height() * scale))
+        image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent if options.transparent else Qt.GlobalColor.white)
+        _paint(scene, image, QRectF(0, 0, w, h), source, None)
+    if scale > fit:
+        size = QSize(max(1, round(source.width() * fit)), max(1, round(source.height() * fit)))
+        image = image.scaled(
+            size, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+    if options.grayscale:
+        image = _grayscale(image, True)
+    return image, source
+
+
 def _grayscale(image: QImage, keep_alpha: bool) -> QImage:
     gray = image.convertToFormat(QImage.Format.Format_Grayscale8)
     if not keep_alpha:
@@ -221,7 +249,9 @@ def save_png(image: QImage, path: Path, title: str, description: str) -> None:
         raise OSError(f"cannot write {path}: {writer.errorString()}")
 
 
-def write_svg(project: Project, picture: Picture, options: RasterOptions, path: Path, title: str) -> tuple[int, int]:
+def write_svg(
+    project: Project, picture: Picture, options: RasterOptions, path: Path, title: str
+) -> tuple[int, int]:
     """An SVG in scene px (96 per inch) with its title and description; text stays text."""
     with offscreen_scene(project, picture) as (scene, rect):
         source = _margin_rect(rect, options.margin)
@@ -239,7 +269,9 @@ def write_svg(project: Project, picture: Picture, options: RasterOptions, path: 
 
 
 def _description(project: Project, picture: Picture, options: RasterOptions) -> str:
-    return options.description or f"{picture.title} from {project.title}, exported by personamap {__version__}"
+    return (
+        options.description or f"{picture.title} from {project.title}, exported by personamap {__version__}"
+    )
 
 
 # --- files ---------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ recorded at open and save, so a save over a file someone else changed asks first
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
@@ -44,6 +45,10 @@ class FileController(QObject):
     def set_document(self, document: Document | None, disk: Fingerprint | None = None) -> None:
         """Show `document`; `disk` is its file as we last knew it (read now when not given)."""
         if self.document is not None:
+            # A stack destroyed while not clean emits cleanChanged from its destructor, into a
+            # Document half gone: nobody may listen to a dropped document any more.
+            with contextlib.suppress(RuntimeError, TypeError):
+                self.document.undo_stack.cleanChanged.disconnect()
             self.document.deleteLater()
         self.document = document
         if document is not None:

@@ -52,9 +52,9 @@ class Hub:
         """Quit: last snapshots, then delete the session, or keep it when work is unsaved."""
         if self.finished:
             return
-        self.finished = True
         for tracker in list(self.trackers):
             tracker.snapshot_now()
+        self.finished = True
         if self.unsaved():
             self.session.release()
         else:

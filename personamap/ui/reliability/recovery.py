@@ -62,6 +62,7 @@ class RecoveryRow(QFrame):
         self.setObjectName("recoveryRow")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         title = plain(item.title or "Untitled project", "recoveryTitle")
+        title.setStyleSheet("font-weight: 600;")
         where = f"From {item.original_path}" if item.original_path else "Never saved to a file"
         details = plain(f"{where}\nAutosaved {when(item)}\n{item.summary}", "recoveryDetails")
         self.status = plain("", "recoveryStatus")
@@ -136,6 +137,8 @@ class RecoveryDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
         self.resize(620, min(560, 170 + 130 * len(items)))
+        if self.rows:
+            self.rows[0].restore.setFocus()
 
     def _act(self, row: RecoveryRow, action: str) -> None:
         status = getattr(self.recovery, action)(row.item, self)

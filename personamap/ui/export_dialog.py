@@ -1,0 +1,432 @@
+"""File ▸ Export…: what to export, as PDF, PNG or SVG, with a preview of the first page,
+progress and cancel, and the result's folder one click away.
+
+The dialog only gathers choices and shows outcomes; the exporters (personamap.export) do the
+work and `ExportRunner` runs them (a PDF in a worker thread, pictures in the GUI thread).
+Every message that can carry user text (names, warnings, errors) is shown as plain text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..export import PAGE_SIZES, ExportError, PdfOptions
+from ..export.raster import DPI_RANGE, RasterOptions, check_pixels, pixel_size, preview
+from ..export.raster_plan import slug
+from .actions import ActionSpec
+from .export_preview import page_preview, picture_preview
+from .export_products import Product, products_for
+from .export_runner import ExportRunner
+
+FORMATS = (("pdf", "PDF"), ("png", "PNG"), ("svg", "SVG"))
+TILES = (("One sheet", ""), ("Automatic", "auto"), ("2 × 1", "2x1"), ("3 × 1", "3x1"), ("2 × 2", "2x2"),
+         ("3 × 2", "3x2"), ("4 × 2", "4x2"), ("4 × 3", "4x3"))  # fmt: skip
+ORIENTATIONS = (("Automatic", "auto"), ("Portrait", "portrait"), ("Landscape", "landscape"))
+PREVIEW_BOX = 440
+FILTERS = {"pdf": "PDF (*.pdf)", "png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)"}
+
+
+def _plain(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+class ExportDialog(QDialog):
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.setWindowTitle("Export")
+        self.document = window.document
+        self.project = self.document.project
+        view = window.tabs.current_view()
+        scene = view.board_scene if view is not None else None
+        selected = scene.selected_ids() if scene is not None else []
+        self.products = products_for(self.project, scene.board_id if scene else None, selected)
+        self.runner = ExportRunner(self)
+        self.runner.progress.connect(self._on_progress)
+        self.runner.finished.connect(self._on_finished)
+        self.result_folder: Path | None = None
+        self.target = Path()
+        self._previews: dict[tuple, tuple[Any, Any]] = {}
+        self._build()
+        self._restore()
+        self._timer = QTimer(self, singleShot=True, interval=120)
+        self._timer.timeout.connect(self.update_preview)
+        self._refresh()
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.what = QListWidget()
+        self.what.setMinimumWidth(330)
+        for product in self.products:
+            item = QListWidgetItem(product.label)
+            item.setToolTip(product.label)
+            self.what.addItem(item)
+        self.what.currentRowChanged.connect(self._refresh)
+        self.format_group = QButtonGroup(self)
+        formats = QHBoxLayout()
+        for k, (key, text) in enumerate(FORMATS):
+            button = QRadioButton(text)
+            button.setObjectName(f"format_{key}")
+            self.format_group.addButton(button, k)
+            formats.addWidget(button)
+        formats.addStretch(1)
+        self.format_group.idToggled.connect(lambda _id, on: on and self._refresh())
+        self.page_size = QComboBox()
+        self.page_size.addItems(list(PAGE_SIZES))
+        self.orientation = QComboBox()
+        for text, value in ORIENTATIONS:
+            self.orientation.addItem(text, value)
+        self.tile = QComboBox()
+        for text, value in TILES:
+            self.tile.addItem(text, value)
+        self.by_dpi = QRadioButton("Resolution")
+        self.by_width = QRadioButton("Width")
+        self.by_dpi.setChecked(True)
+        self.dpi = QSpinBox(minimum=int(DPI_RANGE[0]), maximum=int(DPI_RANGE[1]), value=150, suffix=" dpi")
+        self.width_px = QSpinBox(minimum=16, maximum=100_000, value=3000, suffix=" px", singleStep=100)
+        size_row = QHBoxLayout()
+        for w in (self.by_dpi, self.dpi, self.by_width, self.width_px):
+            size_row.addWidget(w)
+        size_row.addStretch(1)
+        self.size_widget = QWidget()
+        self.size_widget.setLayout(size_row)
+        size_row.setContentsMargins(0, 0, 0, 0)
+        self.transparent = QCheckBox("Transparent background")
+        self.grayscale = QCheckBox("Grayscale (prints well in black and white)")
+        for signal in (
+            self.page_size.currentIndexChanged,
+            self.orientation.currentIndexChanged,
+            self.tile.currentIndexChanged,
+            self.dpi.valueChanged,
+            self.width_px.valueChanged,
+            self.by_dpi.toggled,
+            self.transparent.toggled,
+            self.grayscale.toggled,
+        ):
+            signal.connect(self._refresh)
+        self.form = QFormLayout()
+        self.form.addRow("Format", formats)
+        self.form.addRow("Page size", self.page_size)
+        self.form.addRow("Orientation", self.orientation)
+        self.form.addRow("Tiling", self.tile)
+        self.form.addRow("Size", self.size_widget)
+        self.form.addRow("", self.transparent)
+        self.form.addRow("", self.grayscale)
+        left = QVBoxLayout()
+        left.addWidget(QLabel("What to export"))
+        left.addWidget(self.what, 1)
+        left.addLayout(self.form)
+        self.preview = QLabel()
+        self.preview.setFixedSize(PREVIEW_BOX, PREVIEW_BOX)
+        self.caption = _plain()
+        self.caption.setFixedWidth(PREVIEW_BOX)
+        right = QVBoxLayout()
+        right.addWidget(QLabel("Preview"))
+        right.addWidget(self.preview)
+        right.addWidget(self.caption)
+        right.addStretch(1)
+        top = QHBoxLayout()
+        top.addLayout(left, 1)
+        top.addSpacing(12)
+        top.addLayout(right)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.status = _plain()
+        self.warnings = QPlainTextEdit(readOnly=True)
+        self.warnings.setMaximumHeight(90)
+        self.warnings.setVisible(False)
+        self.open_folder = QPushButton("Open Folder")
+        self.open_folder.setVisible(False)
+        self.open_folder.clicked.connect(self.open_result_folder)
+        self.close_button = QPushButton("Close")
+        self.close_button.clicked.connect(self._close_or_cancel)
+        self.export_button = QPushButton("Export…")
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.start_export)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.progress, 1)
+        buttons.addWidget(self.open_folder)
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.warnings)
+        layout.addLayout(buttons)
+
+    # --- choices ------------------------------------------------------------------------------
+
+    def fmt(self) -> str:
+        return FORMATS[max(0, self.format_group.checkedId())][0]
+
+    def set_format(self, fmt: str) -> None:
+        self.format_group.button([k for k, _ in FORMATS].index(fmt)).setChecked(True)
+
+    def product(self) -> Product | None:
+        row = self.what.currentRow()
+        return self.products[row] if 0 <= row < len(self.products) else None
+
+    def pdf_options(self, product: Product) -> PdfOptions:
+        return PdfOptions(
+            what=product.pdf_what or "all",
+            page_size=self.page_size.currentText(),
+            orientation=self.orientation.currentData(),
+            tile=(self.tile.currentData() or None) if product.tiles else None,
+            grayscale=self.grayscale.isChecked(),
+        )
+
+    def raster_options(self) -> RasterOptions:
+        return RasterOptions(
+            dpi=float(self.dpi.value()),
+            width=self.width_px.value() if self.by_width.isChecked() else None,
+            transparent=self.transparent.isChecked(),
+            grayscale=self.grayscale.isChecked() and self.fmt() == "png",
+        )
+
+    def _refresh(self, *_args: object) -> None:
+        fmt, product = self.fmt(), self.product()
+        for row, p in enumerate(self.products):
+            item = self.what.item(row)
+            flags = item.flags()
+            enabled = p.supports(fmt)
+            item.setFlags(
+                flags | Qt.ItemFlag.ItemIsEnabled if enabled else flags & ~Qt.ItemFlag.ItemIsEnabled
+            )
+        pdf = fmt == "pdf"
+        for widget, visible in (
+            (self.page_size, pdf),
+            (self.orientation, pdf),
+            (self.tile, pdf and product is not None and product.tiles),
+            (self.size_widget, fmt == "png"),
+            (self.transparent, not pdf),
+            (self.grayscale, fmt != "svg"),
+        ):
+            self.form.setRowVisible(widget, visible)
+        self.dpi.setEnabled(self.by_dpi.isChecked())
+        self.width_px.setEnabled(self.by_width.isChecked())
+        ok = product is not None and product.supports(fmt) and not self.runner.running
+        self.export_button.setEnabled(ok)
+        if product is not None and not product.supports(fmt):
+            self.caption.setText(
+                f"{product.label} cannot be exported as {fmt.upper()}: choose another format."
+            )
+        self._timer.start()
+
+    # --- preview ------------------------------------------------------------------------------
+
+    def update_preview(self) -> None:
+        fmt, product = self.fmt(), self.product()
+        if product is None or not product.supports(fmt):
+            self.preview.clear()
+            return
+        options = self.raster_options()
+        look = RasterOptions(
+            transparent=options.transparent and fmt != "pdf",
+            grayscale=self.grayscale.isChecked() and fmt != "svg",
+        )
+        try:
+            pictures = product.pictures(self.project)
+            key = (product.label, pictures[0].key, look.transparent, look.grayscale)
+            if key not in self._previews:
+                self._previews[key] = preview(self.project, pictures[0], look, PREVIEW_BOX)
+            image, source = self._previews[key]
+        except ExportError as exc:
+            self.preview.clear()
+            self.caption.setText(str(exc))
+            return
+        more = f" — the first of {len(pictures)} files" if len(pictures) > 1 and fmt != "pdf" else ""
+        if fmt == "pdf":
+            self._pdf_preview(product, image)
+        elif fmt == "svg":
+            self.preview.setPixmap(picture_preview(image, PREVIEW_BOX, options.transparent))
+            w, h = round(source.width()), round(source.height())
+            self.caption.setText(f"Vector drawing, {w} × {h} px at 96 per inch{more}.")
+        else:
+            self.preview.setPixmap(picture_preview(image, PREVIEW_BOX, options.transparent))
+            self._png_caption(source, options, more)
+
+    def _png_caption(self, source: Any, options: RasterOptions, more: str) -> None:
+        try:
+            w, h, dpi = pixel_size(source, options)
+            check_pixels(w, h, options, "This picture")
+        except ExportError as exc:
+            self.caption.setText(str(exc))
+            self.export_button.setEnabled(False)
+            return
+        inches = f"{w / dpi:.1f} × {h / dpi:.1f} in"
+        self.caption.setText(f"{w} × {h} px ({w * h / 1e6:.1f} megapixels) at {dpi:.0f} dpi, {inches}{more}.")
+
+    def _pdf_preview(self, product: Product, image: Any) -> None:
+        from ..export.journey_poster import parse_tile
+        from ..export.pdf import geometry_for
+
+        options = self.pdf_options(product)
+        g = geometry_for(options, product.orientation)
+        tile = options.tile
+        tiles = (parse_tile(tile) if tile and tile != "auto" else None) or (1, 1)
+        self.preview.setPixmap(page_preview(image, (g.trim_w, g.trim_h), g.margin, tiles, PREVIEW_BOX))
+        shape = "landscape" if g.trim_w > g.trim_h else "portrait"
+        sheets = f", tiled over {tiles[0]} × {tiles[1]} sheets" if tiles != (1, 1) else ""
+        sheets = ", tiled over as many sheets as it needs" if tile == "auto" else sheets
+        self.caption.setText(
+            f"{self.page_size.currentText()} {shape}{sheets}. Preview of the first page, approximate: "
+            "the PDF lays its text out for the page."
+        )
+
+    # --- exporting ----------------------------------------------------------------------------
+
+    def default_path(self, product: Product, fmt: str) -> Path:
+        path = self.document.path
+        folder = path.parent if path is not None else Path.home()
+        return folder / f"{slug(product.key or self.project.title)}.{fmt}"
+
+    def start_export(self) -> None:
+        fmt, product = self.fmt(), self.product()
+        if product is None or not product.supports(fmt) or self.runner.running:
+            return
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Export", str(self.default_path(product, fmt)), FILTERS[fmt]
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        if not path.suffix:
+            path = path.with_suffix(f".{fmt}")
+        self._save_settings()
+        self.target = path
+        self._set_running(True)
+        self.status.setText(f"Exporting {product.label}…")
+        if fmt == "pdf":
+            self.runner.start_pdf(self.project, path, self.pdf_options(product))
+            return
+        try:
+            pictures = product.pictures(self.project)
+        except ExportError as exc:
+            self._on_finished(None, str(exc), False)
+            return
+        self.runner.run_pictures(self.project, path, self.raster_options(), fmt, pictures)
+
+    def _set_running(self, running: bool) -> None:
+        self.progress.setVisible(running)
+        self.progress.setRange(0, 0)
+        self.export_button.setEnabled(not running)
+        self.what.setEnabled(not running)
+        self.close_button.setText("Cancel" if running else "Close")
+        self.open_folder.setVisible(False)
+        self.warnings.setVisible(False)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+
+    def _on_finished(self, result: Any, error: str, cancelled: bool) -> None:
+        self._set_running(False)
+        self._refresh()
+        if cancelled:
+            self.status.setText("Export cancelled; nothing was written.")
+            return
+        if error:
+            self.status.setText(f"The export failed: {error}")
+            return
+        files = getattr(result, "files", None)
+        if files:
+            self.result_folder = files[0].parent
+            names = files[0].name if len(files) == 1 else f"{len(files)} files"
+            self.status.setText(f"Exported {names} to {self.result_folder}.")
+        else:
+            self.result_folder = self.target.parent
+            pages = getattr(result, "pages", 0)
+            self.status.setText(f"Exported {pages} page{'s' if pages != 1 else ''} to {self.target}.")
+        self.open_folder.setVisible(True)
+        warnings = getattr(result, "warnings", [])
+        if warnings:
+            self.warnings.setPlainText("\n".join(f"• {w}" for w in warnings))
+            self.warnings.setVisible(True)
+
+    def open_result_folder(self) -> None:
+        if self.result_folder is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result_folder)))
+
+    def _close_or_cancel(self) -> None:
+        if self.runner.running:
+            self.runner.cancel()
+            self.status.setText("Cancelling…")
+        else:
+            self.reject()
+
+    def reject(self) -> None:
+        if self.runner.running:
+            self.runner.cancel()
+            self.runner.wait()
+        super().reject()
+
+    # --- remembered choices -------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        s = QSettings()
+        fmt = str(s.value("export/format", "pdf"))
+        self.set_format(fmt if fmt in dict(FORMATS) else "pdf")
+        size = str(s.value("export/page_size", "A4"))
+        if size in PAGE_SIZES:
+            self.page_size.setCurrentText(size)
+        self.dpi.setValue(int(s.value("export/dpi", 150)))
+        default = next((k for k, p in enumerate(self.products) if p.raster_what == "selection"), 0)
+        self.what.setCurrentRow(default if self.products else -1)
+
+    def _save_settings(self) -> None:
+        s = QSettings()
+        s.setValue("export/format", self.fmt())
+        s.setValue("export/page_size", self.page_size.currentText())
+        s.setValue("export/dpi", self.dpi.value())
+
+
+class ExportFeature:
+    """File ▸ Export… (Ctrl+E); keeps the last dialog so tests and scripts can reach it."""
+
+    def __init__(self, window: Any) -> None:
+        self.window = window
+        self.dialog: ExportDialog | None = None
+        window.actions.add(ActionSpec("file.export", "&Export…", self.open_dialog, "Ctrl+E"))
+        self.action = window.actions["file.export"]
+        close = window.actions["file.close"]
+        window.file_menu.insertAction(close, self.action)
+        window.file_menu.insertSeparator(close)
+        window.files.document_changed.connect(lambda doc: self.action.setEnabled(doc is not None))
+        self.action.setEnabled(window.document is not None)
+
+    def open_dialog(self) -> ExportDialog | None:
+        if self.window.document is None:
+            return None
+        self.dialog = ExportDialog(self.window)
+        self.dialog.open()
+        return self.dialog
+
+
+def install(window: Any) -> ExportFeature:
+    return ExportFeature(window)
