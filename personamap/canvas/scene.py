@@ -51,6 +51,7 @@ class BoardScene(QGraphicsScene):
         self.theme = theme
         self.grid_visible = True
         self.snap_to_grid = False
+        self.show_selection = True  # off while rendering a picture of the board (overview, export)
         self.items_by_id: dict[str, Any] = {}
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBackgroundBrush(QColor(theme.canvas))

@@ -4,9 +4,19 @@ rubber-band selection, and a zoom readout for the status bar."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter, QWheelEvent
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
+from .overview import OverviewCache
 from .scene import BoardScene
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
@@ -30,6 +40,35 @@ class BoardView(QGraphicsView):
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self._space_held = False
         self._panning_from: QPointF | None = None
+        self.overview = OverviewCache(scene)
+        scene.document.changed.connect(lambda *_: self.overview.invalidate())
+        scene.document.replaced.connect(self.overview.invalidate)
+
+    # --- painting -----------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Far out on a big board, paint the cached overview instead of every item."""
+        if not self.overview.applies(self.zoom()):
+            super().paintEvent(event)
+            return
+        scene = self.board_scene
+        painter = QPainter(self.viewport())
+        painter.setClipRect(event.rect())
+        painter.setTransform(self.viewportTransform())
+        visible = self.mapToScene(event.rect()).boundingRect()
+        scene.drawBackground(painter, visible)
+        self.overview.paint(painter)
+        painter.setPen(QPen(QColor(scene.theme.selection), 2 / max(self.zoom(), 1e-6)))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for item in scene.selectedItems():
+            painter.drawRect(item.sceneBoundingRect())
+        painter.resetTransform()
+        band = self.rubberBandRect()
+        if not band.isNull():
+            painter.setPen(QPen(QColor(scene.theme.selection), 1))
+            painter.setBrush(QColor(0, 114, 178, 40))
+            painter.drawRect(band)
+        painter.end()
 
     @property
     def board_scene(self) -> BoardScene:

@@ -68,6 +68,9 @@ class ThemeController:
         window.actions.add(
             ActionSpec("view.theme.light", "&Light", lambda: self._chosen("light"), checkable=True),
             ActionSpec("view.theme.dark", "&Dark", lambda: self._chosen("dark"), checkable=True),
+            ActionSpec(
+                "view.theme.projector", "&Projector", lambda: self._chosen("projector"), checkable=True
+            ),
         )
         self.group = QActionGroup(window)
         self.group.setExclusive(True)
@@ -116,6 +119,7 @@ class ThemeController:
             scene.setBackgroundBrush(QColor(theme.canvas))
             for item in scene.items_by_id.values():
                 _retheme(item, theme)
+            view.overview.invalidate()
             scene.update()
         if changed:
             QApplication.setPalette(dark_palette(theme) if theme is DARK else self._light_palette)

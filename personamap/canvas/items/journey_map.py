@@ -124,8 +124,7 @@ class JourneyMapItem(NoteHostMixin, ElementItem):
         self.layout = layout_journey(journey, self._scale, MEASURE)
         w, h = self.layout.size
         if (w, h) != self.size():
-            self.prepareGeometryChange()
-            self._w, self._h = w, h
+            self._set_size(w, h)
         self._sync_note_items(self._note_looks(journey, self.layout), self.journey_id)
         self._sync_headers()
         self.update()

@@ -193,7 +193,11 @@ class NoteItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        paint_note(painter, self.look, level_of_detail(option, painter), show_text=not self.editing)
+        deco = getattr(self.scene(), "note_decorator", None)  # workshop voting: hide or rank votes
+        look = deco.look_for(self) if deco is not None else self.look
+        paint_note(painter, look, level_of_detail(option, painter), show_text=not self.editing)
+        if deco is not None:
+            deco.paint_over(painter, self)
         if self.isSelected():
             painter.setPen(QPen(QColor(SELECTION), 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
