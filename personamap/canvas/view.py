@@ -82,14 +82,22 @@ class BoardView(QGraphicsView):
         return self.transform().m11()
 
     def set_zoom(self, factor: float, anchor: QPointF | None = None) -> None:
+        """Zoom to `factor`, keeping the scene point under `anchor` (viewport coordinates; the
+        centre when None) where it is. Qt's AnchorUnderMouse follows the last mouse *move*, not
+        the wheel's position, so the anchor is kept by hand."""
         factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
         current = self.zoom()
         if abs(factor - current) < 1e-9:
             return
-        if anchor is None:
-            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        point = (anchor or QPointF(self.viewport().rect().center())).toPoint()
+        fixed = self.mapToScene(point)
+        previous = self.transformationAnchor()
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.scale(factor / current, factor / current)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setTransformationAnchor(previous)
+        drift = self.mapFromScene(fixed) - point
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + drift.x())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + drift.y())
         self.zoom_changed.emit(self.zoom())
 
     def zoom_in(self) -> None:
