@@ -65,10 +65,12 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
 
-    p = sub.add_parser("export", help="export FILE as PDF (posters, deck, cards, maps, boards), PNG or SVG")
+    p = sub.add_parser(
+        "export", help="export FILE as PDF (posters, deck, cards, maps, boards), PNG, SVG or CSV"
+    )
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument(
-        "--format", default="pdf", choices=["pdf", "png", "svg"], help="output format (default: pdf)"
+        "--format", default="pdf", choices=["pdf", "png", "svg", "csv"], help="output format (default: pdf)"
     )
     p.add_argument(
         "--out",
@@ -81,7 +83,8 @@ def _build_parser() -> argparse.ArgumentParser:
         "--what",
         default="all",
         metavar="WHAT",
-        help="all, personas, persona:NAME, cards, empathy[:NAME], journey[:NAME], board:NAME (default: all)",
+        help="all, personas, persona:NAME, cards, empathy[:NAME], journey[:NAME], board:NAME, votes "
+        "(csv: votes only) (default: all)",
     )
     p.add_argument(
         "--page-size", default="A4", metavar="SIZE", help="A4..A0, Letter, Tabloid, 18x24in (default: A4)"
@@ -104,6 +107,7 @@ def _build_parser() -> argparse.ArgumentParser:
 def _open_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="personamap", description="Open the editor.")
     parser.add_argument("file", type=Path, nargs="?", metavar="FILE")
+    parser.add_argument("--present", action="store_true", help="start presenting FILE (workshop mode)")
     parser.add_argument("--version", action="version", version=f"personamap {__version__}")
     return parser
 
@@ -114,7 +118,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args_list and (args_list[0] in SUBCOMMANDS or args_list[0] in ("-h", "--help")):
             args = _build_parser().parse_args(args_list)
             return _run_command(args)
-        return _open_editor(_open_parser().parse_args(args_list).file)
+        opened = _open_parser().parse_args(args_list)
+        if opened.present and opened.file is None:
+            raise CliError("personamap: --present needs a FILE", EXIT_USAGE)
+        return _open_editor(opened.file, present=opened.present)
     except CliError as exc:
         print(str(exc), file=sys.stderr)
         return exc.code
@@ -225,6 +232,8 @@ def _cmd_check(path: Path, *, as_json: bool) -> int:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     """Headless export; PDF needs no Qt, PNG/SVG run Qt offscreen (no display needed)."""
+    if args.format == "csv":
+        return _cmd_export_csv(args)
     if args.format != "pdf":
         from .export.raster_cli import export_command
 
@@ -262,7 +271,22 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _open_editor(path: Path | None) -> int:
+def _cmd_export_csv(args: argparse.Namespace) -> int:
+    """The dot-vote results as CSV (workshop mode): `--what votes`."""
+    from .model.votes_report import votes_csv
+
+    if args.what.strip().lower() not in ("votes", "all"):
+        raise CliError("personamap export: --format csv exports --what votes", EXIT_USAGE)
+    project = _load(args.file)
+    try:
+        args.out.write_text(votes_csv(project), encoding="utf-8")
+    except OSError as exc:
+        raise CliError(f"{args.out}: cannot write the CSV: {exc.strerror or exc}") from None
+    print(f"Wrote the votes to {args.out}")
+    return EXIT_OK
+
+
+def _open_editor(path: Path | None, present: bool = False) -> int:
     if path is not None and not path.is_file():
         what = "is a folder" if path.is_dir() else "does not exist"
         raise CliError(f"{path}: {what}")
@@ -270,7 +294,7 @@ def _open_editor(path: Path | None) -> int:
         from .ui.app import run
     except ImportError as exc:  # Qt missing or broken on this machine
         raise CliError(f"personamap: the editor cannot start: {exc}", EXIT_BAD_FILE) from None
-    return run(path)
+    return run(path, present=present) if present else run(path)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -92,7 +92,14 @@ class Theme:
 
 LIGHT = Theme("light", "#F6F7F9", "#D5DAE0", "#FFFFFF", "#D0D7DE", "#1F2328", "#59636E")
 DARK = Theme("dark", "#16181D", "#2B2F36", "#22252B", "#3A3F47", "#E6E8EB", "#9AA3AD", "#56B4E9", "#2A2E35")
-THEMES: dict[str, Theme] = {t.name: t for t in (LIGHT, DARK)}
+PROJECTOR = Theme(
+    "projector", "#FFFFFF", "#E4E7EB", "#FFFFFF", "#6E7781", "#000000", "#2D333B", "#0072B2", "#E4E7EB"
+)
+"""Workshop mode (also an editing theme): white canvas, black text, dark borders; the present
+view's zoom keeps body text at PROJECTOR_BODY_PX or more, which also thickens every line."""
+PROJECTOR_BODY_PX = 24.0
+PROJECTOR_MIN_TEXT_PX = 18.0
+THEMES: dict[str, Theme] = {t.name: t for t in (LIGHT, DARK, PROJECTOR)}
 
 
 @dataclass(frozen=True)

@@ -77,7 +77,12 @@ class Document(QObject):
         self.path = path
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(0)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.modified_changed.emit(not clean))
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+
+    def _clean_changed(self, clean: bool) -> None:
+        # A bound slot, not a lambda: Qt drops it when the document dies, before the stack's
+        # destructor emits cleanChanged into a half-deleted object.
+        self.modified_changed.emit(not clean)
 
     # --- edits ------------------------------------------------------------------------
 

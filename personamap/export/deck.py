@@ -9,11 +9,17 @@ from ..model.layout import Rect, initials
 from .draw import MUTED, TEXT, mix, on_color
 from .spec import Ctx, PageJob, Sheet
 
-_SECTION_TITLES = {"persona": "Personas", "empathy": "Empathy maps", "journey": "Journeys", "board": "Boards"}
+_SECTION_TITLES = {
+    "persona": "Personas",
+    "empathy": "Empathy maps",
+    "journey": "Journeys",
+    "board": "Boards",
+    "votes": "Votes",
+}
 
 
 def deck_jobs(ctx: Ctx, geometry: Callable, include_maps: bool) -> list[PageJob]:
-    from . import board_page, empathy_page, journey_poster
+    from . import board_page, empathy_page, journey_poster, votes_page
     from .plan import persona_jobs
 
     p = ctx.project
@@ -23,6 +29,7 @@ def deck_jobs(ctx: Ctx, geometry: Callable, include_maps: bool) -> list[PageJob]
         for j in p.journeys:
             body += [("journey", job) for job in journey_poster.jobs(ctx, geometry, j, 1)]
         body += [("board", board_page.job(ctx, geometry, b, 1)) for b in p.boards]
+        body += [("votes", job) for job in votes_page.jobs(ctx, geometry, 1)]  # when the project has votes
     entries: list[tuple[str, str, str, int]] = []
     for k, (section, job) in enumerate(body):
         if job.outline is not None:

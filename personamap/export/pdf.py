@@ -8,8 +8,6 @@ into place when complete, so a cancelled or failed export leaves nothing half-wr
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from .. import __version__
 from ..model import Project
 from .draw import MUTED, Pen
 from .fonts import FontSet
+from .outfile import replacing
 from .pages import PageGeometry, content_rect, footer_size, oriented, parse_orientation, parse_page_size
 from .plan import plan
 from .spec import Ctx, ExportCancelled, ExportResult, PageJob, PdfOptions, Sheet
@@ -48,34 +47,28 @@ def render(
     text = PdfText(fonts)
     ctx = Ctx(project, options, fonts, text, options.today or dt.date.today())
     jobs = plan(ctx, lambda default, size=None: geometry_for(options, default, size))
-    out_path = Path(out_path)
-    folder = out_path.parent if str(out_path.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=".personamap-export-", suffix=".pdf", dir=folder)
-    os.close(fd)
-    tmp = Path(tmp_name)
     a85 = rl_config.useA85
     rl_config.useA85 = 0  # binary streams: smaller and faster than ASCII85 (a PDF is binary anyway)
     try:
-        c = Canvas(
-            str(tmp),
-            pagesize=jobs[0].geometry.media,
-            pageCompression=1,
-            initialFontName=fonts.primary(),
-            initialFontSize=10,
-            initialLeading=12,
-        )
-        _metadata(c, ctx, jobs)
-        for number, job in enumerate(jobs, 1):
-            if cancelled is not None and cancelled():
-                raise ExportCancelled("export cancelled")
-            _page(c, ctx, job, number, len(jobs))
-            if progress is not None:
-                progress(number, len(jobs))
-        c.save()
-        os.replace(tmp, out_path)
+        with replacing(Path(out_path), ".pdf") as tmp:
+            c = Canvas(
+                str(tmp),
+                pagesize=jobs[0].geometry.media,
+                pageCompression=1,
+                initialFontName=fonts.primary(),
+                initialFontSize=10,
+                initialLeading=12,
+            )
+            _metadata(c, ctx, jobs)
+            for number, job in enumerate(jobs, 1):
+                if cancelled is not None and cancelled():
+                    raise ExportCancelled("export cancelled")
+                _page(c, ctx, job, number, len(jobs))
+                if progress is not None:
+                    progress(number, len(jobs))
+            c.save()
     finally:
         rl_config.useA85 = a85
-        tmp.unlink(missing_ok=True)
     warnings = ctx.warnings + fonts.warnings()
     return ExportResult(len(jobs), warnings)
 

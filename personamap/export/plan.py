@@ -7,13 +7,14 @@ cards          persona cards, n-up with cut marks
 empathy[:NAME] empathy map pages
 journey[:NAME] journey posters (fitted, or tiled with `tile`)
 board:NAME     a whole board as laid out on the canvas
+votes          dot-vote results: voted notes with their dots, stage by stage
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import board_page, cards_sheet, deck, empathy_page, journey_poster, persona_poster
+from . import board_page, cards_sheet, deck, empathy_page, journey_poster, persona_poster, votes_page
 from .pages import PageGeometry
 from .spec import WHAT_HELP, Ctx, ExportError, PageJob, Sheet, find_named
 
@@ -63,6 +64,8 @@ def plan(ctx: Ctx, geometry: GeometryFor) -> list[PageJob]:
     elif kind == "journey":
         chosen = [find_named("journey", name, journeys)] if name else [j for _, _, j in journeys]
         jobs = [job for j in chosen for job in journey_poster.jobs(ctx, geometry, j)]
+    elif kind == "votes":
+        jobs = votes_page.jobs(ctx, geometry)
     elif kind == "board":
         if not name:
             raise ExportError(f"board needs a NAME: board:NAME (boards: {', '.join(b[1] for b in boards)})")

@@ -20,20 +20,20 @@ SVG uses scene px as its user units (96 per inch), with the same margin.
 from __future__ import annotations
 
 import os
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QImageWriter, QPaintDevice, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
 from .. import __version__
 from ..model import Project
+from .outfile import replacing
 from .raster_plan import Picture, plan_pictures
 from .raster_text import script_warnings
 from .spec import ExportCancelled, ExportError
@@ -106,7 +106,7 @@ def offscreen_scene(project: Project, picture: Picture) -> Iterator[tuple[object
     from ..document import Document
 
     class ExportScene(BoardScene):
-        def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
             """Nothing: the image is cleared (white or transparent) before drawing."""
 
     if picture.stand_in:
@@ -330,29 +330,15 @@ def export_raster(
     return result
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def _write_one(
     project: Project, picture: Picture, options: RasterOptions, fmt: str, path: Path, count: int
 ) -> tuple[int, int]:
     title = options.title if options.title and count == 1 else f"{project.title} — {picture.title}"
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, name = tempfile.mkstemp(prefix=".personamap-export-", suffix=f".{fmt}", dir=folder)
-    os.close(fd)
-    tmp = Path(name)
-    try:
+    with replacing(path, f".{fmt}") as tmp:
         if fmt == "svg":
             size = write_svg(project, picture, options, tmp, title)
         else:
             image = render_image(project, picture, options)
             save_png(image, tmp, title, _description(project, picture, options))
             size = (image.width(), image.height())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; the user's umask decides
-        os.replace(tmp, path)
-        return size
-    finally:
-        tmp.unlink(missing_ok=True)
+    return size

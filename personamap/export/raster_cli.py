@@ -27,6 +27,8 @@ def export_command(args: argparse.Namespace, load: Any, cli_error: type[Exceptio
     if args.dpi is not None and args.width is not None:
         raise cli_error(f"{prog}: give --dpi or --width, not both", 2)
     out: Path = args.out
+    if out.suffix and not out.is_dir() and out.suffix.lower() != f".{args.format}":
+        raise cli_error(f"{prog}: --out {out} does not end in .{args.format} (or give a folder)", 2)
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
         raise cli_error(f"{out}: the folder {folder} does not exist")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from ..model import Project
 from ..model.board import Board, Connector, EmpathyMapElement, JourneyMapElement, PersonaCard
@@ -45,14 +46,14 @@ class Picture:
 
 def slug(text: str) -> str:
     """Lower-case words joined by hyphens, letters of any script kept: safe in a file name."""
-    return re.sub(r"[^\w]+", "-", text.casefold()).strip("-_")[:60] or "untitled"
+    return re.sub(r"[^\w]+", "-", text.lower()).strip("-_")[:60] or "untitled"
 
 
-def _stand_in(key: str, title: str, element: object) -> Picture:
+def _stand_in(key: str, title: str, element: Any) -> Picture:
     return Picture(key, title, Board(name="Export", elements=[element]), True)
 
 
-def _placement(project: Project, kind: type, match: str, attr: str) -> object | None:
+def _placement(project: Project, kind: type, match: str, attr: str) -> Any:
     for board in project.boards:
         for element in board.elements:
             if isinstance(element, kind) and getattr(element, attr) == match:
@@ -60,27 +61,27 @@ def _placement(project: Project, kind: type, match: str, attr: str) -> object | 
     return None
 
 
-def persona_picture(project: Project, persona: object) -> Picture:
-    card = _placement(project, PersonaCard, persona.id, "persona_id")  # type: ignore[attr-defined]
+def persona_picture(project: Project, persona: Any) -> Picture:
+    card = _placement(project, PersonaCard, persona.id, "persona_id")
     if card is None:
         w, h = CARD_SIZE
-        card = PersonaCard(persona_id=persona.id, w=w, h=h)  # type: ignore[attr-defined]
-    return _stand_in(f"persona-{slug(persona.name)}", f"Persona card “{persona.name}”", card)  # type: ignore[attr-defined]
+        card = PersonaCard(persona_id=persona.id, w=w, h=h)
+    return _stand_in(f"persona-{slug(persona.name)}", f"Persona card “{persona.name}”", card)
 
 
-def journey_picture(project: Project, journey: object) -> Picture:
-    element = _placement(project, JourneyMapElement, journey.id, "map_id")  # type: ignore[attr-defined]
+def journey_picture(project: Project, journey: Any) -> Picture:
+    element = _placement(project, JourneyMapElement, journey.id, "map_id")
     if element is None:
-        element = JourneyMapElement(map_id=journey.id)  # type: ignore[attr-defined]  # sized by its layout
-    return _stand_in(f"journey-{slug(journey.title)}", f"Journey “{journey.title}”", element)  # type: ignore[attr-defined]
+        element = JourneyMapElement(map_id=journey.id)  # sized by its layout
+    return _stand_in(f"journey-{slug(journey.title)}", f"Journey “{journey.title}”", element)
 
 
-def empathy_picture(project: Project, emap: object) -> Picture:
-    element = _placement(project, EmpathyMapElement, emap.id, "map_id")  # type: ignore[attr-defined]
+def empathy_picture(project: Project, emap: Any) -> Picture:
+    element = _placement(project, EmpathyMapElement, emap.id, "map_id")
     if element is None:
-        w, h = EXTENDED_EMPATHY_SIZE if emap.extended else EMPATHY_SIZE  # type: ignore[attr-defined]
-        element = EmpathyMapElement(map_id=emap.id, w=w, h=h)  # type: ignore[attr-defined]
-    return _stand_in(f"empathy-{slug(emap.title)}", f"Empathy map “{emap.title}”", element)  # type: ignore[attr-defined]
+        w, h = EXTENDED_EMPATHY_SIZE if emap.extended else EMPATHY_SIZE
+        element = EmpathyMapElement(map_id=emap.id, w=w, h=h)
+    return _stand_in(f"empathy-{slug(emap.title)}", f"Empathy map “{emap.title}”", element)
 
 
 def board_picture(board: Board) -> Picture:
@@ -93,7 +94,7 @@ def selection_picture(project: Project, board_id: str, ids: Iterable[str]) -> Pi
     if board is None:
         raise ExportError("the selection's board is no longer in the project")
     chosen = set(ids)
-    kept = [e for e in board.elements if e.id in chosen and not isinstance(e, Connector)]
+    kept: list[Any] = [e for e in board.elements if e.id in chosen and not isinstance(e, Connector)]
     kept_ids = {e.id for e in kept}
     if not kept:
         raise ExportError("nothing is selected: select some elements on the board first")
@@ -116,10 +117,10 @@ def plan_pictures(project: Project, what: str) -> list[Picture]:
         what = f"{head[0]}:{head[1]}"
     kind, _, name = what.partition(":")
     kind, name = kind.strip().lower(), name.strip()
-    personas = [(x.id, x.name, x) for x in project.personas]
-    journeys = [(x.id, x.title, x) for x in project.journeys]
-    maps = [(x.id, x.title, x) for x in project.empathy_maps]
-    boards = [(x.id, x.name, x) for x in project.boards]
+    personas: list[tuple[str, str, Any]] = [(x.id, x.name, x) for x in project.personas]
+    journeys: list[tuple[str, str, Any]] = [(x.id, x.title, x) for x in project.journeys]
+    maps: list[tuple[str, str, Any]] = [(x.id, x.title, x) for x in project.empathy_maps]
+    boards: list[tuple[str, str, Any]] = [(x.id, x.name, x) for x in project.boards]
     if kind == "board":
         if not name:
             raise ExportError(f"board needs a NAME: board:NAME (boards: {', '.join(b[1] for b in boards)})")
@@ -131,7 +132,7 @@ def plan_pictures(project: Project, what: str) -> list[Picture]:
     elif kind in ("personas", "cards", "deck"):
         pictures = [persona_picture(project, p) for _, _, p in personas]
     elif kind == "journey":
-        chosen = [find_named("journey", name, journeys)] if name else [j for _, _, j in journeys]
+        chosen: list[Any] = [find_named("journey", name, journeys)] if name else [j for _, _, j in journeys]
         pictures = [journey_picture(project, j) for j in chosen]
     elif kind == "empathy":
         chosen = [find_named("empathy map", name, maps)] if name else [m for _, _, m in maps]

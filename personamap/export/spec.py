@@ -18,7 +18,7 @@ from .fonts import FontSet
 from .pages import PageGeometry
 from .text import PdfText
 
-WHAT_HELP = "all, personas, persona:NAME, cards, empathy[:NAME], journey[:NAME], board:NAME"
+WHAT_HELP = "all, personas, persona:NAME, cards, empathy[:NAME], journey[:NAME], board:NAME, votes"
 
 
 class ExportError(Exception):

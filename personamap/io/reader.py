@@ -207,10 +207,37 @@ def validate(raw: dict[str, Any]) -> Project:
         raise Refused(validation_problems(exc, raw)) from None
     except (ValueError, TypeError, RecursionError) as exc:  # a validator tripping over odd input
         raise Refused([("", f"cannot be read: {printable(str(exc), 200)}")]) from None
-    found = problem_pairs(project)
+    found = type_problems(raw, project.model_dump(mode="json", warnings=False)) or problem_pairs(project)
     if found:
         raise Refused(found)
     return project
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    return "text" if isinstance(value, str) else ""
+
+
+def type_problems(raw: Any, clean: Any) -> Problems:
+    """Strict types: pydantic's lax mode turns "7" into 7 and "false" into False; a file that
+    holds text where a number or a flag belongs (or the other way round) is refused, with its
+    place. Compares the JSON kind of every value in the file with the validated one."""
+    found: Problems = []
+    stack: list[tuple[Any, Any, Loc]] = [(raw, clean, ())]
+    while stack:
+        given, kept, loc = stack.pop()
+        if isinstance(given, dict) and isinstance(kept, dict):
+            stack.extend((v, kept[k], (*loc, k)) for k, v in reversed(given.items()) if k in kept)
+        elif isinstance(given, list) and isinstance(kept, list) and len(given) == len(kept):
+            stack.extend((v, kept[i], (*loc, i)) for i, v in reversed(list(enumerate(given))))
+        else:
+            was, now = _kind(given), _kind(kept)
+            if was and now and was != now:
+                found.append((place_of(loc), f"must be {now}, not {was}"))
+    return found
 
 
 def validation_problems(exc: ValidationError, raw: Any) -> Problems:

@@ -32,7 +32,7 @@ def make_application() -> object:
     return app
 
 
-def run(path: Path | None) -> int:
+def run(path: Path | None, present: bool = False) -> int:
     """Open the editor window (on `path`) and run until it closes. Returns the exit code."""
     try:
         _platform_guard()
@@ -46,4 +46,6 @@ def run(path: Path | None) -> int:
     window.show()
     if path is not None:
         window.open_path(path)
+        if present and "workshop" in window.features:
+            window.features["workshop"].start_present()
     return app.exec()  # type: ignore[attr-defined]

@@ -34,10 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..export import PAGE_SIZES, ExportError, PdfOptions
-from ..export.raster import DPI_RANGE, RasterOptions, check_pixels, pixel_size, preview
+from ..export.raster import DPI_RANGE, RasterOptions
 from ..export.raster_plan import slug
-from .actions import ActionSpec
-from .export_preview import page_preview, picture_preview
+from .export_preview import PreviewPane
 from .export_products import Product, products_for
 from .export_runner import ExportRunner
 
@@ -45,7 +44,6 @@ FORMATS = (("pdf", "PDF"), ("png", "PNG"), ("svg", "SVG"))
 TILES = (("One sheet", ""), ("Automatic", "auto"), ("2 × 1", "2x1"), ("3 × 1", "3x1"), ("2 × 2", "2x2"),
          ("3 × 2", "3x2"), ("4 × 2", "4x2"), ("4 × 3", "4x3"))  # fmt: skip
 ORIENTATIONS = (("Automatic", "auto"), ("Portrait", "portrait"), ("Landscape", "landscape"))
-PREVIEW_BOX = 440
 FILTERS = {"pdf": "PDF (*.pdf)", "png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)"}
 
 
@@ -71,18 +69,19 @@ class ExportDialog(QDialog):
         self.runner.finished.connect(self._on_finished)
         self.result_folder: Path | None = None
         self.target = Path()
-        self._previews: dict[tuple, tuple[Any, Any]] = {}
-        self._build()
-        self._restore()
         self._timer = QTimer(self, singleShot=True, interval=120)
         self._timer.timeout.connect(self.update_preview)
+        self._build()
+        self._restore()
         self._refresh()
 
     # --- layout -------------------------------------------------------------------------------
 
     def _build(self) -> None:
         self.what = QListWidget()
-        self.what.setMinimumWidth(330)
+        self.what.setMinimumWidth(340)
+        self.what.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.what.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for product in self.products:
             item = QListWidgetItem(product.label)
             item.setToolTip(product.label)
@@ -96,7 +95,7 @@ class ExportDialog(QDialog):
             self.format_group.addButton(button, k)
             formats.addWidget(button)
         formats.addStretch(1)
-        self.format_group.idToggled.connect(lambda _id, on: on and self._refresh())
+        self.format_group.idToggled.connect(self._format_toggled)
         self.page_size = QComboBox()
         self.page_size.addItems(list(PAGE_SIZES))
         self.orientation = QComboBox()
@@ -142,14 +141,11 @@ class ExportDialog(QDialog):
         left.addWidget(QLabel("What to export"))
         left.addWidget(self.what, 1)
         left.addLayout(self.form)
-        self.preview = QLabel()
-        self.preview.setFixedSize(PREVIEW_BOX, PREVIEW_BOX)
-        self.caption = _plain()
-        self.caption.setFixedWidth(PREVIEW_BOX)
+        self.pane = PreviewPane()
+        self.preview, self.caption = self.pane.image, self.pane.caption
         right = QVBoxLayout()
         right.addWidget(QLabel("Preview"))
-        right.addWidget(self.preview)
-        right.addWidget(self.caption)
+        right.addWidget(self.pane)
         right.addStretch(1)
         top = QHBoxLayout()
         top.addLayout(left, 1)
@@ -169,14 +165,15 @@ class ExportDialog(QDialog):
         self.export_button = QPushButton("Export…")
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start_export)
+        self.progress.setFixedWidth(200)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.progress, 1)
+        buttons.addWidget(self.progress)
+        buttons.addWidget(self.status, 1)
         buttons.addWidget(self.open_folder)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top, 1)
-        layout.addWidget(self.status)
         layout.addWidget(self.warnings)
         layout.addLayout(buttons)
 
@@ -208,6 +205,10 @@ class ExportDialog(QDialog):
             transparent=self.transparent.isChecked(),
             grayscale=self.grayscale.isChecked() and self.fmt() == "png",
         )
+
+    def _format_toggled(self, _id: int, on: bool) -> None:
+        if on:
+            self._refresh()
 
     def _refresh(self, *_args: object) -> None:
         fmt, product = self.fmt(), self.product()
@@ -243,61 +244,13 @@ class ExportDialog(QDialog):
     def update_preview(self) -> None:
         fmt, product = self.fmt(), self.product()
         if product is None or not product.supports(fmt):
-            self.preview.clear()
+            self.pane.clear()
             return
-        options = self.raster_options()
-        look = RasterOptions(
-            transparent=options.transparent and fmt != "pdf",
-            grayscale=self.grayscale.isChecked() and fmt != "svg",
-        )
-        try:
-            pictures = product.pictures(self.project)
-            key = (product.label, pictures[0].key, look.transparent, look.grayscale)
-            if key not in self._previews:
-                self._previews[key] = preview(self.project, pictures[0], look, PREVIEW_BOX)
-            image, source = self._previews[key]
-        except ExportError as exc:
-            self.preview.clear()
-            self.caption.setText(str(exc))
-            return
-        more = f" — the first of {len(pictures)} files" if len(pictures) > 1 and fmt != "pdf" else ""
-        if fmt == "pdf":
-            self._pdf_preview(product, image)
-        elif fmt == "svg":
-            self.preview.setPixmap(picture_preview(image, PREVIEW_BOX, options.transparent))
-            w, h = round(source.width()), round(source.height())
-            self.caption.setText(f"Vector drawing, {w} × {h} px at 96 per inch{more}.")
-        else:
-            self.preview.setPixmap(picture_preview(image, PREVIEW_BOX, options.transparent))
-            self._png_caption(source, options, more)
-
-    def _png_caption(self, source: Any, options: RasterOptions, more: str) -> None:
-        try:
-            w, h, dpi = pixel_size(source, options)
-            check_pixels(w, h, options, "This picture")
-        except ExportError as exc:
-            self.caption.setText(str(exc))
+        pdf = self.pdf_options(product) if fmt == "pdf" else None
+        if not self.pane.display(
+            self.project, product, fmt, self.raster_options(), pdf, self.grayscale.isChecked()
+        ):
             self.export_button.setEnabled(False)
-            return
-        inches = f"{w / dpi:.1f} × {h / dpi:.1f} in"
-        self.caption.setText(f"{w} × {h} px ({w * h / 1e6:.1f} megapixels) at {dpi:.0f} dpi, {inches}{more}.")
-
-    def _pdf_preview(self, product: Product, image: Any) -> None:
-        from ..export.journey_poster import parse_tile
-        from ..export.pdf import geometry_for
-
-        options = self.pdf_options(product)
-        g = geometry_for(options, product.orientation)
-        tile = options.tile
-        tiles = (parse_tile(tile) if tile and tile != "auto" else None) or (1, 1)
-        self.preview.setPixmap(page_preview(image, (g.trim_w, g.trim_h), g.margin, tiles, PREVIEW_BOX))
-        shape = "landscape" if g.trim_w > g.trim_h else "portrait"
-        sheets = f", tiled over {tiles[0]} × {tiles[1]} sheets" if tiles != (1, 1) else ""
-        sheets = ", tiled over as many sheets as it needs" if tile == "auto" else sheets
-        self.caption.setText(
-            f"{self.page_size.currentText()} {shape}{sheets}. Preview of the first page, approximate: "
-            "the PDF lays its text out for the page."
-        )
 
     # --- exporting ----------------------------------------------------------------------------
 
@@ -382,8 +335,7 @@ class ExportDialog(QDialog):
 
     def reject(self) -> None:
         if self.runner.running:
-            self.runner.cancel()
-            self.runner.wait()
+            self.runner.stop()
         super().reject()
 
     # --- remembered choices -------------------------------------------------------------------
@@ -395,7 +347,7 @@ class ExportDialog(QDialog):
         size = str(s.value("export/page_size", "A4"))
         if size in PAGE_SIZES:
             self.page_size.setCurrentText(size)
-        self.dpi.setValue(int(s.value("export/dpi", 150)))
+        self.dpi.setValue(int(str(s.value("export/dpi", 150))))
         default = next((k for k, p in enumerate(self.products) if p.raster_what == "selection"), 0)
         self.what.setCurrentRow(default if self.products else -1)
 
@@ -404,29 +356,3 @@ class ExportDialog(QDialog):
         s.setValue("export/format", self.fmt())
         s.setValue("export/page_size", self.page_size.currentText())
         s.setValue("export/dpi", self.dpi.value())
-
-
-class ExportFeature:
-    """File ▸ Export… (Ctrl+E); keeps the last dialog so tests and scripts can reach it."""
-
-    def __init__(self, window: Any) -> None:
-        self.window = window
-        self.dialog: ExportDialog | None = None
-        window.actions.add(ActionSpec("file.export", "&Export…", self.open_dialog, "Ctrl+E"))
-        self.action = window.actions["file.export"]
-        close = window.actions["file.close"]
-        window.file_menu.insertAction(close, self.action)
-        window.file_menu.insertSeparator(close)
-        window.files.document_changed.connect(lambda doc: self.action.setEnabled(doc is not None))
-        self.action.setEnabled(window.document is not None)
-
-    def open_dialog(self) -> ExportDialog | None:
-        if self.window.document is None:
-            return None
-        self.dialog = ExportDialog(self.window)
-        self.dialog.open()
-        return self.dialog
-
-
-def install(window: Any) -> ExportFeature:
-    return ExportFeature(window)

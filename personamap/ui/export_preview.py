@@ -8,13 +8,108 @@ dialog says so: the PDF lays the content out for the page rather than scaling a 
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ..export import ExportError, PdfOptions
+from ..export.raster import RasterOptions, check_pixels, pixel_size, preview
+from ..model import Project
 
 PAPER_SHADOW = QColor(0, 0, 0, 40)
 PAGE_EDGE = QColor("#B8BEC6")
 TILE_EDGE = QColor("#0072B2")
 BACKDROP = QColor("#E6E8EB")
+PREVIEW_BOX = 440
+
+
+class PreviewPane(QWidget):
+    """The picture and a plain-text caption saying what it shows and how big the result is.
+    Renderings are cached per product and look, so changing the DPI or page size is instant."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.image = QLabel()
+        self.image.setFixedSize(PREVIEW_BOX, PREVIEW_BOX)
+        self.caption = QLabel()
+        self.caption.setTextFormat(Qt.TextFormat.PlainText)
+        self.caption.setWordWrap(True)
+        self.caption.setFixedWidth(PREVIEW_BOX)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.image)
+        layout.addWidget(self.caption)
+        self._cache: dict[tuple, tuple[QImage, QRectF]] = {}
+
+    def clear(self) -> None:
+        self.image.clear()
+
+    def display(
+        self,
+        project: Project,
+        product: Any,
+        fmt: str,
+        options: RasterOptions,
+        pdf: PdfOptions | None,
+        grayscale: bool,
+    ) -> bool:
+        """Show `product` as `fmt` would make it; False when the result cannot be made
+        (nothing to draw, or a picture over the pixel limit: the caption says why)."""
+        look = RasterOptions(
+            transparent=options.transparent and fmt != "pdf", grayscale=grayscale and fmt != "svg"
+        )
+        try:
+            pictures = product.pictures(project)
+            key = (product.label, pictures[0].key, look.transparent, look.grayscale)
+            if key not in self._cache:
+                self._cache[key] = preview(project, pictures[0], look, PREVIEW_BOX)
+            image, source = self._cache[key]
+        except ExportError as exc:
+            self.image.clear()
+            self.caption.setText(str(exc))
+            return False
+        more = f" — the first of {len(pictures)} files" if len(pictures) > 1 else ""
+        if pdf is not None:
+            self._pdf(product, image, pdf)
+            return True
+        self.image.setPixmap(picture_preview(image, PREVIEW_BOX, look.transparent))
+        if fmt == "svg":
+            w, h = round(source.width()), round(source.height())
+            self.caption.setText(f"Vector drawing, {w} × {h} px at 96 per inch{more}.")
+            return True
+        try:
+            w, h, dpi = pixel_size(source, options)
+            check_pixels(w, h, options, "This picture")
+        except ExportError as exc:
+            self.caption.setText(str(exc))
+            return False
+        inches = f"{w / dpi:.1f} × {h / dpi:.1f} in"
+        self.caption.setText(f"{w} × {h} px ({w * h / 1e6:.1f} megapixels) at {dpi:.0f} dpi, {inches}{more}.")
+        return True
+
+    def _pdf(self, product: Any, image: QImage, options: PdfOptions) -> None:
+        from ..export.journey_poster import parse_tile
+        from ..export.pages import parse_page_size
+        from ..export.pdf import geometry_for
+
+        g = geometry_for(options, product.orientation)
+        tile = options.tile
+        tiles = (parse_tile(tile) if tile and tile != "auto" else None) or (1, 1)
+        self.image.setPixmap(page_preview(image, (g.trim_w, g.trim_h), g.margin, tiles, PREVIEW_BOX))
+        shape = "landscape" if g.trim_w > g.trim_h else "portrait"
+        sheets = f", tiled over {tiles[0]} × {tiles[1]} sheets" if tiles != (1, 1) else ""
+        sheets = ", tiled over as many sheets as it needs" if tile == "auto" else sheets
+        shown = "the whole poster across its sheets" if tiles != (1, 1) else "the first page"
+        if product.pdf_what in ("all", "personas"):
+            shown = "the first product (the PDF opens with a cover and contents)"
+        elif product.pdf_what == "cards":
+            shown = "one card's content (the sheet holds several, with cut marks)"
+        self.caption.setText(
+            f"{parse_page_size(options.page_size)[0]} {shape}{sheets}. Preview of {shown}, approximate: "
+            "the PDF lays its text out for the page."
+        )
 
 
 def checkerboard(size: int = 8) -> QPixmap:

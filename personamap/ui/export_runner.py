@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import QApplication
 
 from ..export import ExportCancelled, ExportError, PdfOptions, export_pdf
+from ..export.raster import RasterOptions, export_raster
 from ..export.raster_plan import Picture
 from ..model import Project
 
@@ -56,6 +57,14 @@ class ExportRunner(QObject):
         self._thread: QThread | None = None
         self._worker: _PdfWorker | None = None
         self.running = False
+        app = QApplication.instance()
+        if app is not None:  # never let Qt destroy a running thread at exit
+            app.aboutToQuit.connect(self.stop)
+
+    def stop(self) -> None:
+        """Cancel and wait for a running PDF export."""
+        self.cancel()
+        self.wait()
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -79,10 +88,8 @@ class ExportRunner(QObject):
         self._end(result, error, cancelled)
 
     def run_pictures(
-        self, project: Project, path: Path, options: object, fmt: str, pictures: list[Picture]
+        self, project: Project, path: Path, options: RasterOptions, fmt: str, pictures: list[Picture]
     ) -> None:
-        from ..export.raster import export_raster
-
         self._begin()
 
         def step(done: int, total: int) -> None:
@@ -99,7 +106,7 @@ class ExportRunner(QObject):
                 fmt,
                 pictures=pictures,
                 progress=step,
-                cancel=self._cancel,  # type: ignore[arg-type]
+                cancel=self._cancel,
             )
         except ExportCancelled:
             self._end(None, "", True)

@@ -16,7 +16,9 @@ FEATURES: tuple[tuple[str, str], ...] = (
     ("editing", "personamap.ui.editing:install"),
     ("library", "personamap.ui.library:install"),
     ("inspector", "personamap.ui.inspector:install"),
+    ("export", "personamap.ui.export_feature:install"),
     ("reliability", "personamap.ui.reliability:install"),
+    ("workshop", "personamap.ui.workshop:install"),
 )
 
 

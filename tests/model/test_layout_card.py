@@ -132,7 +132,7 @@ def test_layouts_choose_what_shows() -> None:
     standard = layout_card(p, CardLayout.STANDARD, ["frustrations", "goals"], 320, MEASURE)
     assert [b.key for b in standard.blocks] == ["quote", "frustrations", "goals"]
     full = layout_card(p, CardLayout.FULL, [], 320, MEASURE)
-    assert [b.key for b in full.blocks] == ["quote", "goals", "quotes", "tags"]  # non-empty only
+    assert [b.key for b in full.blocks] == ["quote", "goals", "tags"]  # non-empty, lead quote once
 
 
 def test_natural_height_grows_with_content() -> None:
@@ -183,3 +183,16 @@ def test_a_long_paragraph_is_cut_by_lines() -> None:
     assert bio.item_lines == (6,) and bio.elided  # capped at six lines even with room
     short = layout_card(p, CardLayout.STANDARD, ["story.bio"], 320, MEASURE, h=natural.natural_height - 40)
     assert short.blocks[0].item_lines[0] < 6 and short.more_count == 0
+
+
+def test_quotes_section_lists_only_the_quotes_under_the_lead_one() -> None:
+    from personamap.model import CardLayout, Persona, Quote
+    from personamap.model.layout import ApproxMeasure, layout_card
+
+    two = Persona(name="A", quotes=[Quote(text="first words"), Quote(text="second words")])
+    boxes = layout_card(two, CardLayout.STANDARD, ["quotes"], 280, ApproxMeasure())
+    quotes = [b for b in boxes.blocks if b.key == "quotes"]
+    assert [i.text for i in quotes[0].items] == ["“second words”"]
+    one = Persona(name="B", quotes=[Quote(text="only words")])
+    boxes = layout_card(one, CardLayout.STANDARD, ["quotes"], 280, ApproxMeasure())
+    assert [b.key for b in boxes.blocks] == ["quote"], "no empty repeat of the lead quote"

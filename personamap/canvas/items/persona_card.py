@@ -114,7 +114,7 @@ class PersonaCardItem(ElementItem):
                 self.theme.muted_text,
             )
         if self.overdue:
-            self._paint_chip(painter, "Review due", QRectF(rect.right() - 92, rect.top() + 12, 80, 20))
+            self._paint_chip(painter, "Review due", QRectF(rect.right() - 92, rect.bottom() - 28, 80, 20))
 
     def _paint_photo(self, painter: QPainter, r: QRectF, accent: QColor, persona: Persona) -> None:
         path = QPainterPath()

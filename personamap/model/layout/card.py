@@ -8,7 +8,7 @@ can be told how tall it wants to be; given a height, it shows what fits and ends
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..enums import CardLayout
 from ..persona import Persona
@@ -143,7 +143,14 @@ def _contents(persona: Persona, layout: CardLayout, sections: Sequence[str]) -> 
         out += [c for key in sections for c in section_content(persona, key)]
     elif layout == CardLayout.FULL:
         out += [c for key in FULL_SECTIONS for c in section_content(persona, key) if c.items]
-    return out
+    return [_without_lead_quote(c) for c in out if c.key != "quotes" or len(persona.quotes) > 1]
+
+
+def _without_lead_quote(content: SectionContent) -> SectionContent:
+    """The first quote already stands under the header; a quotes section lists the others."""
+    if content.key != "quotes":
+        return content
+    return replace(content, items=content.items[1:])
 
 
 @dataclass(frozen=True)

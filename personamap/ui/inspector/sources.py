@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QMenu, QToolButton
 
 from ...model import Evidence, Persona, Project, ops
+from ..plain import tooltip
 from .base import Binding, FormContext, Getter, Setter, entry_of
 
 Options = Callable[[Project], list[tuple[str, str]]]
@@ -109,7 +110,7 @@ class SourcesButton(Binding):
             labels = {}
         cited = [labels.get(i, "?") for i in value]
         tip = "Sources: " + "; ".join(cited) if cited else "Cite a source"
-        self.button.setToolTip(tip)
+        self.button.setToolTip(tooltip(tip))  # evidence titles are user text
 
 
 def entry_sources(ctx: FormContext, persona_id: str, section: str, entry_id: str) -> SourcesButton:

@@ -1,0 +1,92 @@
+"""Presenting: F5 opens a full-screen second view in the projector theme; PageDown walks the
+path with the camera framing each stop at a legible zoom; focus dims the rest; O, Esc."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt
+
+from personamap.style import PROJECTOR, PROJECTOR_BODY_PX, TYPE
+from personamap.ui.workshop.walkthrough import legible_zoom
+
+from .workshop_util import frames, present
+
+K = Qt.Key
+
+
+def test_f5_presents_full_screen_in_the_projector_theme_and_esc_leaves(window, qtbot) -> None:
+    workshop, win = present(window, qtbot, size=None)
+    assert win.isVisible()
+    assert win.windowState() & Qt.WindowState.WindowFullScreen
+    assert win.view.board_scene is window.tabs.current_view().board_scene  # same scene, live edits
+    assert win.view.board_scene.theme is PROJECTOR
+    assert win.view.horizontalScrollBar().isVisible() is False
+    qtbot.keyClick(win.view, K.Key_Escape)
+    assert workshop.presenter.present is None
+    assert window.tabs.current_view().board_scene.theme is not PROJECTOR
+
+
+def test_pagedown_frames_each_stop_legibly_and_focus_cuts_it_out(window, qtbot) -> None:
+    workshop, win = present(window, qtbot)
+    view = win.view
+    stops = workshop.presenter.stops()
+    kinds = [s.key[0] for s in stops]
+    assert kinds.index("card") < kinds.index("stage") < kinds.index("quadrant")
+    seen_stage = False
+    for k in range(len(stops)):
+        qtbot.keyClick(view, K.Key_PageDown)
+        stop = workshop.presenter.current()
+        assert stop is stops[k] or stop.key == stops[k].key
+        assert view.board_scene.board_id == stop.board_id
+        assert frames(view, stop.rect), stop.caption()
+        assert view.zoom() * TYPE.body * stop.text_scale >= PROJECTOR_BODY_PX - 0.01
+        assert view.focus.active() and view.focus.hole == stop.focus
+        seen_stage |= stop.key[0] == "stage"
+        if k > 8 and seen_stage:
+            break
+    # the dimmed area is everything visible except the hole
+    visible = view.visible_rect()
+    veil = view.focus.path(visible)
+    assert not veil.contains(view.focus.hole.center())
+    corner = visible.topLeft() + QPointF(3, 3)
+    assert view.focus.hole.contains(corner) or veil.contains(corner)
+    qtbot.keyClick(view, K.Key_F)
+    assert not view.focus.active()
+    qtbot.keyClick(view, K.Key_F)
+    qtbot.keyClick(view, K.Key_PageUp)
+    assert frames(view, workshop.presenter.current().rect)
+
+
+def test_overview_stays_legible_and_returns(window, qtbot) -> None:
+    workshop, win = present(window, qtbot)
+    qtbot.keyClick(win.view, K.Key_PageDown)
+    stop = workshop.presenter.current()
+    qtbot.keyClick(win.view, K.Key_O)
+    assert workshop.presenter.overview
+    assert win.view.zoom() >= legible_zoom() - 1e-6
+    assert win.view.focus.hole is None
+    qtbot.keyClick(win.view, K.Key_O)
+    assert not workshop.presenter.overview and workshop.presenter.current().key == stop.key
+
+
+def test_camera_glides(window, qtbot) -> None:
+    workshop, win = present(window, qtbot)
+    win.view.animation_ms = 120
+    before = win.view.center()
+    qtbot.keyClick(win.view, K.Key_PageDown)
+    target = workshop.presenter.current().rect
+    qtbot.waitUntil(lambda: frames(win.view, target), timeout=2000)
+    assert win.view.center() != before
+
+
+def test_custom_path_from_the_selection(window, qtbot) -> None:
+    view = window.tabs.current_view()
+    scene = view.board_scene
+    card_ids = [i for i, item in scene.items_by_id.items() if type(item).__name__ == "PersonaCardItem"]
+    scene.items_by_id[card_ids[2]].setSelected(True)
+    window.actions["workshop.path_add"].trigger()
+    workshop, win = present(window, qtbot)
+    stops = [s for s in workshop.presenter.stops() if s.board_id == scene.board_id]
+    assert [s.key for s in stops] == [("card", card_ids[2])]
+    qtbot.keyClick(win.view, K.Key_Escape)
+    window.actions["workshop.path_reset"].trigger()
+    assert len([s for s in workshop.presenter.stops() if s.board_id == scene.board_id]) == len(card_ids)
