@@ -86,7 +86,8 @@ def test_bombs_and_broken_images_refused_fast_in_bounded_memory(tmp_path: Path) 
     print("\nimage                         outcome / seconds / peak MB grown")
     for name, (outcome, seconds, grew_mb) in results.items():
         print(f"{name:30} {outcome[:60]:60} {seconds:6.3f} s {grew_mb:7.1f} MB")
-        assert seconds < 1.0, name
+        # refusals within 1 s; a real image at the 40-megapixel limit is decoded (slower)
+        assert seconds < (5.0 if name == "real_40_megapixel_bomb.png" else 1.0), name
         assert grew_mb < 200, name
         if name != "real_40_megapixel_bomb.png":
             assert outcome.startswith("refused: "), (name, outcome)
