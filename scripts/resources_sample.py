@@ -544,6 +544,7 @@ def journeys_board(journeys: list[JourneyMap]) -> Board:
     # to spare for the canvas's real fonts being a little wider than the estimate.
     first, second = (layout_journey(j, EmotionScale(), ApproxMeasure()) for j in (current, future))
     second_y = round(120 + first.height * 1.1 + 160)
+    sizes = [(round(m.width), round(m.height)) for m in (first, second)]
     notes_x = round(40 + max(first.width, second.width) * 1.1 + 120)
     return Board(
         name="Journeys",
@@ -557,8 +558,8 @@ def journeys_board(journeys: list[JourneyMap]) -> Board:
                 size=28,
                 bold=True,
             ),
-            JourneyMapElement(map_id=current.id, x=40, y=120, w=round(first.width), h=round(first.height), z=1),
-            JourneyMapElement(map_id=future.id, x=40, y=second_y, w=round(second.width), h=round(second.height), z=2),
+            JourneyMapElement(map_id=current.id, x=40, y=120, w=sizes[0][0], h=sizes[0][1], z=1),
+            JourneyMapElement(map_id=future.id, x=40, y=second_y, w=sizes[1][0], h=sizes[1][1], z=2),
             *[
                 NoteElement(x=notes_x, y=120 + i * 240, w=240, h=200, z=10 + i, color=color, text=text)
                 for i, (color, text) in enumerate(stickies)

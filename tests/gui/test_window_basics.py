@@ -13,13 +13,13 @@ from personamap.io import load
 from .conftest import drag, item_center
 
 
-def test_sample_opens_with_a_tab_per_board(window) -> None:  # noqa: ANN001
+def test_sample_opens_with_a_tab_per_board(window) -> None:
     names = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert names == [b.name for b in window.document.project.boards]
     assert window.windowTitle().startswith("sample.personamap")
 
 
-def test_drag_a_card_then_undo_then_save_and_reopen(window, sample_file: Path) -> None:  # noqa: ANN001
+def test_drag_a_card_then_undo_then_save_and_reopen(window, sample_file: Path) -> None:
     window.tabs.setCurrentIndex(0)
     view = window.tabs.current_view()
     view.zoom_actual()
