@@ -74,6 +74,18 @@ PRIORITY_LABEL: dict[Priority, str] = {
 }
 NEGATIVE_RED = "#C62828"
 
+RELATION_LABEL: dict[str, str] = {
+    "influences": "influences",
+    "reports_to": "reports to",
+    "approves": "approves",
+    "blocks": "blocks",
+    "champions": "champions",
+    "collaborates": "collaborates with",
+    "informs": "informs",
+    "buys_for": "buys for",
+}
+"""How a relation reads on a connector, on screen and on paper ("Priya champions Dana")."""
+
 
 @dataclass(frozen=True)
 class Theme:

@@ -18,24 +18,13 @@ from ..model.board import (
     TextElement,
 )
 from ..model.layout import Rect, layout_card, layout_empathy, layout_journey
-from ..style import NOTE_FILL, TYPE
+from ..style import NOTE_FILL, RELATION_LABEL, TYPE
 from .card_draw import draw_card
 from .draw import MUTED, TEXT, Pen, mix
 from .empathy_page import draw_empathy
 from .journey_draw import draw_journey
 from .pages import content_rect
 from .spec import Ctx, PageJob, Sheet
-
-RELATION_LABEL = {
-    "influences": "influences",
-    "reports_to": "reports to",
-    "approves": "approves",
-    "blocks": "blocks",
-    "champions": "champions",
-    "collaborates": "collaborates with",
-    "informs": "informs",
-    "buys_for": "buys for",
-}
 
 
 def job(ctx: Ctx, geometry: Callable, board: Board, level: int = 0) -> PageJob:

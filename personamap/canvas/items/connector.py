@@ -9,22 +9,12 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from ...style import TYPE, Theme
+from ...style import RELATION_LABEL, TYPE, Theme
 from ..text import font
 
 if TYPE_CHECKING:
     from ...model import Connector, Project
 
-RELATION_LABEL = {
-    "influences": "influences",
-    "reports_to": "reports to",
-    "approves": "approves",
-    "blocks": "blocks",
-    "champions": "champions",
-    "collaborates": "collaborates with",
-    "informs": "informs",
-    "buys_for": "buys for",
-}
 
 
 def _edge_point(rect: QRectF, toward: QPointF) -> QPointF:

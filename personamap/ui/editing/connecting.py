@@ -13,11 +13,12 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QGraphicsSceneContextMenuEvent, QMenu
 
 from ...canvas.connect_handle import ConnectHandle
-from ...canvas.items.connector import RELATION_LABEL, ConnectorItem
+from ...canvas.items.connector import ConnectorItem
 from ...canvas.items.persona_card import PersonaCardItem
 from ...canvas.scene import BoardScene
 from ...document import Document
 from ...model import RelationKind, ops
+from ...style import RELATION_LABEL
 from .commands import Report
 
 DEFAULT_KIND = RelationKind.INFLUENCES
