@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget
 
 from ..document import Document
 from ..io import EXTENSION
@@ -117,6 +117,8 @@ class MainWindow(QMainWindow):
     def _on_document(self, document: Document | None) -> None:
         self.tabs.set_document(document)
         self.stack.setCurrentWidget(self.tabs if document else self.start_page)
+        for dock in self.findChildren(QDockWidget):  # the start page stands alone
+            dock.setVisible(document is not None)
         self._rebuild_edit_menu()
         for action_id in (
             "file.save",

@@ -21,6 +21,7 @@ from ..io import ProjectFileError
 from ..resources import list_templates, load_project, new_project_from_template, sample_path
 from .dialogs import show_error
 from .files import FileController
+from .two_line_delegate import TwoLineDelegate
 
 
 def _plain_label(text: str, size: int = 0, bold: bool = False) -> QLabel:
@@ -36,13 +37,23 @@ def _plain_label(text: str, size: int = 0, bold: bool = False) -> QLabel:
     return label
 
 
+def _list(name: str) -> QListWidget:
+    widget = QListWidget()
+    widget.setObjectName(name)
+    widget.setItemDelegate(TwoLineDelegate(widget))
+    widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    widget.setMouseTracking(True)
+    widget.setFrameShape(QFrame.Shape.NoFrame)
+    return widget
+
+
 class StartPage(QWidget):
     def __init__(self, files: FileController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.files = files
         self.setObjectName("start_page")
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(64, 48, 64, 48)
+        outer.setContentsMargins(96, 56, 96, 56)
         outer.addWidget(_plain_label("personamap", 28, bold=True))
         outer.addWidget(
             _plain_label("Personas, empathy maps and journey maps — offline, and ready to print.")
@@ -60,8 +71,7 @@ class StartPage(QWidget):
         box = QFrame()
         layout = QVBoxLayout(box)
         layout.addWidget(_plain_label("Start a new project", 14, bold=True))
-        self.template_list = QListWidget()
-        self.template_list.setObjectName("templates")
+        self.template_list = _list("templates")
         for info in list_templates():
             item = QListWidgetItem(f"{info.title}\n{info.description}")
             item.setData(Qt.ItemDataRole.UserRole, info.name)
@@ -84,8 +94,7 @@ class StartPage(QWidget):
         box = QFrame()
         layout = QVBoxLayout(box)
         layout.addWidget(_plain_label("Recent projects", 14, bold=True))
-        self.recent_list = QListWidget()
-        self.recent_list.setObjectName("recent")
+        self.recent_list = _list("recent")
         self.recent_list.itemActivated.connect(
             lambda item: self.files.open_path(Path(item.data(Qt.ItemDataRole.UserRole)))
         )

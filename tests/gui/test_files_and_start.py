@@ -130,3 +130,12 @@ def test_dropping_a_project_file_on_the_window_opens_it(empty_window, sample_fil
     win.dropEvent(event)
     QApplication.processEvents()
     assert win.document is not None and win.document.path == sample_file.resolve()
+
+
+def test_the_start_page_stands_alone_and_the_docks_come_with_a_project(empty_window) -> None:
+    from PySide6.QtWidgets import QDockWidget
+
+    docks = empty_window.findChildren(QDockWidget)
+    assert docks and not any(d.isVisible() for d in docks)
+    empty_window.start_page.open_sample()
+    assert all(d.isVisible() for d in docks)
