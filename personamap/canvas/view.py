@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QPixmapCache,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
@@ -21,6 +22,8 @@ from .scene import BoardScene
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
 ZOOM_STEP = 1.25
+PIXMAP_CACHE_KB = 96 * 1024
+"""Room for the cached renderings of the items on screen, even zoomed in (Qt's default: 10 MB)."""
 WORLD = 1e6
 """Half the side of the scrollable world: the canvas feels unbounded."""
 
@@ -40,6 +43,7 @@ class BoardView(QGraphicsView):
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self._space_held = False
         self._panning_from: QPointF | None = None
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         self.overview = OverviewCache(scene)
         scene.document.changed.connect(lambda *_: self.overview.invalidate())
         scene.document.replaced.connect(self.overview.invalidate)

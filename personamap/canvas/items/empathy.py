@@ -53,6 +53,7 @@ class EmpathyNoteItem(NoteItem):
 
 class EmpathyMapItem(NoteHostMixin, ElementItem):
     note_item_type = EmpathyNoteItem
+    cached = False  # large, with live child items
 
     def __init__(self, element_id: str, theme: Theme) -> None:
         super().__init__(element_id, theme)
