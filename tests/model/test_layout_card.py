@@ -196,3 +196,12 @@ def test_quotes_section_lists_only_the_quotes_under_the_lead_one() -> None:
     one = Persona(name="B", quotes=[Quote(text="only words")])
     boxes = layout_card(one, CardLayout.STANDARD, ["quotes"], 280, ApproxMeasure())
     assert [b.key for b in boxes.blocks] == ["quote"], "no empty repeat of the lead quote"
+
+
+def test_a_choice_reads_as_its_label_not_its_stored_value() -> None:
+    from personamap.model import BuyingRole, Firmographics, Persona
+    from personamap.model.layout import section_content
+
+    persona = Persona(name="D", firmographics=Firmographics(buying_role=BuyingRole.ECONOMIC_BUYER))
+    (content,) = section_content(persona, "firmographics.buying_role")
+    assert [i.text for i in content.items] == ["Economic buyer"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 
 from ..enums import BuyingRole, Priority, Segment, ValueKind
 from ..persona import LIST_SECTIONS, Item, Persona
@@ -188,6 +189,13 @@ def section_content(persona: Persona, key: str) -> list[SectionContent]:
     for part in key.split("."):
         value = getattr(value, part, None)
     title = _TITLES.get(key, _label(key.rsplit(".", 1)[-1]))
+    if isinstance(value, Enum):  # a choice reads as its label, never as its stored value
+        shown = (
+            BUYING_ROLE_LABELS.get(value, _label(value.value))
+            if isinstance(value, BuyingRole)
+            else _label(value.value)
+        )
+        return [SectionContent(key, title, "text", (CardItem(shown),))]
     if isinstance(value, str):
         return [SectionContent(key, title, "text", (CardItem(value),) if value.strip() else ())]
     if isinstance(value, list) and all(isinstance(v, Item) for v in value):
