@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPixmap
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
 from ..document import Document
 from ..model import ops
@@ -41,6 +41,11 @@ def _grid_tile(canvas: str, dot: str) -> QPixmap:
 
 class BoardScene(QGraphicsScene):
     """The live scene of one board; edits go through the document's undo stack."""
+
+    item_cache = QGraphicsItem.CacheMode.DeviceCoordinateCache
+    """Small items keep their rendering per view and scale: a frame blits instead of laying out
+    text again, a dragged note moves without repainting. Scenes drawn into files (PDF-like SVG,
+    exports) set NoCache, so text stays text."""
 
     error = Signal(str)  # a refused edit, for the status bar
 
@@ -81,6 +86,8 @@ class BoardScene(QGraphicsScene):
 
     def _add(self, element: Any) -> None:
         item = item_for(element, self.theme)
+        if getattr(item, "cached", False):
+            item.setCacheMode(self.item_cache)
         self.items_by_id[element.id] = item
         item.sync(element, self.document.project)
         self.addItem(item)

@@ -29,7 +29,7 @@ from pathlib import Path
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QImageWriter, QPaintDevice, QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from .. import __version__
 from ..model import Project
@@ -106,6 +106,8 @@ def offscreen_scene(project: Project, picture: Picture) -> Iterator[tuple[object
     from ..document import Document
 
     class ExportScene(BoardScene):
+        item_cache = QGraphicsItem.CacheMode.NoCache  # vectors and text in an SVG, never pixmaps
+
         def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
             """Nothing: the image is cleared (white or transparent) before drawing."""
 

@@ -46,9 +46,8 @@ class ElementItem(QGraphicsRectItem):
 
     resizable = True
     cached = True
-    """Keep the item's last rendering as a pixmap (per view, at the view's scale): a frame then
-    blits instead of laying out text again, and a dragged note moves without repainting. Maps,
-    large and often partly visible, paint live."""
+    """Whether an interactive scene may keep this item's rendering as a pixmap (see
+    BoardScene.item_cache). Maps, large and often partly visible, paint live."""
 
     def __init__(self, element_id: str, theme: Theme) -> None:
         super().__init__(0, 0, 100, 100)
@@ -67,8 +66,6 @@ class ElementItem(QGraphicsRectItem):
             | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
         )
         self.setAcceptHoverEvents(True)
-        if self.cached:
-            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     # --- model -> view ----------------------------------------------------------------
 
