@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import struct
-import zlib
 from collections.abc import Callable
 
 import pytest
+from factories import tiny_png
 from pydantic import ValidationError
 
 from personamap.model import (
@@ -47,20 +46,6 @@ from personamap.model import (
 from personamap.model.copying import instantiate, with_new_ids
 from personamap.model.lifecycle import add_months, evidence_coverage, is_overdue, review_due
 from personamap.model.summary import summarize
-
-
-def tiny_png() -> bytes:
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    ihdr = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", ihdr)
-        + chunk(b"IDAT", zlib.compress(b"\0\0\0\0"))
-        + chunk(b"IEND", b"")
-    )
-
 
 # --- field rules -------------------------------------------------------------------------
 

@@ -118,6 +118,15 @@ class ElementItem(QGraphicsRectItem):
     def paint_content(self, painter: QPainter, option: QStyleOptionGraphicsItem) -> None:
         raise NotImplementedError
 
+    def paint_card_frame(self, painter: QPainter) -> QRectF:
+        """The white rounded card most elements sit on; returns its rect."""
+        rect = self.content_rect()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(self.theme.card_border), 1))
+        painter.setBrush(QColor(self.theme.card))
+        painter.drawRoundedRect(rect, 8, 8)
+        return rect
+
     def _paint_selection(self, painter: QPainter) -> None:
         color = QColor(self.theme.selection)
         painter.setPen(QPen(color, 2))

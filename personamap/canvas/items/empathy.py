@@ -135,11 +135,7 @@ class EmpathyMapItem(NoteHostMixin, ElementItem):
     # --- painting ---------------------------------------------------------------------------
 
     def paint_content(self, painter: QPainter, option: QStyleOptionGraphicsItem) -> None:
-        rect = self.content_rect()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor(self.theme.card_border), 1))
-        painter.setBrush(QColor(self.theme.card))
-        painter.drawRoundedRect(rect, 8, 8)
+        self.paint_card_frame(painter)
         layout, emap = self.layout, self._shown
         if layout is None or emap is None:
             return

@@ -87,11 +87,7 @@ class PersonaCardItem(ElementItem):
     # --- painting -----------------------------------------------------------------------
 
     def paint_content(self, painter: QPainter, option: QStyleOptionGraphicsItem) -> None:
-        rect = self.content_rect()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor(self.theme.card_border), 1))
-        painter.setBrush(QColor(self.theme.card))
-        painter.drawRoundedRect(rect, 8, 8)
+        rect = self.paint_card_frame(painter)
         persona, boxes = self.persona, self.boxes
         if persona is None or boxes is None:
             draw_text(

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QVBoxLayout, QWi
 from ...canvas.target import Target
 from ...document import Document
 from ...model import ops
+from ...model.arrange import ELEMENT_NOUNS
 from .base import Form, FormContext
 from .element_forms import ConnectorForm, ImageForm, NoteForm, PersonaCardForm, TextForm, element_of
 from .journey_forms import (
@@ -32,15 +33,8 @@ from .persona_form import PersonaForm
 from .project_form import ProjectForm
 from .widgets import HEADER_STYLE, plain_label
 
-ELEMENT_NAMES = {
-    "persona_card": ("persona card", "persona cards"),
-    "note": ("note", "notes"),
-    "text": ("text", "texts"),
-    "image": ("image", "images"),
-    "connector": ("connector", "connectors"),
-    "journey_map": ("journey map", "journey maps"),
-    "empathy_map": ("empathy map", "empathy maps"),
-}
+ELEMENT_NAMES = {**ELEMENT_NOUNS, "persona_card": ("persona card", "persona cards")}
+"""Undo names say "card"; a heading has room to say which kind."""
 
 
 def form_for(ctx: FormContext, target: Target, board_id: str | None = None) -> Form | None:
