@@ -169,9 +169,9 @@ def startup(quick: bool) -> None:
     code = (
         "import time, os; t=time.perf_counter();"
         "os.environ.setdefault('PYDANTIC_DISABLE_PLUGINS', '__all__');"  # as personamap.cli does
-        "from personamap.ui.app import make_application; app=make_application();"
-        "from personamap.ui.main_window import MainWindow; from personamap.resources import sample_path;"
-        "w=MainWindow(); w.show(); w.open_path(sample_path()); w.grab();"
+        "from personamap.ui.app import make_application, open_window; app=make_application();"
+        "from personamap.resources import sample_path;"
+        "w=open_window(sample_path()); w.grab();"
         "print(time.perf_counter()-t)"
     )
     times = []

@@ -32,9 +32,11 @@ def font(size: float, *, bold: bool = False, italic: bool = False) -> QFont:
     return _font(round(size * 4) / 4, bold, italic)
 
 
-def _lines(text: str, qfont: QFont, width: float) -> list[tuple[int, int, float]]:
-    """(start, length, natural width) of each wrapped line."""
-    layout = QTextLayout(text, qfont)
+@lru_cache(maxsize=20_000)
+def _lines(text: str, font_key: str, width: float) -> tuple[tuple[int, int, float], ...]:
+    """(start, length, natural width) of each wrapped line of one paragraph. Cached: measuring
+    a card's layout and drawing it break the same paragraphs at the same width."""
+    layout = QTextLayout(text, _FONTS[font_key])
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     layout.setTextOption(option)
@@ -47,11 +49,7 @@ def _lines(text: str, qfont: QFont, width: float) -> list[tuple[int, int, float]
         line.setLineWidth(max(1.0, width))
         out.append((line.textStart(), line.textLength(), line.naturalTextWidth()))
     layout.endLayout()
-    return out
-
-
-def line_height(qfont: QFont) -> float:
-    return QFontMetricsF(qfont).lineSpacing()
+    return tuple(out)
 
 
 _FONTS: dict[str, QFont] = {}
@@ -102,7 +100,7 @@ def _fitted_lines(text: str, font_key: str, width: float, fit: int) -> tuple[tup
     out: list[tuple[QStaticText, float]] = []
     paragraphs = text.split("\n")
     for paragraph_no, paragraph in enumerate(paragraphs):
-        lines = _lines(paragraph, qfont, width) or [(0, 0, 0.0)]
+        lines = _lines(paragraph, font_key, width) or ((0, 0, 0.0),)
         for i, (start, length, natural) in enumerate(lines):
             chunk = paragraph[start : start + length].rstrip()
             more = i < len(lines) - 1 or paragraph_no < len(paragraphs) - 1
@@ -160,5 +158,6 @@ class QtMeasure:
 
     def wrapped_height(self, text: str, width: float, size: float, bold: bool = False) -> float:
         qfont = font(size, bold=bold)
-        count = sum(len(_lines(p, qfont, width)) or 1 for p in text.split("\n")) if text else 1
-        return count * line_height(qfont)
+        key, width = _key(qfont), round(width, 1)
+        count = sum(len(_lines(p, key, width)) or 1 for p in text.split("\n")) if text else 1
+        return count * _spacing(key)

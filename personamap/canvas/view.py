@@ -43,6 +43,7 @@ class BoardView(QGraphicsView):
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self._space_held = False
         self._panning_from: QPointF | None = None
+        self._fit_pending = False
         QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         self.overview = OverviewCache(scene)
         scene.document.changed.connect(lambda *_: self.overview.invalidate())
@@ -52,6 +53,9 @@ class BoardView(QGraphicsView):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Far out on a big board, paint the cached overview instead of every item."""
+        if self._fit_pending:
+            self._fit_pending = False
+            self.zoom_to_fit()
         if not self.overview.applies(self.zoom()):
             super().paintEvent(event)
             return
@@ -124,6 +128,12 @@ class BoardView(QGraphicsView):
         if self.zoom() > MAX_ZOOM or self.zoom() < MIN_ZOOM:
             self.set_zoom(self.zoom())
         self.zoom_changed.emit(self.zoom())
+
+    def fit_before_paint(self) -> None:
+        """Zoom to fit at the next paint, when the viewport has its final size (a project opened
+        before its window shows, or while docks appear, has no settled size to fit yet)."""
+        self._fit_pending = True
+        self.viewport().update()
 
     def frame(self, rect: QRectF, margin: float = 40) -> None:
         """Show `rect` whole, as large as fits (jump to a find result, a stage)."""

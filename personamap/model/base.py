@@ -34,6 +34,18 @@ Url = Annotated[str, Field(pattern=_ONE_LINE, max_length=2_000)]
 """A link kept as text; never opened by the app on its own."""
 
 
+def empty_list() -> list:
+    """`default_factory` for list fields. A plain function on purpose: pydantic reads every
+    factory's signature while building a validator, and a builtin's (`list`) costs ~0.25 ms
+    to parse, 54 of them on the way to the first painted window."""
+    return []
+
+
+def empty_dict() -> dict:
+    """`default_factory` for dict fields (see `empty_list`)."""
+    return {}
+
+
 def new_id() -> str:
     """A fresh id for a new entity."""
     return str(uuid.uuid4())
@@ -53,13 +65,18 @@ def clean_text(value: str, *, one_line: bool = False) -> str:
 
 
 class Model(BaseModel):
-    """Base of every domain entity: unknown fields are an error, assignments are validated."""
+    """Base of every domain entity: unknown fields are an error, assignments are validated.
+
+    Validators are built on first use (`defer_build`): opening a project builds the whole tree
+    once through Project, instead of every class building its own at import (start-up).
+    """
 
     model_config = ConfigDict(
         extra="forbid",
         validate_assignment=True,
         use_enum_values=False,
         revalidate_instances="never",
+        defer_build=True,
     )
 
 

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .base import Entity, Id, ShortText, Text
+from .base import Entity, Id, ShortText, Text, empty_list
 from .enums import CardLayout, NoteColor
 
 Coordinate = Annotated[float, Field(ge=-1e7, le=1e7, allow_inf_nan=False)]
@@ -49,7 +49,7 @@ class NoteElement(Placed):
     type: Literal["note"] = "note"
     text: Text = ""
     color: NoteColor = NoteColor.YELLOW
-    tags: list[ShortText] = Field(default_factory=list)
+    tags: list[ShortText] = Field(default_factory=empty_list)
 
 
 class TextElement(Placed):
@@ -89,4 +89,4 @@ Element = Annotated[
 
 class Board(Entity):
     name: ShortText = "Board"
-    elements: list[Element] = Field(default_factory=list)
+    elements: list[Element] = Field(default_factory=empty_list)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Entity, Id, ShortText, Text
+from .base import Entity, Id, ShortText, Text, empty_list
 from .enums import Quadrant
 from .note import Note
 
@@ -31,7 +31,7 @@ class EmpathyMap(Entity):
     goal: Text = ""
     extended: bool = False
     """Show the extended canvas (Goal, Sees, Hears) as well as the core quadrants."""
-    notes: list[EmpathyNote] = Field(default_factory=list)
+    notes: list[EmpathyNote] = Field(default_factory=empty_list)
 
     def quadrants(self) -> tuple[Quadrant, ...]:
         return CORE_QUADRANTS + (EXTENDED_QUADRANTS if self.extended else ())

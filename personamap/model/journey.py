@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from .base import Entity, Id, Model, ShortText, Text
+from .base import Entity, Id, Model, ShortText, Text, empty_list
 from .enums import JourneyState, LaneKind
 from .note import Note
 
@@ -71,16 +71,16 @@ class EmotionScore(Model):
 
 class JourneyMap(Entity):
     title: ShortText = "Journey"
-    persona_ids: list[Id] = Field(default_factory=list)
+    persona_ids: list[Id] = Field(default_factory=empty_list)
     scenario: Text = ""
     expectations: Text = ""
     state: JourneyState = JourneyState.CURRENT
     owner: ShortText = ""
     version: ShortText = "1"
-    stages: list[Stage] = Field(default_factory=list)
-    lanes: list[Lane] = Field(default_factory=list)
-    notes: list[JourneyNote] = Field(default_factory=list)
-    emotions: list[EmotionScore] = Field(default_factory=list)
+    stages: list[Stage] = Field(default_factory=empty_list)
+    lanes: list[Lane] = Field(default_factory=empty_list)
+    notes: list[JourneyNote] = Field(default_factory=empty_list)
+    emotions: list[EmotionScore] = Field(default_factory=empty_list)
 
     def steps(self) -> list[Step]:
         """All steps, left to right."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Entity, Id, Model, ShortText, Text
+from .base import Entity, Id, Model, ShortText, Text, empty_list
 from .enums import NoteColor
 
 
@@ -20,6 +20,6 @@ class Note(Entity):
 
     text: Text = ""
     color: NoteColor = NoteColor.YELLOW
-    tags: list[ShortText] = Field(default_factory=list)
-    votes: list[Vote] = Field(default_factory=list)
-    evidence_ids: list[Id] = Field(default_factory=list)
+    tags: list[ShortText] = Field(default_factory=empty_list)
+    votes: list[Vote] = Field(default_factory=empty_list)
+    evidence_ids: list[Id] = Field(default_factory=empty_list)

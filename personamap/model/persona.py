@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from .base import Color, Entity, Id, Model, ShortText, Text, Url
+from .base import Color, Entity, Id, Model, ShortText, Text, Url, empty_list
 from .enums import (
     BuyingRole,
     ChannelKind,
@@ -36,7 +36,7 @@ class Item(Entity):
     """One entry of a list field (a goal, a frustration…), citing the evidence behind it."""
 
     text: Text = ""
-    evidence_ids: list[Id] = Field(default_factory=list)
+    evidence_ids: list[Id] = Field(default_factory=empty_list)
     confidence: Confidence | None = None
 
 
@@ -45,14 +45,14 @@ class Quote(Entity):
 
     text: Text = ""
     source: ShortText = ""
-    evidence_ids: list[Id] = Field(default_factory=list)
+    evidence_ids: list[Id] = Field(default_factory=empty_list)
 
 
 class Citation(Entity):
     """Evidence cited for a single-valued field, named by its dotted path (`demographics.age`)."""
 
     field: Annotated[str, Field(pattern=r"^[a-z_]+(\.[a-z_]+)*$", max_length=100)]
-    evidence_ids: list[Id] = Field(default_factory=list)
+    evidence_ids: list[Id] = Field(default_factory=empty_list)
     confidence: Confidence | None = None
 
 
@@ -83,25 +83,25 @@ class Slider(Entity):
     left: ShortText = ""
     right: ShortText = ""
     value: Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)] = 50
-    evidence_ids: list[Id] = Field(default_factory=list)
+    evidence_ids: list[Id] = Field(default_factory=empty_list)
 
 
 class Psychographics(Model):
-    sliders: list[Slider] = Field(default_factory=list)
-    values: list[Item] = Field(default_factory=list)
-    attitudes: list[Item] = Field(default_factory=list)
-    interests: list[Item] = Field(default_factory=list)
+    sliders: list[Slider] = Field(default_factory=empty_list)
+    values: list[Item] = Field(default_factory=empty_list)
+    attitudes: list[Item] = Field(default_factory=empty_list)
+    interests: list[Item] = Field(default_factory=empty_list)
     lifestyle: Text = ""
-    brands: list[Item] = Field(default_factory=list)
+    brands: list[Item] = Field(default_factory=empty_list)
 
 
 class Behaviour(Model):
-    habits: list[Item] = Field(default_factory=list)
-    devices: list[Item] = Field(default_factory=list)
+    habits: list[Item] = Field(default_factory=empty_list)
+    devices: list[Item] = Field(default_factory=empty_list)
     tech_proficiency: Annotated[int, Field(ge=1, le=5)] | None = None
     usage_frequency: ShortText = ""
     purchase_behaviour: Text = ""
-    decision_criteria: list[Item] = Field(default_factory=list)
+    decision_criteria: list[Item] = Field(default_factory=empty_list)
     engagement_level: ShortText = ""
 
 
@@ -111,7 +111,7 @@ class Channel(Entity):
     name: ShortText = ""
     kind: ChannelKind = ChannelKind.OTHER
     note: Text = ""
-    evidence_ids: list[Id] = Field(default_factory=list)
+    evidence_ids: list[Id] = Field(default_factory=empty_list)
 
 
 class ValueFigure(Entity):
@@ -122,7 +122,7 @@ class ValueFigure(Entity):
     value: Annotated[float, Field(allow_inf_nan=False)] | None = None
     unit: ShortText = ""
     note: Text = ""
-    evidence_ids: list[Id] = Field(default_factory=list)
+    evidence_ids: list[Id] = Field(default_factory=empty_list)
 
 
 class Story(Model):
@@ -135,7 +135,7 @@ class CustomSection(Entity):
     """A section a team adds for itself: a titled list and/or body text."""
 
     title: ShortText = ""
-    items: list[Item] = Field(default_factory=list)
+    items: list[Item] = Field(default_factory=empty_list)
     body: Text = ""
 
 
@@ -172,22 +172,22 @@ class Persona(Entity):
     priority: Priority = Priority.PRIMARY
     segment: Segment = Segment.B2C
     color: Color = "#0072B2"
-    tags: list[ShortText] = Field(default_factory=list)
-    quotes: list[Quote] = Field(default_factory=list)
+    tags: list[ShortText] = Field(default_factory=empty_list)
+    quotes: list[Quote] = Field(default_factory=empty_list)
     demographics: Demographics = Field(default_factory=Demographics)
     firmographics: Firmographics = Field(default_factory=Firmographics)
     psychographics: Psychographics = Field(default_factory=Psychographics)
     behaviour: Behaviour = Field(default_factory=Behaviour)
-    goals: list[Item] = Field(default_factory=list)
-    needs: list[Item] = Field(default_factory=list)
-    motivations: list[Item] = Field(default_factory=list)
-    frustrations: list[Item] = Field(default_factory=list)
-    objections: list[Item] = Field(default_factory=list)
-    expectations: list[Item] = Field(default_factory=list)
-    channels: list[Channel] = Field(default_factory=list)
-    value_figures: list[ValueFigure] = Field(default_factory=list)
+    goals: list[Item] = Field(default_factory=empty_list)
+    needs: list[Item] = Field(default_factory=empty_list)
+    motivations: list[Item] = Field(default_factory=empty_list)
+    frustrations: list[Item] = Field(default_factory=empty_list)
+    objections: list[Item] = Field(default_factory=empty_list)
+    expectations: list[Item] = Field(default_factory=empty_list)
+    channels: list[Channel] = Field(default_factory=empty_list)
+    value_figures: list[ValueFigure] = Field(default_factory=empty_list)
     story: Story = Field(default_factory=Story)
-    custom_sections: list[CustomSection] = Field(default_factory=list)
-    evidence: list[Evidence] = Field(default_factory=list)
-    citations: list[Citation] = Field(default_factory=list)
+    custom_sections: list[CustomSection] = Field(default_factory=empty_list)
+    evidence: list[Evidence] = Field(default_factory=empty_list)
+    citations: list[Citation] = Field(default_factory=empty_list)
     lifecycle: Lifecycle = Field(default_factory=Lifecycle)

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from .base import Entity, Id, Model, ShortText, Text
+from .base import Entity, Id, Model, ShortText, Text, empty_list
 from .board import Board
 from .empathy import EmpathyMap
 from .enums import RelationKind
@@ -133,12 +133,12 @@ class Project(Entity):
     created: dt.datetime = Field(default_factory=_now)
     modified: dt.datetime = Field(default_factory=_now)
     settings: Settings = Field(default_factory=Settings)
-    personas: list[Persona] = Field(default_factory=list)
-    relations: list[Relation] = Field(default_factory=list)
-    empathy_maps: list[EmpathyMap] = Field(default_factory=list)
-    journeys: list[JourneyMap] = Field(default_factory=list)
-    boards: list[Board] = Field(default_factory=list)
-    assets: list[Asset] = Field(default_factory=list)
+    personas: list[Persona] = Field(default_factory=empty_list)
+    relations: list[Relation] = Field(default_factory=empty_list)
+    empathy_maps: list[EmpathyMap] = Field(default_factory=empty_list)
+    journeys: list[JourneyMap] = Field(default_factory=empty_list)
+    boards: list[Board] = Field(default_factory=empty_list)
+    assets: list[Asset] = Field(default_factory=empty_list)
 
     def persona(self, persona_id: str) -> Persona | None:
         return next((p for p in self.personas if p.id == persona_id), None)

@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, model_validator
 
-from .base import Model, ShortText, Text
+from .base import Model, ShortText, Text, empty_dict, empty_list
 from .enums import BuyingRole, Priority, Segment
 from .persona import CustomSection, Firmographics, Persona, Psychographics, Slider
 
@@ -60,13 +60,13 @@ class PersonaTemplate(Model):
     buying_role: BuyingRole | None = None
     sections: list[SectionPath] = Field(min_length=1)
     """The sections the editor and the poster show, in order."""
-    card_sections: list[SectionPath] = Field(default_factory=list)
+    card_sections: list[SectionPath] = Field(default_factory=empty_list)
     """The few sections a persona card on a board shows by default: each is one of `sections`
     or a part of one (`firmographics.buying_role` within `firmographics`)."""
-    sliders: list[SliderPreset] = Field(default_factory=list)
-    custom_sections: list[ShortText] = Field(default_factory=list)
+    sliders: list[SliderPreset] = Field(default_factory=empty_list)
+    custom_sections: list[ShortText] = Field(default_factory=empty_list)
     """Titles of custom sections a new persona gets, empty."""
-    prompts: dict[SectionPath, ShortText] = Field(default_factory=dict)
+    prompts: dict[SectionPath, ShortText] = Field(default_factory=empty_dict)
     """Placeholder questions shown in empty fields, by section or field path."""
 
     @model_validator(mode="after")

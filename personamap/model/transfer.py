@@ -28,7 +28,7 @@ from pydantic import Field, ValidationError
 
 from . import ops
 from .arrange import describe
-from .base import Id, Model, new_id
+from .base import Id, Model, empty_list, new_id
 from .board import Element
 from .copying import with_new_ids
 from .empathy import EmpathyMap
@@ -50,12 +50,12 @@ class Payload(Model):
     version: Literal[1]
     project_id: Id | None = None
     board_id: Id | None = None
-    elements: list[Element] = Field(default_factory=list, max_length=20_000)
-    personas: list[Persona] = Field(default_factory=list, max_length=2_000)
-    journeys: list[JourneyMap] = Field(default_factory=list, max_length=500)
-    empathy_maps: list[EmpathyMap] = Field(default_factory=list, max_length=500)
-    assets: list[Asset] = Field(default_factory=list, max_length=200)
-    relations: list[Relation] = Field(default_factory=list, max_length=10_000)
+    elements: list[Element] = Field(default_factory=empty_list, max_length=20_000)
+    personas: list[Persona] = Field(default_factory=empty_list, max_length=2_000)
+    journeys: list[JourneyMap] = Field(default_factory=empty_list, max_length=500)
+    empathy_maps: list[EmpathyMap] = Field(default_factory=empty_list, max_length=500)
+    assets: list[Asset] = Field(default_factory=empty_list, max_length=200)
+    relations: list[Relation] = Field(default_factory=empty_list, max_length=10_000)
 
 
 class PasteError(ValueError):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from .. import __version__
 
@@ -40,12 +41,19 @@ def run(path: Path | None, present: bool = False) -> int:
         print(f"personamap: the editor cannot start: {exc}", file=sys.stderr)
         return 1
     app = make_application()
+    window = open_window(path)
+    if path is not None and present and "workshop" in window.features:
+        window.features["workshop"].start_present()
+    return app.exec()  # type: ignore[attr-defined]
+
+
+def open_window(path: Path | None) -> Any:
+    """The shown main window, on `path` if given (opened before the first show, so the window
+    lays out and paints once, with the project). Also what the start-up benchmark measures."""
     from .main_window import MainWindow
 
     window = MainWindow()
-    window.show()
     if path is not None:
         window.open_path(path)
-        if present and "workshop" in window.features:
-            window.features["workshop"].start_present()
-    return app.exec()  # type: ignore[attr-defined]
+    window.show()
+    return window

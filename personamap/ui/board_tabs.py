@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Signal
-from PySide6.QtWidgets import QInputDialog, QMenu, QTabBar, QTabWidget, QToolButton, QWidget
+from PySide6.QtWidgets import QInputDialog, QMenu, QTabBar, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from ..canvas.scene import BoardScene
 from ..canvas.view import BoardView
@@ -12,16 +12,35 @@ from ..model import clean_text, ops
 from ..style import LIGHT, Theme
 
 
+class BoardPage(QWidget):
+    """A tab's page; its BoardView (and the scene's items) is built when first needed, so a
+    project opens as fast as its first board draws."""
+
+    def __init__(self, board_id: str) -> None:
+        super().__init__()
+        self.board_id = board_id
+        self.view: BoardView | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def hold(self, view: BoardView) -> None:
+        self.view = view
+        self.layout().addWidget(view)
+
+
 class BoardTabs(QTabWidget):
-    """One BoardView per board, in the project's order."""
+    """One page per board, in the project's order; `views` holds the boards built so far
+    (the current one, and any a feature asked for through `view_for`)."""
 
     current_view_changed = Signal(object)  # BoardView | None
+    view_created = Signal(object)  # BoardView, before it is shown
     error = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document: Document | None = None
         self.theme: Theme = LIGHT
+        self.pages: dict[str, BoardPage] = {}
         self.views: dict[str, BoardView] = {}
         self._syncing = False
         self.setMovable(True)
@@ -44,6 +63,7 @@ class BoardTabs(QTabWidget):
             widget = self.widget(0)
             self.removeTab(0)
             widget.deleteLater()
+        self.pages.clear()
         self.views.clear()
         self._syncing = False
         self.document = document
@@ -52,16 +72,27 @@ class BoardTabs(QTabWidget):
             self._sync()
 
     def current_view(self) -> BoardView | None:
-        widget = self.currentWidget()
-        return widget if isinstance(widget, BoardView) else None
+        page = self.currentWidget()
+        return self.view_for(page.board_id) if isinstance(page, BoardPage) else None
 
     def view_for(self, board_id: str) -> BoardView | None:
-        return self.views.get(board_id)
+        """The board's view, built now if it was not yet."""
+        view = self.views.get(board_id)
+        page = self.pages.get(board_id)
+        if view is None and page is not None and self.document is not None:
+            scene = BoardScene(self.document, board_id, self.theme)
+            scene.error.connect(self.error)
+            view = BoardView(scene)
+            scene.setParent(view)
+            self.views[board_id] = view
+            self.view_created.emit(view)
+            page.hold(view)
+        return view
 
     def show_board(self, board_id: str) -> None:
-        view = self.views.get(board_id)
-        if view is not None:
-            self.setCurrentWidget(view)
+        page = self.pages.get(board_id)
+        if page is not None:
+            self.setCurrentWidget(page)
 
     # --- model -> tabs ------------------------------------------------------------------
 
@@ -81,22 +112,19 @@ class BoardTabs(QTabWidget):
         self._syncing = True
         current = self.currentWidget()
         wanted = [b.id for b in doc.project.boards]
-        for board_id in list(self.views):
+        for board_id in list(self.pages):
             if board_id not in wanted:
-                view = self.views.pop(board_id)
-                self.removeTab(self.indexOf(view))
-                view.deleteLater()
+                page = self.pages.pop(board_id)
+                self.views.pop(board_id, None)
+                self.removeTab(self.indexOf(page))
+                page.deleteLater()
         for index, board in enumerate(doc.project.boards):
-            view = self.views.get(board.id)
-            if view is None:
-                scene = BoardScene(doc, board.id, self.theme)
-                scene.error.connect(self.error)
-                view = BoardView(scene)
-                scene.setParent(view)
-                self.views[board.id] = view
-                self.insertTab(index, view, board.name)
-            elif self.indexOf(view) != index:
-                self.tabBar().moveTab(self.indexOf(view), index)
+            page = self.pages.get(board.id)
+            if page is None:
+                page = self.pages[board.id] = BoardPage(board.id)
+                self.insertTab(index, page, board.name)
+            elif self.indexOf(page) != index:
+                self.tabBar().moveTab(self.indexOf(page), index)
             self.setTabText(index, board.name)
             self.setTabToolTip(index, "")
         if current is not None and self.indexOf(current) >= 0:
@@ -127,14 +155,14 @@ class BoardTabs(QTabWidget):
     def _on_tab_moved(self, _from: int, to: int) -> None:
         if self._syncing or self.document is None:
             return
-        view = self.widget(to)
-        board_id = next((b for b, v in self.views.items() if v is view), None)
+        page = self.widget(to)
+        board_id = page.board_id if isinstance(page, BoardPage) else None
         if board_id is not None:
             self._apply(lambda: ops.move_board(self.document.project, board_id, to))
 
     def _board_at(self, index: int) -> str | None:
-        view = self.widget(index)
-        return next((b for b, v in self.views.items() if v is view), None)
+        page = self.widget(index)
+        return page.board_id if isinstance(page, BoardPage) else None
 
     def _rename_at(self, index: int) -> None:
         board_id = self._board_at(index)

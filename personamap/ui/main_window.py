@@ -3,10 +3,12 @@ their own modules; this file wires them together."""
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget
 
 from ..document import Document
@@ -16,7 +18,9 @@ from .actions import ActionRegistry, ActionSpec
 from .board_tabs import BoardTabs
 from .features import install_all
 from .files import FileController
-from .start_page import StartPage
+
+if TYPE_CHECKING:
+    from .start_page import StartPage
 
 SK = QKeySequence.StandardKey
 
@@ -31,9 +35,8 @@ class MainWindow(QMainWindow):
         self.tabs = BoardTabs()
         self.tabs.error.connect(self.show_message)
         self.tabs.current_view_changed.connect(self._on_view)
-        self.start_page = StartPage(self.files)
+        self.tabs.view_created.connect(self._adopt_view_settings)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.start_page)
         self.stack.addWidget(self.tabs)
         self.setCentralWidget(self.stack)
         self.zoom_label = QLabel("100%")
@@ -50,7 +53,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         f, v = self.files, self._view_call
         self.actions.add(
-            ActionSpec("file.new", "&New…", self.start_page.show_templates, SK.New),
+            ActionSpec("file.new", "&New…", lambda: self.start_page.show_templates(), SK.New),
             ActionSpec("file.open", "&Open…", f.open_dialog, SK.Open),
             ActionSpec("file.save", "&Save", f.save, SK.Save),
             ActionSpec("file.save_as", "Save &As…", f.save_as, SK.SaveAs),
@@ -104,6 +107,15 @@ class MainWindow(QMainWindow):
 
     # --- document -----------------------------------------------------------------------
 
+    @cached_property
+    def start_page(self) -> StartPage:
+        """Built when first shown: a window opened on a file never needs it."""
+        from .start_page import StartPage
+
+        page = StartPage(self.files)
+        self.stack.addWidget(page)
+        return page
+
     @property
     def document(self) -> Document | None:
         return self.files.document
@@ -116,7 +128,8 @@ class MainWindow(QMainWindow):
 
     def _on_document(self, document: Document | None) -> None:
         self.tabs.set_document(document)
-        self.stack.setCurrentWidget(self.tabs if document else self.start_page)
+        if document is not None or self.isVisible():
+            self._show_central()
         for dock in self.findChildren(QDockWidget):  # the start page stands alone
             dock.setVisible(document is not None)
         self._rebuild_edit_menu()
@@ -134,7 +147,7 @@ class MainWindow(QMainWindow):
             document.path_changed.connect(self._update_title)
             view = self.tabs.current_view()
             if view is not None:
-                view.zoom_to_fit()
+                view.fit_before_paint()
         self._update_title()
 
     def _rebuild_edit_menu(self) -> None:
@@ -165,6 +178,13 @@ class MainWindow(QMainWindow):
         if self.files.close_document():
             self.files.set_document(None)
 
+    def _show_central(self) -> None:
+        self.stack.setCurrentWidget(self.tabs if self.document is not None else self.start_page)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._show_central()  # the start page, if the window shows with no project
+        super().showEvent(event)
+
     # --- views --------------------------------------------------------------------------
 
     def _view_call(self, method: str) -> None:
@@ -180,6 +200,12 @@ class MainWindow(QMainWindow):
         scene = view.board_scene
         self.actions["view.grid"].setChecked(scene.grid_visible)
         self.actions["view.snap"].setChecked(scene.snap_to_grid)
+
+    def _adopt_view_settings(self, view: object) -> None:
+        """A board built after the first one takes the grid and snapping the others show."""
+        if len(self.tabs.views) > 1:
+            view.board_scene.grid_visible = self.actions["view.grid"].isChecked()
+            view.board_scene.snap_to_grid = self.actions["view.snap"].isChecked()
 
     def _show_zoom(self, zoom: float) -> None:
         self.zoom_label.setText(f"{zoom * 100:.0f}%")

@@ -197,7 +197,9 @@ def test_create_duplicate_search_and_delete_personas(window, qtbot, sample_file:
     assert fresh.color == next(c for c in OKABE_ITO if c not in used)
     assert panel.selected_id() == fresh.id
     # New from a template, through the button's menu
+    panel.template_menu.popup(button.mapToGlobal(QPoint(0, button.height())))
     next(a for a in panel.template_menu.actions() if a.objectName() == "persona_template_b2b").trigger()
+    panel.template_menu.hide()
     b2b = project.personas[-1]
     assert b2b.segment.value == "b2b" and b2b.name == "New persona 2" and b2b.color != fresh.color
 

@@ -4,6 +4,7 @@ connectors, removal (connectors attached to a removed element go with it)."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import Any, Literal
 
 from pydantic import TypeAdapter, ValidationError
@@ -20,7 +21,11 @@ Geometry = tuple[float, float, float, float]
 
 ZOrder = Literal["forward", "backward", "front", "back"]
 
-_ELEMENT: TypeAdapter[Any] = TypeAdapter(Element)
+
+@cache
+def _element_adapter() -> TypeAdapter[Any]:
+    """Built when an element is first placed (schema building is deferred, see Model)."""
+    return TypeAdapter(Element)
 
 
 def board_of(project: Project, board_id: str) -> Board:
@@ -84,7 +89,7 @@ def place_element(project: Project, board_id: str, element: Any, *, on_top: bool
     False (then it keeps its own z)."""
     board = board_of(project, board_id)
     try:
-        el = _ELEMENT.validate_python(
+        el = _element_adapter().validate_python(
             element.model_copy(deep=True) if hasattr(element, "model_copy") else element
         )
     except ValidationError as exc:

@@ -16,65 +16,13 @@ from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QVBoxLayout, QWi
 
 from ...canvas.target import Target
 from ...document import Document
-from ...model import ops
 from ...model.arrange import ELEMENT_NOUNS
 from .base import Form, FormContext
-from .element_forms import ConnectorForm, ImageForm, NoteForm, PersonaCardForm, TextForm, element_of
-from .journey_forms import (
-    EmpathyMapForm,
-    EmpathyNoteForm,
-    JourneyForm,
-    JourneyNoteForm,
-    LaneForm,
-    StageForm,
-    StepForm,
-)
-from .persona_form import PersonaForm
 from .project_form import ProjectForm
 from .widgets import HEADER_STYLE, plain_label
 
 ELEMENT_NAMES = {**ELEMENT_NOUNS, "persona_card": ("persona card", "persona cards")}
 """Undo names say "card"; a heading has room to say which kind."""
-
-
-def form_for(ctx: FormContext, target: Target, board_id: str | None = None) -> Form | None:
-    """The form that edits what `target` names, or None when nothing can be edited there."""
-    project, kind, owner = ctx.project, target.kind, target.owner
-    try:
-        if kind == "element":
-            board = owner or board_id or ""
-            element = element_of(project, board, target.id)
-            simple = {"note": NoteForm, "text": TextForm, "image": ImageForm, "connector": ConnectorForm}
-            if element.type == "persona_card":
-                return PersonaCardForm(ctx, board, target.id, element.persona_id)
-            if element.type in simple:
-                return simple[element.type](ctx, board, target.id)
-            if element.type == "journey_map":
-                return JourneyForm(ctx, element.map_id)
-            if element.type == "empathy_map":
-                return EmpathyMapForm(ctx, element.map_id)
-            return None
-        if kind == "persona":
-            return PersonaForm(ctx, target.id) if project.persona(target.id) else None
-        if kind == "journey":
-            return JourneyForm(ctx, target.id)
-        if kind == "empathy_map":
-            return EmpathyMapForm(ctx, target.id)
-        if owner is None:
-            return None
-        nested = {
-            "stage": StageForm,
-            "step": StepForm,
-            "emotion": StepForm,
-            "lane": LaneForm,
-            "journey_note": JourneyNoteForm,
-            "empathy_note": EmpathyNoteForm,
-        }
-        maker = nested.get(kind)
-        form = maker(ctx, owner, target.id) if maker else None
-        return form if form is None or form.alive(project) else None
-    except (LookupError, ops.OpError):
-        return None
 
 
 class InspectorDock(QDockWidget):
@@ -139,7 +87,12 @@ class InspectorDock(QDockWidget):
         self._set_form(None)
         view = self.main_window.tabs.current_view()
         board_id = view.board_scene.board_id if view else None
-        form = ProjectForm(self.ctx) if target is None else form_for(self.ctx, target, board_id)
+        if target is None:
+            form = ProjectForm(self.ctx)
+        else:
+            from .forms import form_for  # the forms load with the first selection (start-up)
+
+            form = form_for(self.ctx, target, board_id)
         if form is None:
             self._set_form(None, "Nothing to edit for this item.")
             return
@@ -147,6 +100,8 @@ class InspectorDock(QDockWidget):
         self._set_form(form)
 
     def show_summary(self, targets: list[Target]) -> None:
+        from .element_forms import element_of
+
         project = self.ctx.project
         kinds: Counter[str] = Counter()
         for t in targets:

@@ -125,10 +125,7 @@ class PersonaPanel(QWidget):
         self.new_button.setDefaultAction(QAction("New", self, triggered=lambda: self.new_persona()))
         self.new_button.defaultAction().setToolTip("New persona")
         self.template_menu = QMenu(self)
-        for template in list_persona_templates():
-            action = self.template_menu.addAction(template.title, lambda n=template.name: self.new_persona(n))
-            action.setToolTip(template.description)
-            action.setObjectName(f"persona_template_{template.name}")
+        self.template_menu.aboutToShow.connect(self.template_actions)
         self.new_button.setMenu(self.template_menu)
         self.duplicate_button = self._button("Duplicate", "persona_duplicate", self.duplicate_selected)
         self.delete_button = self._button("Delete", "persona_delete", self.delete_selected)
@@ -148,6 +145,17 @@ class PersonaPanel(QWidget):
         layout.addLayout(buttons)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
+
+    def template_actions(self) -> list[QAction]:
+        """New persona from each bundled template; read when a menu first shows them."""
+        if not self.template_menu.actions():
+            for template in list_persona_templates():
+                action = self.template_menu.addAction(
+                    template.title, lambda n=template.name: self.new_persona(n)
+                )
+                action.setToolTip(template.description)
+                action.setObjectName(f"persona_template_{template.name}")
+        return self.template_menu.actions()
 
     def _button(self, text: str, name: str, slot: Callable[[], object]) -> QToolButton:
         button = QToolButton()
@@ -287,6 +295,6 @@ class PersonaPanel(QWidget):
             menu.addAction("Delete…", self.delete_selected)
             menu.addSeparator()
         new_menu = menu.addMenu("New persona")
-        for action in self.template_menu.actions():
+        for action in self.template_actions():
             new_menu.addAction(action)
         menu.exec(self.view.viewport().mapToGlobal(pos))

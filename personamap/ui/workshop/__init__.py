@@ -8,7 +8,8 @@ the returned `Workshop` is `window.features["workshop"]`.
 from __future__ import annotations
 
 import time
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeyEvent, QPainter
@@ -16,32 +17,61 @@ from PySide6.QtWidgets import QInputDialog, QMenu
 
 from ...model.workshop_timer import PRESETS_MIN
 from ..actions import ActionSpec
-from .capture import Capture
-from .presenter import Presenter
 from .timer_overlay import WorkshopTimer, paint_timer
-from .vote_controller import VotingController
-from .walkthrough import save_path
+
+if TYPE_CHECKING:
+    from .capture import Capture
+    from .presenter import Presenter
+    from .vote_controller import VotingController
 
 K = Qt.Key
 
 
 class Workshop:
+    """The workshop's menus and timer from the start; the presenter, voting and capture
+    machinery (and the canvas modules they need) built on first use, to keep start-up short."""
+
     def __init__(self, window: Any) -> None:
         self.window = window
-        self.presenter = Presenter(window)
         self.timer = WorkshopTimer(time.monotonic, window)
         self.timer.changed.connect(self._timer_changed)
-        self.presenter.painters.append(self._paint_timer)
-        self.voting = VotingController(window, self.presenter)
-        self.capture = Capture(window, self.presenter)
-        self.presenter.extra_keys = self._key
         self._build_actions()
         self._build_menus()
+
+    @cached_property
+    def _machinery(self) -> tuple[Presenter, VotingController, Capture]:
+        from .capture import Capture
+        from .presenter import Presenter
+        from .vote_controller import VotingController
+
+        presenter = Presenter(self.window)
+        presenter.painters.append(self._paint_timer)
+        voting = VotingController(self.window, presenter)
+        capture = Capture(self.window, presenter)
+        presenter.extra_keys = self._key
+        return presenter, voting, capture
+
+    @property
+    def presenter(self) -> Presenter:
+        return self._machinery[0]
+
+    @property
+    def voting(self) -> VotingController:
+        return self._machinery[1]
+
+    @property
+    def capture(self) -> Capture:
+        return self._machinery[2]
+
+    @property
+    def presenting(self) -> bool:
+        """Whether the present window is up, without building the machinery to find out."""
+        return "_machinery" in self.__dict__ and self.presenter.active
 
     # --- actions and menus --------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        a, v, t = self.window.actions.add, self.voting, self.timer
+        a, t, v = self.window.actions.add, self.timer, lambda: self.voting
         a(
             ActionSpec(
                 "view.present", "&Present", self.toggle_present, "F5", tip="Project the board full screen"
@@ -53,15 +83,15 @@ class Workshop:
             ActionSpec("workshop.timer_add", "Add a &Minute", t.add_minute),
             ActionSpec("workshop.timer_reset", "Reset Timer", t.reset),
             ActionSpec("workshop.timer_sound", "Sound at the &End", self._sound, checkable=True),
-            ActionSpec("workshop.vote_start", "Start &Dot Vote…", v.start_dialog),
+            ActionSpec("workshop.vote_start", "Start &Dot Vote…", lambda: v().start_dialog()),
             ActionSpec("workshop.vote_reveal", "Re&veal Votes", self._reveal, checkable=True),
-            ActionSpec("workshop.vote_sort", "&Sort Notes by Votes", v.sort),
-            ActionSpec("workshop.vote_tags", "Keep Votes as &Tags", v.keep_as_tags),
-            ActionSpec("workshop.vote_lane", "Keep Votes as a Votes &Lane", v.keep_as_lane),
-            ActionSpec("workshop.vote_clear", "&Clear Votes", v.clear),
-            ActionSpec("workshop.vote_end", "&End Vote", v.end),
-            ActionSpec("workshop.park", "&Park an Idea…", self.capture.park_prompt),
-            ActionSpec("file.export_votes", "Export &Votes as CSV…", lambda: v.export_csv()),
+            ActionSpec("workshop.vote_sort", "&Sort Notes by Votes", lambda: v().sort()),
+            ActionSpec("workshop.vote_tags", "Keep Votes as &Tags", lambda: v().keep_as_tags()),
+            ActionSpec("workshop.vote_lane", "Keep Votes as a Votes &Lane", lambda: v().keep_as_lane()),
+            ActionSpec("workshop.vote_clear", "&Clear Votes", lambda: v().clear()),
+            ActionSpec("workshop.vote_end", "&End Vote", lambda: v().end()),
+            ActionSpec("workshop.park", "&Park an Idea…", lambda: self.capture.park_prompt()),
+            ActionSpec("file.export_votes", "Export &Votes as CSV…", lambda: v().export_csv()),
         )
         for minutes in PRESETS_MIN:
             a(
@@ -146,7 +176,7 @@ class Workshop:
         if not chosen:
             self.window.show_message("Select the cards, maps or notes to add to the path.")
             return
-        from .walkthrough import saved_path
+        from .walkthrough import save_path, saved_path
 
         path = saved_path(scene.board_id)
         save_path(scene.board_id, path + [i for i in chosen if i not in path])
@@ -155,6 +185,8 @@ class Workshop:
     def reset_path(self) -> None:
         view = self.window.tabs.current_view()
         if view is not None:
+            from .walkthrough import save_path
+
             save_path(view.board_scene.board_id, [])
             self.window.show_message("This board's path is back to the default.")
 
@@ -187,7 +219,7 @@ class Workshop:
         self.voting.set_revealed(self.window.actions["workshop.vote_reveal"].isChecked())
 
     def _timer_changed(self) -> None:
-        present = self.presenter.present
+        present = self.presenter.present if self.presenting else None
         if present is not None:
             present.view.viewport().update()
 

@@ -158,7 +158,7 @@ class Presenter:
         size = self.viewport_size()
         stops: list[Stop] = []
         for board in doc.project.boards:
-            view = self.window.tabs.views.get(board.id)
+            view = self.window.tabs.view_for(board.id)
             if view is None:
                 continue
             scene = view.board_scene
@@ -258,7 +258,7 @@ class Presenter:
         self.present.view.move_camera(rect.center(), frame_zoom(rect, self.viewport_size()))
 
     def _show_board(self, board_id: str) -> None:
-        view = self.window.tabs.views.get(board_id)
+        view = self.window.tabs.view_for(board_id)
         if view is None or self.present is None:
             return
         if self.present.view.scene() is not view.board_scene:
