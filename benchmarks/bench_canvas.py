@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import random
-import time
 
 os.environ["QT_QPA_PLATFORM"] = os.environ.get("QT_QPA_PLATFORM") or "offscreen"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.text.font.db=false")
@@ -159,33 +158,3 @@ def run(quick: bool) -> None:
         for item in moving:
             item.setSelected(False)
         del doc, scene, view, raw_scene, raw_view
-
-
-def startup(quick: bool) -> None:
-    """Seconds from process start to a painted window on the sample (separate process)."""
-    import subprocess
-    import sys
-
-    code = (
-        "import time, os; t=time.perf_counter();"
-        "os.environ.setdefault('PYDANTIC_DISABLE_PLUGINS', '__all__');"  # as personamap.cli does
-        "from personamap.ui.app import make_application, open_window; app=make_application();"
-        "from personamap.resources import sample_path;"
-        "w=open_window(sample_path()); w.grab();"
-        "print(time.perf_counter()-t)"
-    )
-    times = []
-    for _ in range(2 if quick else 4):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    best = sorted(times)[len(times) // 2]
-    print(f"bench: canvas.startup_to_painted_sample ours={best:.3f}s goal=1s", flush=True)
-
-
-_run_frames = run
-
-
-def run(quick: bool) -> None:  # type: ignore[no-redef]
-    _run_frames(quick)
-    startup(quick)

@@ -6,6 +6,7 @@ the result. Text is measured by whoever draws (a `TextMeasure`), so no Qt and no
 here; `ApproxMeasure` stands in for tests.
 """
 
+from ...lazy import lazy_package
 from .card import CardBlock, CardBoxes, CardHeader, CardMetrics, layout_card
 from .card_sections import (
     BUYING_ROLE_LABELS,
@@ -18,28 +19,69 @@ from .card_sections import (
     initials,
     section_content,
 )
-from .curve import CurveRun, Point, Segment, bezier_point, curve_runs, monotone_curve
-from .emotion import EmotionLayout, EmotionPoint, score_at, series_order
-from .empathy import (
-    QUADRANT_LABELS,
-    EmpathyLayout,
-    EmpathyMetrics,
-    empathy_insertion_index,
-    layout_empathy,
-    quadrant_at,
-)
 from .geometry import Rect
-from .hit import cell_at, cell_notes, insertion_index
-from .journey import JourneyLayout, JourneyMetrics, layout_journey, resolve_step
 from .measure import ApproxMeasure, TextMeasure, line_count, line_height, lines_fitting
 
+lazy_package(
+    globals(),
+    {
+        "curve": ("CurveRun", "Point", "Segment", "bezier_point", "curve_runs", "monotone_curve"),
+        "emotion": ("EmotionLayout", "EmotionPoint", "score_at", "series_order"),
+        "empathy": (
+            "QUADRANT_LABELS",
+            "EmpathyLayout",
+            "EmpathyMetrics",
+            "empathy_insertion_index",
+            "layout_empathy",
+            "quadrant_at",
+        ),
+        "hit": ("cell_at", "cell_notes", "insertion_index"),
+        "journey": ("JourneyLayout", "JourneyMetrics", "layout_journey", "resolve_step"),
+    },
+)
+
 __all__ = [
-    "BUYING_ROLE_LABELS", "FULL_SECTIONS", "PRIORITY_LABELS", "QUADRANT_LABELS", "SEGMENT_LABELS",
-    "ApproxMeasure", "CardBlock", "CardBoxes", "CardHeader", "CardItem", "CardMetrics", "CurveRun",
-    "EmotionLayout", "EmotionPoint", "EmpathyLayout", "EmpathyMetrics", "JourneyLayout",
-    "JourneyMetrics", "Point", "Rect", "SectionContent", "Segment", "TextMeasure", "badge_labels",
-    "bezier_point", "cell_at", "cell_notes", "curve_runs", "empathy_insertion_index", "initials",
-    "insertion_index", "layout_card", "layout_empathy", "layout_journey", "line_count",
-    "line_height", "lines_fitting", "monotone_curve", "quadrant_at", "resolve_step",
-    "score_at", "section_content", "series_order",
+    "BUYING_ROLE_LABELS",
+    "FULL_SECTIONS",
+    "PRIORITY_LABELS",
+    "QUADRANT_LABELS",
+    "SEGMENT_LABELS",
+    "ApproxMeasure",
+    "CardBlock",
+    "CardBoxes",
+    "CardHeader",
+    "CardItem",
+    "CardMetrics",
+    "CurveRun",
+    "EmotionLayout",
+    "EmotionPoint",
+    "EmpathyLayout",
+    "EmpathyMetrics",
+    "JourneyLayout",
+    "JourneyMetrics",
+    "Point",
+    "Rect",
+    "SectionContent",
+    "Segment",
+    "TextMeasure",
+    "badge_labels",
+    "bezier_point",
+    "cell_at",
+    "cell_notes",
+    "curve_runs",
+    "empathy_insertion_index",
+    "initials",
+    "insertion_index",
+    "layout_card",
+    "layout_empathy",
+    "layout_journey",
+    "line_count",
+    "line_height",
+    "lines_fitting",
+    "monotone_curve",
+    "quadrant_at",
+    "resolve_step",
+    "score_at",
+    "section_content",
+    "series_order",
 ]
