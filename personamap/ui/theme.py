@@ -103,7 +103,9 @@ class ThemeController:
         if not action.isChecked():
             action.setChecked(True)  # re-enters through _chosen
             return
-        QSettings().setValue(SETTING, name)
+        settings = QSettings()
+        if settings.value(SETTING) != name:  # at start-up it is the saved one: no disk write
+            settings.setValue(SETTING, name)
         self.apply(theme)
 
     def apply(self, theme: Theme) -> None:

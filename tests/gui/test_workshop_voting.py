@@ -109,6 +109,8 @@ def test_vote_cast_hidden_revealed_sorted_saved_and_undone(window, qtbot, sample
     assert session.counts[second.note_id] == {"Ben": 1}
 
     qtbot.keyClick(win.view, K.Key_R)  # reveal
+    workshop = window.features["workshop"]
+    assert workshop.presenter.message != "Votes revealed"  # said once, by the status chip
     assert deco.badge_text(first) == "2" and deco.badge_text(second) == "1"
     assert deco.rank(first) == 1 and deco.rank(second) == 2
     win.view.viewport().grab()  # paints through the decorator without error

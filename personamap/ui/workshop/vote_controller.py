@@ -238,7 +238,8 @@ class VotingController:
         if self.session is not None:
             self.session.revealed = revealed
             self._recount()
-            self._say("Votes revealed" if revealed else "Votes hidden")
+            if not self.presenter.active:  # presenting, the status chip already says so
+                self.window.show_message("Votes revealed" if revealed else "Votes hidden")
 
     def _act(self, what: Any, done: str) -> int:
         doc = self.window.document
