@@ -3,9 +3,11 @@
 Text is plain by construction: the patterns below refuse control characters (tab, newline
 and carriage return excepted), and pydantic itself refuses lone surrogates, so nothing that
 cannot be saved and reopened ever gets into a project.
-"""
 
-from __future__ import annotations
+The model modules leave annotations evaluated (no `from __future__ import annotations`):
+pydantic reads them at class creation, and strings would be compiled once more each, on the
+way to the first window.
+"""
 
 import re
 import uuid

@@ -1,8 +1,6 @@
 """Boards: named canvases of placed elements. Elements reference project-level content
 (personas, empathy maps, journeys, assets) or hold their own (free notes, text)."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """Empathy maps: says / thinks / does / feels, pains and gains, around one persona."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from .base import Entity, Id, ShortText, Text, empty_list

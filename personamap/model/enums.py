@@ -1,7 +1,5 @@
 """The closed vocabularies of the domain (DOMAIN.md), as string enums stored by value."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 
 

@@ -1,8 +1,6 @@
 """Journey maps: stages (with steps) as columns, typed lanes as rows, notes in cells,
 and emotion scores per step per persona."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """Sticky notes: the unit of content in empathy maps, journey cells and on boards."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from .base import Entity, Id, Model, ShortText, Text, empty_list

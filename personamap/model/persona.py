@@ -1,7 +1,5 @@
 """A persona and its evidence: who the customer is, and what we know it from."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated
 

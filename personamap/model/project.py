@@ -1,11 +1,9 @@
 """The project: everything one `.personamap` file holds."""
 
-from __future__ import annotations
-
 import base64
 import binascii
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import Field, field_validator, model_validator
 
@@ -56,7 +54,7 @@ class Asset(Entity):
         return value
 
     @model_validator(mode="after")
-    def _content_matches_type(self) -> Asset:
+    def _content_matches_type(self) -> Self:
         sniffed = sniff_media_type(self.raw())
         if sniffed != self.media_type:
             raise ValueError(
@@ -100,7 +98,7 @@ class EmotionScale(Model):
     )
 
     @model_validator(mode="after")
-    def _ordered(self) -> EmotionScale:
+    def _ordered(self) -> Self:
         if self.minimum >= self.maximum:
             raise ValueError("minimum must be below maximum")
         for lab in self.labels:

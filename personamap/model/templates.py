@@ -5,9 +5,7 @@ content; `PersonaTemplate.new_persona()` turns it into an empty persona with the
 sliders, custom sections and buying role already in place. Qt-free like the rest of the model.
 """
 
-from __future__ import annotations
-
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, Field, model_validator
 
@@ -70,7 +68,7 @@ class PersonaTemplate(Model):
     """Placeholder questions shown in empty fields, by section or field path."""
 
     @model_validator(mode="after")
-    def _sections_known(self) -> PersonaTemplate:
+    def _sections_known(self) -> Self:
         for where, paths in (
             ("sections", self.sections),
             ("card_sections", self.card_sections),

@@ -18,8 +18,6 @@ The paste rule:
   integrity rule, so a hostile clipboard can neither crash the editor nor inject bad data.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
