@@ -3,7 +3,7 @@ the PDF exporter, so that a colour or a size is never typed twice. No Qt here.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model.enums import LaneKind, NoteColor, Priority
 
@@ -34,8 +34,7 @@ NOTE_FILL: dict[NoteColor, str] = {
 NOTE_TEXT = "#1F2328"
 
 
-@dataclass(frozen=True)
-class LaneLook:
+class LaneLook(NamedTuple):
     """How a lane type shows itself: a header tint, a faint cell wash, an icon name, a note colour."""
 
     tint: str
@@ -87,8 +86,7 @@ RELATION_LABEL: dict[str, str] = {
 """How a relation reads on a connector, on screen and on paper ("Priya champions Dana")."""
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(NamedTuple):
     """Chrome colours of one theme; content colours (notes, personas) stay the same."""
 
     name: str
@@ -114,8 +112,7 @@ PROJECTOR_MIN_TEXT_PX = 18.0
 THEMES: dict[str, Theme] = {t.name: t for t in (LIGHT, DARK, PROJECTOR)}
 
 
-@dataclass(frozen=True)
-class TypeScale:
+class TypeScale(NamedTuple):
     """Screen pixels at 100 % zoom; posters scale the same ratios with the page."""
 
     caption: float = 11

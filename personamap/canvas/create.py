@@ -23,7 +23,6 @@ from ..model.board import (
 )
 from ..model.empathy import EmpathyMap
 from ..model.enums import NoteColor
-from ..model.layout import layout_journey
 from ..model.persona import Persona
 from ..model.project import Asset, Project
 from ..resources import ResourceError, list_persona_templates, persona_template
@@ -133,6 +132,8 @@ def creation_for(
         steps: list[Step] = [lambda p: ops.add_persona(p, persona), _placing(board_id, card)]
         return Creation("Add persona card", steps, element_id)
     if kind == "journey":
+        from ..model.layout.journey import layout_journey  # with the first journey (start-up)
+
         journey = build_journey(payload.template or "default")
         w, h = layout_journey(journey, project.settings.emotion_scale, QtMeasure()).size
         element = JourneyMapElement(id=element_id, map_id=journey.id, **_at(center, (w, h)))

@@ -4,15 +4,14 @@ buying journey. Plain data (no Qt), so a drop, a menu and a test build the same 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import ops
 from ..model.enums import LaneKind
 from ..model.journey import DEFAULT_LANES, DEFAULT_STAGES, JourneyMap, Lane, Stage
 
 
-@dataclass(frozen=True)
-class JourneyTemplate:
+class JourneyTemplate(NamedTuple):
     name: str
     """Stable key carried by drag payloads."""
     title: str

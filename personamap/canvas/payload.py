@@ -7,7 +7,7 @@ is strict: a size cap, known kinds only, and fields of the right type; anything 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from typing import NamedTuple
 
 from ..model.enums import NoteColor
 
@@ -20,8 +20,7 @@ journey: a journey from the template `template`; empathy: an empathy map (`exten
 note: a sticky note of `color`; text: a text block; image: an image chosen from a file."""
 
 
-@dataclass(frozen=True)
-class Payload:
+class Payload(NamedTuple):
     kind: str
     persona_id: str = ""
     template: str = ""
@@ -30,7 +29,7 @@ class Payload:
     color: str = NoteColor.YELLOW.value
 
     def encode(self) -> bytes:
-        return json.dumps({"version": 1, **asdict(self)}, ensure_ascii=True).encode("ascii")
+        return json.dumps({"version": 1, **self._asdict()}, ensure_ascii=True).encode("ascii")
 
 
 _STR_FIELDS = ("persona_id", "template", "persona_template", "color")

@@ -3,11 +3,10 @@ can act on a selection without knowing item classes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     """`kind` names the model object: "element" (a board element, id = element id, owner = board
     id), "persona", "journey", "stage", "step", "lane", "journey_note" (owner = journey id),
     "empathy_map", "empathy_note" (owner = map id), "emotion" (id = step id, owner = journey id,

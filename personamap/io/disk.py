@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 _CHUNK = 1 << 20
 
@@ -23,8 +22,7 @@ def _hash(path: str | os.PathLike[str]) -> str:
     return digest.hexdigest()
 
 
-@dataclass(frozen=True)
-class Fingerprint:
+class Fingerprint(NamedTuple):
     """mtime (ns), size and sha256 of a file at one moment."""
 
     mtime_ns: int

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
@@ -30,8 +29,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """One text that matches, and where it is shown. `kind` and `target_id` name the entity
     holding the text (a journey note, a stage…) so the canvas can pick its own item."""
 

@@ -8,7 +8,7 @@ emotion scores lie on the project's scale.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pydantic import BaseModel
 
@@ -21,8 +21,7 @@ from .project import EmotionScale, Project
 Loc = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     loc: Loc
     message: str
 

@@ -19,8 +19,7 @@ The paste rule:
 """
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import Field, ValidationError
 
@@ -133,8 +132,7 @@ def plain_text(payload: Payload) -> str:
     return "\n".join(" ".join(line.split()) for line in lines if line.strip())
 
 
-@dataclass(frozen=True)
-class PastePlan:
+class PastePlan(NamedTuple):
     op: ops.Op
     element_ids: list[str]
     """Ids of the new elements, to select them after the paste."""

@@ -4,7 +4,7 @@ and tests all reach the same commands by name (ARCHITECTURE.md rule 6)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
@@ -12,8 +12,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 Shortcut = QKeySequence.StandardKey | str | None
 
 
-@dataclass(frozen=True)
-class ActionSpec:
+class ActionSpec(NamedTuple):
     id: str
     text: str
     handler: Callable[[], object]

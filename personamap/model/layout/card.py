@@ -8,7 +8,7 @@ can be told how tall it wants to be; given a height, it shows what fits and ends
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from ..enums import CardLayout
 from ..persona import Persona
@@ -17,8 +17,7 @@ from .geometry import Rect
 from .measure import TextMeasure, line_count, line_height, lines_fitting
 
 
-@dataclass(frozen=True)
-class CardMetrics:
+class CardMetrics(NamedTuple):
     """Sizes in screen px at 100 %; type sizes follow style.TYPE."""
 
     pad: float = 16
@@ -50,8 +49,10 @@ class CardMetrics:
     slider_h: float = 32
 
 
-@dataclass(frozen=True)
-class CardHeader:
+DEFAULT_METRICS = CardMetrics()
+
+
+class CardHeader(NamedTuple):
     rect: Rect
     photo_rect: Rect
     initials: str
@@ -62,8 +63,7 @@ class CardHeader:
     badges: tuple[tuple[str, Rect], ...]
 
 
-@dataclass(frozen=True)
-class CardBlock:
+class CardBlock(NamedTuple):
     """A quote or a section. `item_rects` and `item_lines` cover the items that show, a
     prefix of `items`; `elided` says something of this block (items or lines) is cut."""
 
@@ -91,8 +91,7 @@ class CardBlock:
         return len(self.items) - len(self.item_rects)
 
 
-@dataclass(frozen=True)
-class CardBoxes:
+class CardBoxes(NamedTuple):
     width: float
     height: float
     natural_height: float
@@ -102,7 +101,7 @@ class CardBoxes:
     """Keys of the blocks left out entirely for lack of room."""
     more_count: int
     more_rect: Rect | None
-    metrics: CardMetrics = field(default_factory=CardMetrics)
+    metrics: CardMetrics = DEFAULT_METRICS
 
 
 def _header(persona: Persona, w: float, measure: TextMeasure, m: CardMetrics) -> CardHeader:
@@ -150,11 +149,10 @@ def _without_lead_quote(content: SectionContent) -> SectionContent:
     """The first quote already stands under the header; a quotes section lists the others."""
     if content.key != "quotes":
         return content
-    return replace(content, items=content.items[1:])
+    return content._replace(items=content.items[1:])
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
     """An item's measured lines: full count, count shown untruncated, height of one line."""
 
     total: int
@@ -241,7 +239,7 @@ def layout_card(
     sections: Sequence[str],
     w: float,
     measure: TextMeasure,
-    metrics: CardMetrics = CardMetrics(),
+    metrics: CardMetrics = DEFAULT_METRICS,
     h: float | None = None,
 ) -> CardBoxes:
     """Lay out a card `w` wide: compact shows header and quote, standard adds the chosen

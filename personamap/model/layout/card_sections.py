@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from ..enums import BuyingRole, Priority, Segment, ValueKind
 from ..persona import LIST_SECTIONS, Item, Persona
@@ -34,8 +34,7 @@ BUYING_ROLE_LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class CardItem:
+class CardItem(NamedTuple):
     """One line item of a block; `value` (0..100) marks a slider, `caption` a small grey line."""
 
     text: str
@@ -43,8 +42,7 @@ class CardItem:
     caption: bool = False
 
 
-@dataclass(frozen=True)
-class SectionContent:
+class SectionContent(NamedTuple):
     key: str
     title: str
     kind: str

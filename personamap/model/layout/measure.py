@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import NamedTuple, Protocol, runtime_checkable
 
 _PROBE = "Mg"
 _WIDE = frozenset("WF")
@@ -26,8 +25,7 @@ class TextMeasure(Protocol):
         ...
 
 
-@dataclass(frozen=True)
-class ApproxMeasure:
+class ApproxMeasure(NamedTuple):
     """Monospace-like metrics: greedy word wrap, over-long words broken anywhere.
 
     East Asian wide characters count as one full em (CJK text has no spaces to break at,

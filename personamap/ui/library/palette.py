@@ -3,7 +3,7 @@ at the centre of the view (for keyboard users)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QMimeData, QSize, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
@@ -16,8 +16,7 @@ from .icons import icon
 PAYLOAD_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     key: str
     label: str
     tip: str

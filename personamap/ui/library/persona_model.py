@@ -6,7 +6,7 @@ names a persona (or the list of personas), so the list follows every edit, undo 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -29,8 +29,7 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 
 
-@dataclass(frozen=True)
-class PersonaRow:
+class PersonaRow(NamedTuple):
     """What one row shows, copied from the model so painting never reads live objects."""
 
     id: str
