@@ -93,6 +93,7 @@ class BoardView(QGraphicsView):
         """Zoom to `factor`, keeping the scene point under `anchor` (viewport coordinates; the
         centre when None) where it is. Qt's AnchorUnderMouse follows the last mouse *move*, not
         the wheel's position, so the anchor is kept by hand."""
+        self._fit_pending = False
         factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
         current = self.zoom()
         if abs(factor - current) < 1e-9:
@@ -118,6 +119,7 @@ class BoardView(QGraphicsView):
         self.set_zoom(1.0)
 
     def zoom_to_fit(self) -> None:
+        self._fit_pending = False
         rect = self.board_scene.itemsBoundingRect()
         if rect.isEmpty():
             self.set_zoom(1.0)
@@ -131,12 +133,18 @@ class BoardView(QGraphicsView):
 
     def fit_before_paint(self) -> None:
         """Zoom to fit at the next paint, when the viewport has its final size (a project opened
-        before its window shows, or while docks appear, has no settled size to fit yet)."""
+        before its window shows, a board built as its tab opens, docks appearing: none has a
+        settled size yet). Any camera move made before that paint wins over the fit."""
         self._fit_pending = True
         self.viewport().update()
 
+    def centerOn(self, *args: object) -> None:
+        self._fit_pending = False
+        super().centerOn(*args)
+
     def frame(self, rect: QRectF, margin: float = 40) -> None:
         """Show `rect` whole, as large as fits (jump to a find result, a stage)."""
+        self._fit_pending = False
         self.fitInView(rect.adjusted(-margin, -margin, margin, margin), Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom() > 2.0:
             self.set_zoom(2.0)

@@ -87,6 +87,7 @@ class BoardTabs(QTabWidget):
             self.views[board_id] = view
             self.view_created.emit(view)
             page.hold(view)
+            view.fit_before_paint()  # a board first seen shows all of itself
         return view
 
     def show_board(self, board_id: str) -> None:

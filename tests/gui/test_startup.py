@@ -40,9 +40,26 @@ def test_only_the_board_on_screen_is_built_then_each_board_on_its_first_visit(qt
 
     _click_tab(qtbot, window, boards[1].name)
     assert list(window.tabs.views) == [boards[0].id, boards[1].id]
-    scene = window.tabs.current_view().board_scene
+    view = window.tabs.current_view()
+    scene = view.board_scene
     assert scene.board_id == boards[1].id
     assert set(scene.items_by_id) >= {e.id for e in boards[1].elements}
+    window.grab()  # a board seen for the first time shows all of itself
+    assert view.mapToScene(view.viewport().rect()).boundingRect().contains(scene.itemsBoundingRect())
+
+
+def test_a_camera_move_before_the_first_paint_wins_over_the_fit(qtbot, sample_file) -> None:
+    window = _open(qtbot, sample_file)
+    board = window.document.project.boards[2]
+    window.tabs.show_board(board.id)  # as Find does on its way to a match
+    view = window.tabs.view_for(board.id)
+    item = view.board_scene.items_by_id[board.elements[0].id]
+    view.frame(item.sceneBoundingRect())
+    framed = view.zoom()
+    QApplication.processEvents()  # the view shows and paints
+    window.grab()
+    assert view.isVisible()
+    assert view.zoom() == framed
 
 
 def test_the_board_fits_the_window_before_its_first_paint(qtbot, sample_file) -> None:
