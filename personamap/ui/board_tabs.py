@@ -19,12 +19,10 @@ class BoardPage(QWidget):
     def __init__(self, board_id: str) -> None:
         super().__init__()
         self.board_id = board_id
-        self.view: BoardView | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
     def hold(self, view: BoardView) -> None:
-        self.view = view
         self.layout().addWidget(view)
 
 

@@ -145,9 +145,6 @@ class MainWindow(QMainWindow):
         if document is not None:
             document.modified_changed.connect(lambda _m: self._update_title())
             document.path_changed.connect(self._update_title)
-            view = self.tabs.current_view()
-            if view is not None:
-                view.fit_before_paint()
         self._update_title()
 
     def _rebuild_edit_menu(self) -> None:
