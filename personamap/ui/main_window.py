@@ -35,7 +35,7 @@ class MainWindow(QMainWindow):
         self.tabs = BoardTabs()
         self.tabs.error.connect(self.show_message)
         self.tabs.current_view_changed.connect(self._on_view)
-        self.tabs.view_created.connect(self._adopt_view_settings)
+        self.tabs.view_created.connect(self._apply_grid)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tabs)
         self.setCentralWidget(self.stack)
@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
             ActionSpec("view.zoom_fit", "Zoom to &Fit", lambda: v("zoom_to_fit"), "Ctrl+1"),
             ActionSpec("view.zoom_100", "&Actual Size", lambda: v("zoom_actual"), "Ctrl+0"),
             ActionSpec("view.grid", "Show &Grid", self._toggle_grid, checkable=True),
-            ActionSpec("view.snap", "&Snap to Grid", self._toggle_snap, checkable=True),
+            ActionSpec("view.snap", "&Snap to Grid", self._toggle_grid, checkable=True),
             ActionSpec("board.add", "&Add Board", lambda: self.tabs.add_board()),
             ActionSpec("board.rename", "&Rename Board…", self._rename_current_board),
             ActionSpec("board.delete", "&Delete Board", self._delete_current_board),
@@ -194,27 +194,19 @@ class MainWindow(QMainWindow):
             return
         view.zoom_changed.connect(self._show_zoom, Qt.ConnectionType.UniqueConnection)
         self._show_zoom(view.zoom())
-        scene = view.board_scene
-        self.actions["view.grid"].setChecked(scene.grid_visible)
-        self.actions["view.snap"].setChecked(scene.snap_to_grid)
 
-    def _adopt_view_settings(self, view: object) -> None:
-        """A board built after the first one takes the grid and snapping the others show."""
-        if len(self.tabs.views) > 1:
-            view.board_scene.grid_visible = self.actions["view.grid"].isChecked()
-            view.board_scene.snap_to_grid = self.actions["view.snap"].isChecked()
+    def _apply_grid(self, view: object) -> None:
+        """The View menu's grid and snapping hold for every board, built now or later."""
+        view.board_scene.grid_visible = self.actions["view.grid"].isChecked()
+        view.board_scene.snap_to_grid = self.actions["view.snap"].isChecked()
+        view.viewport().update()
 
     def _show_zoom(self, zoom: float) -> None:
         self.zoom_label.setText(f"{zoom * 100:.0f}%")
 
     def _toggle_grid(self) -> None:
         for view in self.tabs.views.values():
-            view.board_scene.grid_visible = self.actions["view.grid"].isChecked()
-            view.viewport().update()
-
-    def _toggle_snap(self) -> None:
-        for view in self.tabs.views.values():
-            view.board_scene.snap_to_grid = self.actions["view.snap"].isChecked()
+            self._apply_grid(view)
 
     def _current_board_id(self) -> str | None:
         view = self.tabs.current_view()

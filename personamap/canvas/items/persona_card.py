@@ -44,7 +44,6 @@ class PersonaCardItem(ElementItem):
         self._layout = CardLayout.STANDARD
         self._sections: list[str] = []
         self._nested_ids: set[str] = set()
-        self._syncing = False
 
     def depends_on(self) -> set[str]:
         # an edit of a goal, quote or slider names that entry's id, not the persona's
@@ -66,17 +65,15 @@ class PersonaCardItem(ElementItem):
                 self.photo = QImage.fromData(asset.raw())
         months = project.settings.review_period_months
         self.overdue = bool(persona and is_overdue(persona, months, dt.date.today()))
-        self._syncing = True  # the content changed anyway: lay the card out once, below
-        try:
-            super().sync(element, project)
-        finally:
-            self._syncing = False
-        self._relayout()
+        resized = (element.w, element.h) != self.size()
+        super().sync(element, project)  # lays the card out if it resized
+        if not resized:
+            self._relayout()
 
     def set_geometry(self, geometry: tuple[float, float, float, float]) -> None:
         resized = (geometry[2], geometry[3]) != self.size()
         super().set_geometry(geometry)
-        if resized and not self._syncing:
+        if resized:
             self._relayout()
 
     def _relayout(self) -> None:
