@@ -1,8 +1,9 @@
 """What a file on disk looked like when we last read or wrote it, so a save can tell that
 someone else (another program, a synced folder, a colleague) changed it in the meantime.
 
-Size and modification time decide quickly; when they differ, the content hash decides, so a
-`touch` or a copy of identical bytes is not reported as a change.
+The content hash decides. A different size is a change without reading the file; an equal
+size and mtime prove nothing (`rsync -t` and `cp -p` keep both while replacing the bytes), so
+the file is hashed again. A `touch` or a copy of identical bytes is therefore not a change.
 """
 
 from __future__ import annotations
@@ -44,8 +45,6 @@ class Fingerprint(NamedTuple):
         try:
             info = os.stat(path)
         except (OSError, ValueError):
-            return False
-        if info.st_mtime_ns == self.mtime_ns and info.st_size == self.size:
             return False
         if info.st_size != self.size:
             return True

@@ -93,6 +93,25 @@ def test_a_touch_or_an_identical_copy_is_not_a_change(window, sample_file: Path)
     assert window.files.save(), "our own save is the new baseline"
 
 
+def test_a_same_size_change_with_the_mtime_restored_asks(window, sample_file: Path) -> None:
+    """What `rsync -t` or `cp -p` leave: other bytes, the same size, the old mtime."""
+    edit(window)
+    before = os.stat(sample_file)
+    data = sample_file.read_bytes()
+    title = load(sample_file).title
+    assert len(title) >= 3 and data.count(title.encode()) >= 1
+    theirs = data.replace(title.encode(), title[::-1].encode())
+    assert theirs != data and len(theirs) == len(data)
+    sample_file.write_bytes(theirs)
+    os.utime(sample_file, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert os.stat(sample_file).st_mtime_ns == before.st_mtime_ns
+    assert window.files.changed_on_disk()
+    seen = answer_next_box("Cancel")
+    window.actions["file.save"].trigger()
+    assert seen["name"] == "disk_conflict"
+    assert sample_file.read_bytes() == theirs and window.document.is_modified
+
+
 # --- failures: original intact, reason shown, document still modified ------------------------
 
 
