@@ -19,9 +19,6 @@ OKABE_ITO: tuple[str, ...] = (
 )
 """Persona and curve colours, colour-blind-safe, in the order personas receive them."""
 
-MARKER_SHAPES: tuple[str, ...] = ("circle", "square", "triangle", "diamond", "hexagon", "star")
-"""A second channel beside colour: each persona's curve markers also differ in shape."""
-
 NOTE_FILL: dict[NoteColor, str] = {
     NoteColor.YELLOW: "#FFF1A8",
     NoteColor.PINK: "#FFD6E0",
@@ -130,7 +127,3 @@ CONTENT_FONT_FAMILIES: tuple[str, ...] = ("Noto Sans", "DejaVu Sans")
 
 def persona_color(index: int) -> str:
     return OKABE_ITO[index % len(OKABE_ITO)]
-
-
-def marker_shape(index: int) -> str:
-    return MARKER_SHAPES[index % len(MARKER_SHAPES)]

@@ -166,7 +166,7 @@ class Pen:
     def marker(
         self, shape: str, cx: float, cy: float, size: float, color: str, outline: str = "#FFFFFF"
     ) -> None:
-        """A curve marker in a persona's shape (style.MARKER_SHAPES), as on the canvas."""
+        """A curve marker in a persona's shape (model.layout.MARKER_SHAPES), as on the canvas."""
         r = size / 2
         if shape == "circle":
             self.circle(cx, cy, r, color, outline, 0.8)

@@ -6,7 +6,7 @@ by board pages; the pen carries the scale, so coordinates here are canvas px."""
 from __future__ import annotations
 
 from ..model import JourneyMap, JourneyState, LaneKind
-from ..model.layout import EmotionLayout, JourneyLayout, Rect, curve_runs
+from ..model.layout import EmotionLayout, JourneyLayout, Rect, SeriesLook, curve_runs, journey_legend
 from ..style import LANE_LOOK, NOTE_FILL, TYPE
 from .draw import MUTED, TEXT, Pen, mix
 from .spec import Ctx
@@ -16,23 +16,6 @@ STAGE_LINE = "#C9D1D9"
 HEADER = "#F0F2F5"
 NEUTRAL_LINE = "#8C959F"
 FUTURE = "#009E73"
-
-
-def series_looks(
-    ctx: Ctx, journey: JourneyMap, layout: JourneyLayout
-) -> list[tuple[str | None, str, str, str]]:
-    """(persona id, name, colour, marker shape) of each curve the map draws."""
-    ids: list[str | None] = []
-    for emotion in layout.emotions.values():
-        ids += [k for k in emotion.series if k not in ids]
-    looks = []
-    for pid in ids:
-        persona = ctx.project.persona(pid) if pid else None
-        if persona is None:
-            looks.append((pid, journey.title if pid is None else "Unknown persona", "#59636E", "circle"))
-        else:
-            looks.append((pid, persona.name, persona.color, ctx.shape(pid)))
-    return looks
 
 
 def draw_journey(ctx: Ctx, pen: Pen, journey: JourneyMap, layout: JourneyLayout) -> None:
@@ -83,7 +66,7 @@ def draw_journey(ctx: Ctx, pen: Pen, journey: JourneyMap, layout: JourneyLayout)
     _grid(pen, layout, journey, w)
     for lane in journey.lanes:
         _lane_header(ctx, pen, layout, journey, lane)
-    looks = series_looks(ctx, journey, layout)
+    looks = journey_legend(journey, ctx.project)
     for emotion in layout.emotions.values():
         _emotion(pen, emotion, looks)
     _title(ctx, pen, layout, journey, looks)
@@ -134,7 +117,7 @@ def _lane_header(ctx: Ctx, pen: Pen, layout: JourneyLayout, journey: JourneyMap,
     pen.text(Rect(r.x + 14, r.y + 12, r.w - 24, r.h - 20), lane.name, TYPE.body, TEXT, "bold")
 
 
-def _emotion(pen: Pen, emotion: EmotionLayout, looks: list) -> None:
+def _emotion(pen: Pen, emotion: EmotionLayout, looks: list[SeriesLook]) -> None:
     r = emotion.rect
     for y in emotion.tick_ys().values():
         pen.line(r.x, y, r.right, y, "#E6EAEF", 0.5)
@@ -150,7 +133,7 @@ def _emotion(pen: Pen, emotion: EmotionLayout, looks: list) -> None:
                 pen.marker(shape, point.x, point.y, 10, color)
 
 
-def _title(ctx: Ctx, pen: Pen, layout: JourneyLayout, journey: JourneyMap, looks: list) -> None:
+def _title(ctx: Ctx, pen: Pen, layout: JourneyLayout, journey: JourneyMap, looks: list[SeriesLook]) -> None:
     band = layout.title_rect.adjusted(20, 0, -20, 0)
     t = pen.t
     right = band.right

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 from ..model import Persona, Project
 from ..model.lifecycle import review_due
-from ..style import MARKER_SHAPES
 from .draw import Pen
 from .fonts import FontSet
 from .pages import PageGeometry
@@ -88,15 +87,6 @@ class Ctx:
     text: PdfText
     today: dt.date
     warnings: list[str] = field(default_factory=list)
-
-    def persona_index(self, persona_id: str | None) -> int:
-        for k, p in enumerate(self.project.personas):
-            if p.id == persona_id:
-                return k
-        return 0
-
-    def shape(self, persona_id: str | None) -> str:
-        return MARKER_SHAPES[self.persona_index(persona_id) % len(MARKER_SHAPES)]
 
     def review_by(self, persona: Persona) -> str:
         due = review_due(persona, self.project.settings.review_period_months)

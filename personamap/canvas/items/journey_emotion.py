@@ -7,12 +7,11 @@ Geometry comes from model.layout (layout_emotion, curve_runs), shared with the P
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 
-from ...model.layout import EmotionLayout, EmotionPoint, curve_runs
+from ...model.layout import EmotionLayout, EmotionPoint, SeriesLook, curve_runs
 from ...style import TYPE
 from ..text import draw_text, font
 
@@ -22,16 +21,8 @@ GRID_LINE = "#E6EAEF"
 NEUTRAL_LINE = "#8C959F"
 
 
-@dataclass(frozen=True)
-class SeriesLook:
-    persona_id: str | None
-    name: str
-    color: str
-    shape: str
-
-
 def marker_path(shape: str, c: QPointF, size: float = MARKER) -> QPainterPath:
-    """A marker of `shape` (style.MARKER_SHAPES) centred on `c`."""
+    """A marker of `shape` (model.layout.MARKER_SHAPES) centred on `c`."""
     r = size / 2
     path = QPainterPath()
     if shape == "square":

@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
 from ...model import ops
 from ...model.enums import LaneKind
 from ...model.journey import JourneyMap, JourneyNote
-from ...model.layout import JourneyLayout, cell_at, layout_journey, score_at, series_order
-from ...style import LANE_LOOK, Theme, marker_shape
+from ...model.layout import JourneyLayout, SeriesLook, cell_at, journey_legend, layout_journey, score_at
+from ...style import LANE_LOOK, Theme
 from ..note_drag import restore_z
 from ..target import Target
 from . import journey_menus as menus
 from .base import ElementItem
 from .journey_drop import drop_journey_notes, reorder_index
-from .journey_emotion import Preview, SeriesLook, marker_at
+from .journey_emotion import Preview, marker_at
 from .journey_headers import JourneyHeaderItem
 from .journey_paint import paint_body, paint_lane_header, paint_stage_header, paint_step_header, qrect
 from .note_host import NoteHostMixin
@@ -39,8 +39,6 @@ from .simple import level_of_detail
 
 if TYPE_CHECKING:
     from ...model import Placed, Project
-
-OWN_CURVE = "#59636E"
 
 
 class JourneyNoteItem(NoteItem):
@@ -77,7 +75,7 @@ class JourneyMapItem(NoteHostMixin, ElementItem):
         found = project.journey(self.journey_id)
         self.journey = _snapshot(found) if found else None
         self._scale = project.settings.emotion_scale
-        self._looks = self._series_looks(project)
+        self._looks = journey_legend(self.journey, project) if self.journey else []
         self._depends = {self.journey_id, project.id}
         if self.journey is not None:
             j = self.journey
@@ -85,17 +83,6 @@ class JourneyMapItem(NoteHostMixin, ElementItem):
             self._depends |= {lane.id for lane in j.lanes} | {n.id for n in j.notes}
         super().sync(element, project)
         self._relayout()
-
-    def _series_looks(self, project: Project) -> list[SeriesLook]:
-        if self.journey is None:
-            return []
-        looks = []
-        for k, persona_id in enumerate(series_order(self.journey)):
-            persona = project.persona(persona_id) if persona_id else None
-            name = persona.name if persona else ("This journey" if persona_id is None else "Unknown persona")
-            color = persona.color if persona else OWN_CURVE
-            looks.append(SeriesLook(persona_id, name, color, marker_shape(k)))
-        return looks
 
     def depends_on(self) -> set[str]:
         return self._depends
