@@ -56,16 +56,44 @@ def test_pagedown_frames_each_stop_legibly_and_focus_cuts_it_out(window, qtbot) 
     assert frames(view, workshop.presenter.current().rect)
 
 
-def test_overview_stays_legible_and_returns(window, qtbot) -> None:
-    workshop, win = present(window, qtbot)
-    qtbot.keyClick(win.view, K.Key_PageDown)
-    stop = workshop.presenter.current()
-    qtbot.keyClick(win.view, K.Key_O)
+def frames_board(view) -> bool:
+    """The whole board is on screen, and fills the screen's width or height."""
+    return frames(view, view.board_scene.itemsBoundingRect())
+
+
+def test_present_opens_on_an_overview_of_the_whole_board(window, qtbot) -> None:
+    workshop = window.features["workshop"]
+    win = workshop.start_present()  # what `personamap --present FILE` does once the file is open
+    qtbot.waitExposed(win)
+    win.view.animation_ms = 0
     assert workshop.presenter.overview
-    assert win.view.zoom() >= legible_zoom() - 1e-6
-    assert win.view.focus.hole is None
-    qtbot.keyClick(win.view, K.Key_O)
-    assert not workshop.presenter.overview and workshop.presenter.current().key == stop.key
+    assert frames_board(win.view), "full screen (the offscreen screen: 800×800)"
+    for size in ((1920, 1080), (1024, 768)):
+        win.showNormal()
+        win.resize(*size)
+        qtbot.waitUntil(lambda s=size: win.view.viewport().width() == s[0])
+        assert frames_board(win.view), size
+
+
+def test_o_frames_the_whole_board_on_each_board_and_returns(window, qtbot) -> None:
+    workshop, win = present(window, qtbot, size=(1024, 768))
+    view, presenter = win.view, workshop.presenter
+    boards = [b.id for b in window.document.project.boards]
+    seen = []
+    for _ in range(len(presenter.stops())):
+        qtbot.keyClick(view, K.Key_PageDown)
+        stop = presenter.current()
+        if stop.board_id in seen:
+            continue
+        seen.append(stop.board_id)
+        qtbot.keyClick(view, K.Key_O)
+        assert presenter.overview and view.focus.hole is None
+        assert view.board_scene.board_id == stop.board_id
+        assert frames_board(view), stop.board_id
+        qtbot.keyClick(view, K.Key_O)
+        assert not presenter.overview and presenter.current().key == stop.key
+        assert view.zoom() >= legible_zoom() - 1e-6, "a stop is still framed legibly"
+    assert seen == boards
 
 
 def test_camera_glides(window, qtbot) -> None:

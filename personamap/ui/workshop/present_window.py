@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QFont, QKeyEvent, QPainter, QPalette, QTransform
+from PySide6.QtGui import QCloseEvent, QColor, QFont, QKeyEvent, QPainter, QPalette, QResizeEvent, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsView, QLineEdit, QVBoxLayout, QWidget
 
 from ...canvas.scene import BoardScene
@@ -32,6 +32,7 @@ class PresentView(BoardView):
         self.animation_ms = ANIMATION_MS
         self.focus = FocusOverlay()
         self.key_handler: Callable[[QKeyEvent], bool] | None = None
+        self.resized: Callable[[], None] | None = None
         self.foreground_painters: list[Callable[[QPainter, float, float], None]] = []
         self._anim = QVariantAnimation(self)
         self._anim.setStartValue(0.0)
@@ -77,6 +78,11 @@ class PresentView(BoardView):
         if self._anim.state() == QVariantAnimation.State.Running:
             self._anim.stop()
             self._apply(*self._to)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.resized is not None:
+            self.resized()
 
     # --- overlays -----------------------------------------------------------------------------
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, QTimer
+from PySide6.QtCore import QRectF, QSizeF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QKeyEvent, QPainter, QPen, QScreen
 from PySide6.QtWidgets import QGraphicsItem
 
 from ...canvas.scene import BoardScene
 from ...style import PROJECTOR, PROJECTOR_BODY_PX, Theme
 from .present_window import PresentWindow
-from .walkthrough import Stop, custom_stops, default_stops, frame_zoom, saved_path
+from .walkthrough import Stop, custom_stops, default_stops, fit_zoom, frame_zoom, saved_path
 
 K = Qt.Key
 MESSAGE_MS = 4000
@@ -89,11 +89,13 @@ class Presenter:
         self.present = PresentWindow(scene)
         pv = self.present.view
         pv.key_handler = self._key
+        pv.resized = self._reframe
         pv.foreground_painters = [self._paint_caption, *self.painters]
         self.present.closed.connect(self._closed)
         self._theme_all()
         self.window.tabs.current_view_changed.connect(self._theme_all)
         doc.changed.connect(self._on_changed)
+        self.index, self.overview = -1, True
         screen = choose_screen(self.window, self.screen_name)
         self.present.setScreen(screen)
         self.present.setGeometry(screen.geometry())
@@ -102,7 +104,6 @@ class Presenter:
         else:
             self.present.show()
         pv.setFocus()
-        self.index = -1
         stops = self.stops()
         self._entry = next((k for k, s in enumerate(stops) if s.board_id == scene.board_id), 0)
         self.show_overview(animate=False)
@@ -213,28 +214,28 @@ class Presenter:
         self.go(k)
 
     def show_overview(self, animate: bool = True) -> None:
-        """As much of the board as fits at the legible zoom, around the current stop."""
+        """The whole board, framed at the zoom that fits it (walkthrough.py: the overview is
+        the one view exempt from the legible zoom; the semantic zoom keeps its names legible)."""
         if self.present is None:
             return
         view = self.present.view
-        scene = view.board_scene
-        bounds = scene.itemsBoundingRect()
+        bounds = view.board_scene.itemsBoundingRect()
         if bounds.isEmpty():
             return
-        size = self.viewport_size()
-        zoom = frame_zoom(bounds, size)
-        shown = QSizeF(size.width() / zoom, size.height() / zoom)
-        center = bounds.center()
-        if shown.width() < bounds.width() or shown.height() < bounds.height():
-            stop = self.current()
-            if stop is not None and stop.board_id == scene.board_id:
-                center = stop.rect.center()
-            else:
-                center = bounds.topLeft() + QPointF(shown.width() / 2 - 40, shown.height() / 2 - 40)
         self.message = ""
         self.overview = True
         view.focus.hole = None
-        view.move_camera(center, zoom, animate)
+        view.move_camera(bounds.center(), fit_zoom(bounds, self.viewport_size()), animate)
+
+    def _reframe(self) -> None:
+        """The window got its size (full screen settles after the first show, a projector is
+        plugged in): frame the overview or the stop again for the new shape."""
+        if self.present is None:
+            return
+        if self.overview:
+            self.show_overview(animate=False)
+        elif self.current() is not None:
+            self.go(self.index, animate=False)
 
     def toggle_overview(self) -> None:
         if self.overview and self.index >= 0:

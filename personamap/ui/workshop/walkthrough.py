@@ -9,9 +9,13 @@ The legibility rule (VISUAL.md, projector theme): the present view never zooms o
 body text drops below PROJECTOR_BODY_PX on screen (13 px body → zoom ≥ 24/13 ≈ 1.85; captions,
 the smallest canvas type at 11 px, then show at ≥ 20 px, above the 18 px floor). A stop that
 does not fit the screen at that zoom is split into pieces that do (a journey stage into groups
-of lanes, top to bottom), and the overview shows as much of the board as fits at that zoom
-around the current stop: it frames fewer things rather than going illegible. Lines scale with
-the zoom, so they are at least 1.85 times as thick as in the editor.
+of lanes, top to bottom). Lines scale with the zoom, so they are at least 1.85 times as thick
+as in the editor.
+
+The overview is the exception: it frames the whole board, at whatever zoom that takes. Its
+body text is then too small to read, so the canvas switches to its semantic zoom
+(canvas/labels.py): titles and stage, lane and quadrant names are drawn at a fixed screen
+size (PROJECTOR_MIN_TEXT_PX in the projector theme) and note bodies are left out.
 """
 
 from __future__ import annotations
@@ -61,12 +65,16 @@ def legible_zoom(text_scale: float = 1.0) -> float:
     return PROJECTOR_BODY_PX / (TYPE.body * max(0.2, text_scale))
 
 
-def frame_zoom(rect: QRectF, viewport: QSizeF, text_scale: float = 1.0) -> float:
-    """Zoom that shows `rect` whole with a margin, never below the legible zoom."""
+def fit_zoom(rect: QRectF, viewport: QSizeF) -> float:
+    """Zoom that shows `rect` whole with a margin (at most MAX_FRAME_ZOOM): the overview's."""
     w = max(1.0, viewport.width() - 2 * MARGIN_PX)
     h = max(1.0, viewport.height() - 2 * MARGIN_PX)
-    fit = min(w / max(rect.width(), 1.0), h / max(rect.height(), 1.0), MAX_FRAME_ZOOM)
-    return max(fit, legible_zoom(text_scale))
+    return min(w / max(rect.width(), 1.0), h / max(rect.height(), 1.0), MAX_FRAME_ZOOM)
+
+
+def frame_zoom(rect: QRectF, viewport: QSizeF, text_scale: float = 1.0) -> float:
+    """Zoom that shows `rect` whole with a margin, never below the legible zoom (a stop's)."""
+    return max(fit_zoom(rect, viewport), legible_zoom(text_scale))
 
 
 def fits(viewport: QSizeF, text_scale: float = 1.0) -> QSizeF:
