@@ -33,6 +33,10 @@ from .errors import ProjectFileError
 
 KEEP_SNAPSHOTS = 5
 SUFFIX = ".personamap"
+DELAY_S = 3.0
+"""Quiet time after the last edit before a snapshot is written."""
+MAX_WAIT_S = 10.0
+"""Longest time unsnapshotted work may wait, however steadily the user keeps editing."""
 
 
 def default_root() -> Path:
@@ -55,6 +59,28 @@ def _lock(handle: IO[bytes]) -> bool:
     except OSError:
         return False
     return True
+
+
+class Debounce:
+    """When the next snapshot is due: `delay` after the last edit, but never later than
+    `max_wait` after the first edit not yet in a snapshot. A plain debounce waits for a pause
+    that steady editing never makes (12 edits a second apart wrote no snapshot at all)."""
+
+    def __init__(self, delay: float = DELAY_S, max_wait: float = MAX_WAIT_S) -> None:
+        self.delay = delay
+        self.max_wait = max_wait
+        self.first: float | None = None
+        """Clock time of the first edit since the last snapshot (None: nothing pending)."""
+
+    def edit(self, now: float) -> float:
+        """An edit happened at `now`; returns the clock time the snapshot is due."""
+        if self.first is None:
+            self.first = now
+        return min(now + self.delay, self.first + self.max_wait)
+
+    def done(self) -> None:
+        """A snapshot was taken (or the work saved or dropped): nothing is pending."""
+        self.first = None
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Autosave wired into the window: snapshots a moment after edits stop, on focus loss and at
+"""Autosave wired into the window: snapshots a moment after edits stop (and at most
+MAX_WAIT_S after the first unsnapshotted edit under steady editing), on focus loss and at
 quit, only when something changed, never over the user's file, forgotten after a save or a
 discard; untitled documents too."""
 
@@ -10,7 +11,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from personamap.io import load
-from personamap.io.autosave import Session, default_root
+from personamap.io.autosave import MAX_WAIT_S, Session, default_root
 from personamap.model import Project
 from personamap.model.ops import SetField
 from personamap.ui.main_window import MainWindow
@@ -35,7 +36,7 @@ def retitle(window, title: str) -> None:
 def test_snapshot_after_edits_stop_not_over_the_users_file(window, qtbot, sample_file: Path) -> None:
     original = sample_file.read_bytes()
     tracker = feature(window).autosave
-    tracker.timer.setInterval(FAST_MS)
+    tracker.debounce.delay = FAST_MS / 1000
     assert tracker.hub.session.folder.parent == default_root()
     retitle(window, "Edited once")
     retitle(window, "Edited twice")
@@ -45,6 +46,27 @@ def test_snapshot_after_edits_stop_not_over_the_users_file(window, qtbot, sample
     assert sample_file.read_bytes() == original, "never over the user's file"
     qtbot.wait(3 * FAST_MS)
     assert len(snapshots(window)) == 1, "no new snapshot without a new edit"
+
+
+def test_steady_editing_snapshots_within_the_max_wait(window, qtbot) -> None:
+    """Twelve edits a second apart on a fake clock: the snapshot does not wait for a pause."""
+    tracker = feature(window).autosave
+    now = [5000.0]
+    tracker.clock = lambda: now[0]
+    first_snapshot_at = None
+    for second in range(12):
+        retitle(window, f"Edit {second}")
+        qtbot.wait(5)
+        if first_snapshot_at is None and snapshots(window):
+            first_snapshot_at = second
+        now[0] += 1.0
+    assert first_snapshot_at is not None, "steady editing never paused, yet work was snapshotted"
+    assert first_snapshot_at <= MAX_WAIT_S
+    (snap,) = snapshots(window)
+    assert load(snap).title == f"Edit {first_snapshot_at}"
+    # What a kill -9 now would lose: only the edits made after that snapshot.
+    assert 11 - first_snapshot_at < MAX_WAIT_S
+    assert tracker.timer.isActive(), "the edits after the snapshot have their own deadline"
 
 
 def test_snapshot_on_focus_loss_and_forgotten_after_save(window, sample_file: Path) -> None:

@@ -10,7 +10,10 @@ import textwrap
 import time
 from pathlib import Path
 
-from personamap.io.autosave import KEEP_SNAPSHOTS, Session
+import pytest
+
+from personamap.io import SaveError
+from personamap.io.autosave import KEEP_SNAPSHOTS, MAX_WAIT_S, Debounce, Session
 from personamap.model import Persona, Project
 
 
@@ -29,6 +32,39 @@ def test_snapshots_rotate_and_forget_removes_them(tmp_path: Path) -> None:
     assert not (session.folder / key).exists()
     session.close()
     assert not session.folder.exists()
+
+
+def test_debounce_waits_for_a_pause_but_never_past_the_max_wait() -> None:
+    debounce = Debounce(delay=3.0, max_wait=MAX_WAIT_S)
+    assert debounce.edit(100.0) == 103.0, "a lone edit: a pause of `delay`"
+    due = [debounce.edit(100.0 + s) for s in range(1, 12)]  # an edit every second
+    assert due[:6] == [104.0, 105.0, 106.0, 107.0, 108.0, 109.0]
+    assert due[6:] == [100.0 + MAX_WAIT_S] * 5, "the first unsnapshotted edit bounds the wait"
+    debounce.done()
+    assert debounce.edit(111.5) == 114.5, "after a snapshot, the next edit starts afresh"
+
+
+def test_a_failed_snapshot_leaves_no_temp_file_and_keeps_the_last_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = Session(tmp_path)
+    key = session.new_document_key()
+    good = session.snapshot(key, project(personas=2), None)
+
+    def full_disk(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(SaveError):
+        session.snapshot(key, project(personas=3), None)
+    monkeypatch.undo()
+    folder = session.folder / key
+    assert [p.name for p in folder.iterdir() if p.name.endswith(".tmp")] == []
+    assert sorted(folder.glob("*.personamap")) == [good]
+    session.release()
+    (found,) = Session(tmp_path).recoverable()
+    assert len(found.load().personas) == 2
+    session.close()
 
 
 def test_a_live_session_is_not_recoverable(tmp_path: Path) -> None:

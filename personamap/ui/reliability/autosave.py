@@ -1,5 +1,6 @@
 """Autosave for one window: a full snapshot of its document into the session a few seconds
-after edits stop, when the window loses focus, and at quit — only when something changed
+after edits stop (at most MAX_WAIT_S after the first unsnapshotted edit, however steadily the
+user keeps editing), when the window loses focus, and at quit — only when something changed
 since the last snapshot, never over the user's file. Snapshots are forgotten once the
 document is saved, or when the user lets it go (saved or discarded on close).
 """
@@ -7,6 +8,8 @@ document is saved, or when the user lets it go (saved or discarded on close).
 from __future__ import annotations
 
 import contextlib
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +17,9 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 
 from ...document import Document
 from ...io import ProjectFileError
+from ...io.autosave import Debounce
 from ...io.errors import os_reason
 from .hub import Hub
-
-DELAY_MS = 3000
-"""Quiet time after the last edit before a snapshot is written."""
 
 
 class AutosaveTracker(QObject):
@@ -32,9 +33,11 @@ class AutosaveTracker(QObject):
         self.dirty = False
         """Edited since the last snapshot."""
         self.last_snapshot: Path | None = None
+        self.clock: Callable[[], float] = time.monotonic
+        """Seconds; tests put a fake clock here."""
+        self.debounce = Debounce()
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        self.timer.setInterval(DELAY_MS)
         self.timer.timeout.connect(self.snapshot_now)
         files = window.files
         files.document_changed.connect(self._on_document)
@@ -57,6 +60,7 @@ class AutosaveTracker(QObject):
                 old.changed.disconnect(self._on_edit)
                 old.modified_changed.disconnect(self._on_modified)
         self.timer.stop()
+        self.debounce.done()
         self.document = document
         self.dirty = False
         if document is None:
@@ -68,7 +72,9 @@ class AutosaveTracker(QObject):
 
     def _on_edit(self, *_args: object) -> None:
         self.dirty = True
-        self.timer.start()  # restarted by every edit: the snapshot waits for a pause
+        now = self.clock()
+        due = self.debounce.edit(now)
+        self.timer.start(max(0, round((due - now) * 1000)))
 
     def _on_modified(self, modified: bool) -> None:
         if not modified:  # saved, or undone back to what is on disk
@@ -81,14 +87,17 @@ class AutosaveTracker(QObject):
         self.hub.session.forget(key)
         if document is self.document:
             self.timer.stop()
+            self.debounce.done()
             self.dirty = False
 
     # --- writing ------------------------------------------------------------------------
 
     def snapshot_now(self, force: bool = False) -> Path | None:
         """Write a snapshot if the document has unsaved edits not yet snapshotted (or any
-        unsaved edits, with `force`). Failures go to the status bar, never up."""
+        unsaved edits, with `force`). Failures go to the status bar, never up; the next edit
+        arms the timer again."""
         self.timer.stop()
+        self.debounce.done()
         doc = self.document
         if doc is None or self.hub.finished or not doc.is_modified or not (self.dirty or force):
             return None
