@@ -9,6 +9,7 @@ pydantic reads them at class creation, and strings would be compiled once more e
 way to the first window.
 """
 
+import datetime as dt
 import re
 import uuid
 from typing import Annotated
@@ -34,6 +35,21 @@ Color = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
 
 Url = Annotated[str, Field(pattern=_ONE_LINE, max_length=2_000)]
 """A link kept as text; never opened by the app on its own."""
+
+
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(2999, 12, 31)
+"""Dates in a file lie in this range: wide enough for any research record, and far enough
+from the calendar's end (year 9999) that adding a review period can never overflow."""
+
+Day = Annotated[dt.date, Field(ge=FIRST_DAY, le=LAST_DAY)]
+"""A calendar date (review dates, evidence dates) within FIRST_DAY..LAST_DAY."""
+
+Moment = Annotated[
+    dt.datetime,
+    Field(ge=dt.datetime(1900, 1, 1, tzinfo=dt.UTC), le=dt.datetime(2999, 12, 31, tzinfo=dt.UTC)),
+]
+"""A point in time (created, modified) within the same range as Day."""
 
 
 def empty_list() -> list:

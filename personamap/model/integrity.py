@@ -13,6 +13,7 @@ from typing import NamedTuple
 from pydantic import BaseModel
 
 from .base import Entity
+from .board import Connector
 from .entity_ids import entity_ids
 from .journey import JourneyMap
 from .persona import Persona
@@ -133,6 +134,7 @@ def _reference_problems(project: Project) -> Iterator[Problem]:
     relation_ids = {r.id for r in project.relations}
     for i, board in enumerate(project.boards):
         element_ids = {e.id for e in board.elements}
+        connector_ids = {e.id for e in board.elements if e.type == "connector"}
         for j, el in enumerate(board.elements):
             loc: Loc = ("boards", i, "elements", j)
             if el.type == "persona_card" and el.persona_id not in persona_ids:
@@ -144,12 +146,28 @@ def _reference_problems(project: Project) -> Iterator[Problem]:
             elif el.type == "image" and el.asset_id not in asset_ids:
                 yield _missing((*loc, "asset_id"), "asset", el.asset_id)
             elif el.type == "connector":
-                for name in ("source_id", "target_id"):
-                    ref = getattr(el, name)
-                    if ref not in element_ids:
-                        yield _missing((*loc, name), "element of this board", ref)
+                yield from _connector_problems(loc, el, element_ids, connector_ids)
                 if el.relation_id is not None and el.relation_id not in relation_ids:
                     yield _missing((*loc, "relation_id"), "relation", el.relation_id)
+
+
+def _connector_problems(
+    loc: Loc, el: Connector, element_ids: set[str], connectors: set[str]
+) -> Iterator[Problem]:
+    """A connector joins two different elements of its board, neither of them a connector
+    (a line has no box for another line to attach to)."""
+    for name in ("source_id", "target_id"):
+        ref = getattr(el, name)
+        if ref == el.id:
+            yield Problem((*loc, name), "a connector cannot attach to itself")
+        elif ref in connectors:
+            yield Problem(
+                (*loc, name), f"refers to connector {ref}; a connector joins elements, not other connectors"
+            )
+        elif ref not in element_ids:
+            yield _missing((*loc, name), "element of this board", ref)
+    if el.source_id == el.target_id != el.id:
+        yield Problem(loc, "a connector joins two different elements")
 
 
 def _evidence_refs(loc: Loc, refs: list[str], known: set[str]) -> Iterator[Problem]:

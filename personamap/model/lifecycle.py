@@ -10,9 +10,16 @@ from .persona import LIST_SECTIONS, Persona
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` later, clipped to the month's end (31 Aug + 6 -> 28/29 Feb)."""
+    """The same day `months` later, clipped to the month's end (31 Aug + 6 -> 28/29 Feb).
+
+    Total: a result beyond the calendar (year 1 or 9999) is clipped to its first or last day,
+    so no date, however odd, can make a review computation raise."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
+    if year > dt.MAXYEAR:
+        return dt.date.max
+    if year < dt.MINYEAR:
+        return dt.date.min
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 

@@ -1,11 +1,10 @@
 """A persona and its evidence: who the customer is, and what we know it from."""
 
-import datetime as dt
 from typing import Annotated
 
 from pydantic import Field
 
-from .base import Color, Entity, Id, Model, ShortText, Text, Url, empty_list
+from .base import Color, Day, Entity, Id, Model, ShortText, Text, Url, empty_list
 from .enums import (
     BuyingRole,
     ChannelKind,
@@ -24,7 +23,7 @@ class Evidence(Entity):
     kind: EvidenceKind = EvidenceKind.INTERVIEW
     title: ShortText = ""
     sample_size: Annotated[int, Field(ge=0, le=1_000_000_000)] | None = None
-    date: dt.date | None = None
+    date: Day | None = None
     link: Url = ""
     note: Text = ""
     confidence: Confidence = Confidence.REPORTED
@@ -143,9 +142,9 @@ class Lifecycle(Model):
     owner: ShortText = ""
     status: PersonaStatus = PersonaStatus.DRAFT
     version: ShortText = "1"
-    created: dt.date | None = None
-    last_reviewed: dt.date | None = None
-    review_due: dt.date | None = None
+    created: Day | None = None
+    last_reviewed: Day | None = None
+    review_due: Day | None = None
     """An explicit due date; when unset it follows from last_reviewed and the review period."""
 
 

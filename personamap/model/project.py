@@ -7,7 +7,7 @@ from typing import Annotated, Literal, Self
 
 from pydantic import Field, field_validator, model_validator
 
-from .base import Entity, Id, Model, ShortText, Text, empty_list
+from .base import Entity, Id, Model, Moment, ShortText, Text, empty_list
 from .board import Board
 from .empathy import EmpathyMap
 from .enums import RelationKind
@@ -128,8 +128,8 @@ class Project(Entity):
 
     title: ShortText = "Untitled project"
     description: Text = ""
-    created: dt.datetime = Field(default_factory=_now)
-    modified: dt.datetime = Field(default_factory=_now)
+    created: Moment = Field(default_factory=_now)
+    modified: Moment = Field(default_factory=_now)
     settings: Settings = Field(default_factory=Settings)
     personas: list[Persona] = Field(default_factory=empty_list)
     relations: list[Relation] = Field(default_factory=empty_list)

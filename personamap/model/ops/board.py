@@ -80,6 +80,8 @@ def _check_refs(project: Project, board: Board, el: Any) -> None:
         if el.id in (el.source_id, el.target_id):
             raise OpError("a connector cannot attach to itself")
         known_ids((e.id for e in board.elements), (el.source_id, el.target_id), "element on this board")
+        if any(e.type == "connector" and e.id in (el.source_id, el.target_id) for e in board.elements):
+            raise OpError("a connector joins elements, not other connectors")
         if el.relation_id is not None:
             find(project.relations, el.relation_id, "relation")
 
