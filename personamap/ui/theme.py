@@ -1,8 +1,9 @@
-"""View ▸ Theme ▸ Light / Dark, remembered in QSettings.
+"""View ▸ Theme ▸ Light / Dark / Projector, remembered in QSettings.
 
-The canvas takes its colours from `personamap.style` (LIGHT, DARK): scenes, their items and
-backgrounds switch in place; the window chrome gets a matching QPalette. Persona and curve
-colours (Okabe–Ito) and note fills stay the same in both themes.
+Every colour comes from one palette, `personamap.style.Theme` (LIGHT, DARK, PROJECTOR):
+scenes, their items and backgrounds switch in place; the window chrome gets a QPalette made
+from the same theme, and docks with a style sheet restyle. Persona and curve colours
+(Okabe–Ito) and note fills stay the same in every theme.
 """
 
 from __future__ import annotations
@@ -11,42 +12,41 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QActionGroup, QColor, QPalette
-from PySide6.QtWidgets import QApplication, QGraphicsItem, QMenu
+from PySide6.QtWidgets import QApplication, QDockWidget, QGraphicsItem, QMenu
 
-from ..style import DARK, LIGHT, THEMES, Theme
+from ..style import LIGHT, THEMES, Theme, ink_on
 from .actions import ActionSpec
 
 SETTING = "appearance/theme"
 
 
-def dark_palette(theme: Theme = DARK) -> QPalette:
-    """Window chrome in the dark theme's greys, with the theme's selection blue."""
+def chrome_palette(theme: Theme) -> QPalette:
+    """Window chrome (docks, menus, forms) in a theme's colours, with its selection blue."""
     p = QPalette()
     role, group = QPalette.ColorRole, QPalette.ColorGroup
-    window, base, text = QColor("#1E2127"), QColor(theme.card), QColor(theme.text)
-    muted = QColor(theme.muted_text)
+    base, text, muted = QColor(theme.card), QColor(theme.text), QColor(theme.muted_text)
     for r, c in (
-        (role.Window, window),
+        (role.Window, QColor(theme.window)),
         (role.WindowText, text),
         (role.Base, base),
-        (role.AlternateBase, QColor("#262A31")),
+        (role.AlternateBase, QColor(theme.window_alt)),
         (role.ToolTipBase, base),
         (role.ToolTipText, text),
         (role.PlaceholderText, muted),
         (role.Text, text),
-        (role.Button, QColor("#2A2E35")),
+        (role.Button, QColor(theme.button)),
         (role.ButtonText, text),
-        (role.BrightText, QColor("#FFFFFF")),
-        (role.Highlight, QColor("#0072B2")),
-        (role.HighlightedText, QColor("#FFFFFF")),
+        (role.BrightText, QColor(theme.chip)),
+        (role.Highlight, QColor(LIGHT.selection)),
+        (role.HighlightedText, QColor(ink_on(LIGHT.selection))),
         (role.Link, QColor(theme.selection)),
         (role.Mid, QColor(theme.card_border)),
-        (role.Dark, QColor("#121418")),
-        (role.Light, QColor("#3A3F47")),
+        (role.Dark, QColor(theme.shadow)),
+        (role.Light, QColor(theme.bevel)),
     ):
         p.setColor(r, c)
     for r in (role.WindowText, role.Text, role.ButtonText):
-        p.setColor(group.Disabled, r, QColor("#6B737D"))
+        p.setColor(group.Disabled, r, QColor(theme.disabled_text))
     return p
 
 
@@ -64,7 +64,6 @@ class ThemeController:
     def __init__(self, window: Any) -> None:
         self.window = window
         self.current: Theme = LIGHT
-        self._light_palette = QApplication.style().standardPalette()
         window.actions.add(
             ActionSpec("view.theme.light", "&Light", lambda: self._chosen("light"), checkable=True),
             ActionSpec("view.theme.dark", "&Dark", lambda: self._chosen("dark"), checkable=True),
@@ -124,7 +123,10 @@ class ThemeController:
             view.overview.invalidate()
             scene.update()
         if changed:
-            QApplication.setPalette(dark_palette(theme) if theme is DARK else self._light_palette)
+            QApplication.setPalette(chrome_palette(theme))
+            for dock in self.window.findChildren(QDockWidget):
+                if hasattr(dock, "apply_theme"):  # docks with a style sheet of their own
+                    dock.apply_theme(theme)
 
 
 def install(window: Any) -> ThemeController:

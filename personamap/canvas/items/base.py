@@ -133,7 +133,7 @@ class ElementItem(QGraphicsRectItem):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(self.content_rect().adjusted(-1, -1, 1, 1))
         if self.resizable:
-            painter.setBrush(QColor("#FFFFFF"))
+            painter.setBrush(QColor(self.theme.chip))
             painter.setPen(QPen(color, 1.5))
             for corner in self._handle_rects():
                 painter.drawRect(corner)

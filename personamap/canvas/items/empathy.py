@@ -21,7 +21,8 @@ from ...model.layout import (
     layout_empathy,
     quadrant_at,
 )
-from ...style import TYPE, Theme
+from ...style import NO_PERSONA, TYPE, Theme, ink_on
+from ..labels import Label, label_px
 from ..note_drag import restore_z
 from ..target import Target
 from ..text import draw_text, font
@@ -34,17 +35,17 @@ from .simple import LOD_TEXT, level_of_detail
 if TYPE_CHECKING:
     from ...model import Placed, Project
 
-QUADRANT_WASH: dict[Quadrant, str] = {
-    Quadrant.PAINS: "#FFF6F5",
-    Quadrant.GAINS: "#F4FCF6",
-    Quadrant.GOAL: "#F3F8FF",
+QUADRANT_HUE: dict[Quadrant, str] = {
+    Quadrant.PAINS: "red",
+    Quadrant.GAINS: "green",
+    Quadrant.GOAL: "blue",
 }
+"""Quadrants washed with a lane hue (Theme.lanes), like the matching journey lanes."""
 QUADRANT_NOTE: dict[Quadrant, NoteColor] = {
     Quadrant.PAINS: NoteColor.PINK,
     Quadrant.GAINS: NoteColor.GREEN,
     Quadrant.GOAL: NoteColor.BLUE,
 }
-LINE = "#D8DEE4"
 
 
 class EmpathyNoteItem(NoteItem):
@@ -63,7 +64,7 @@ class EmpathyMapItem(NoteHostMixin, ElementItem):
         self.layout: EmpathyLayout | None = None
         self._shown: EmpathyMap | None = None
         self.persona_name = ""
-        self.persona_color = "#8C959F"
+        self.persona_color = NO_PERSONA
         self.photo = QImage()
         self._depends: set[str] = set()
 
@@ -75,7 +76,7 @@ class EmpathyMapItem(NoteHostMixin, ElementItem):
         self.emap = found.model_copy(deep=True) if found else None
         persona = project.persona(found.persona_id) if found and found.persona_id else None
         self.persona_name = persona.name if persona else ""
-        self.persona_color = persona.color if persona else "#8C959F"
+        self.persona_color = persona.color if persona else NO_PERSONA
         self.photo = QImage()
         if persona and persona.photo_asset_id:
             asset = project.asset(persona.photo_asset_id)
@@ -141,29 +142,45 @@ class EmpathyMapItem(NoteHostMixin, ElementItem):
             return
         lod = level_of_detail(option, painter)
         for q, r in layout.quadrant_rects.items():
-            if q in QUADRANT_WASH:
-                painter.fillRect(qrect(r), QColor(QUADRANT_WASH[q]))
-        painter.setPen(QPen(QColor(LINE), 1))
+            if q in QUADRANT_HUE:
+                painter.fillRect(qrect(r), QColor(self.theme.lane(QUADRANT_HUE[q])[1]))
+        painter.setPen(QPen(QColor(self.theme.quadrant_line), 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for r in layout.quadrant_rects.values():
             painter.drawRect(qrect(r))
         if lod >= LOD_TEXT:
-            self._paint_texts(painter, layout, emap)
+            self._paint_texts(painter, layout, emap, lod)
         self._paint_persona(painter, qrect(layout.persona_rect), lod)
 
-    def _paint_texts(self, painter: QPainter, layout: EmpathyLayout, emap: EmpathyMap) -> None:
+    def overview_labels(self) -> list[Label]:
+        """Its title and quadrant names, for the semantic zoom (canvas/labels.py)."""
+        layout, emap, t = self.layout, self._shown, self.theme
+        if layout is None or emap is None:
+            return []
+        band = self.mapRectToScene(qrect(layout.title_rect).adjusted(20, 0, -20, 0))
+        out = [Label(emap.title, band, TYPE.section, t.text, t.card, title=True, rank=0)]
+        for q, r in layout.label_rects.items():
+            quadrant = qrect(layout.quadrant_rects[q]) if q in layout.quadrant_rects else qrect(r)
+            row = self.mapRectToScene(QRectF(quadrant.left(), r.y, quadrant.width(), r.h))
+            size = layout.metrics.label_size
+            out.append(Label(QUADRANT_LABELS[q], row, size, t.text, t.card, align=layout.label_align[q]))
+        return out
+
+    def _paint_texts(self, painter: QPainter, layout: EmpathyLayout, emap: EmpathyMap, lod: float) -> None:
+        """Title, quadrant names, goal and overflow counts; zoomed out, the view draws the names."""
         title = qrect(layout.title_rect).adjusted(20, 0, -20, 0)
         title_font = font(TYPE.section, bold=True)
         draw_text(
             painter,
             QRectF(title.left(), title.center().y() - 14, title.width(), 30),
-            emap.title,
+            emap.title if label_px(TYPE.section, lod, self.theme, title=True) is None else "",
             title_font,
             self.theme.text,
             max_lines=1,
         )
         label_font = font(layout.metrics.label_size, bold=True)
-        for q, r in layout.label_rects.items():
+        own_names = label_px(layout.metrics.label_size, lod, self.theme) is None
+        for q, r in layout.label_rects.items() if own_names else ():
             right = layout.label_align[q] == "right"
             align = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
             slack = qrect(r).adjusted(-12 if right else 0, 2, 0 if right else 12, 0)
@@ -180,8 +197,8 @@ class EmpathyMapItem(NoteHostMixin, ElementItem):
             draw_text(painter, qrect(layout.goal_text_rect), emap.goal, font(TYPE.body), self.theme.text)
         for q, r in layout.overflow_rects.items():
             box = qrect(r)
-            painter.setPen(QPen(QColor("#8C959F"), 1, Qt.PenStyle.DashLine))
-            painter.setBrush(QColor("#F6F7F9"))
+            painter.setPen(QPen(QColor(self.theme.neutral_line), 1, Qt.PenStyle.DashLine))
+            painter.setBrush(QColor(self.theme.header))
             painter.drawRoundedRect(box, 4, 4)
             painter.setFont(font(TYPE.card_title, bold=True))
             painter.setPen(QColor(self.theme.muted_text))
@@ -192,7 +209,7 @@ class EmpathyMapItem(NoteHostMixin, ElementItem):
             return
         path = QPainterPath()
         path.addEllipse(r)
-        painter.setPen(QPen(QColor("#FFFFFF"), 4))
+        painter.setPen(QPen(QColor(self.theme.card), 4))
         painter.setBrush(QColor(self.persona_color))
         painter.drawEllipse(r)
         if not self.photo.isNull():
@@ -203,8 +220,7 @@ class EmpathyMapItem(NoteHostMixin, ElementItem):
             painter.drawImage(r, self.photo, source)
             painter.restore()
         elif lod >= LOD_TEXT:
-            color = QColor(self.persona_color)
-            painter.setPen(QColor("#FFFFFF") if color.lightness() < 170 else QColor("#1F2328"))
+            painter.setPen(QColor(ink_on(self.persona_color)))
             painter.setFont(font(r.height() * 0.32, bold=True))
             painter.drawText(
                 r, Qt.AlignmentFlag.AlignCenter, initials(self.persona_name) if self.persona_name else "?"
@@ -214,7 +230,7 @@ class EmpathyMapItem(NoteHostMixin, ElementItem):
             name_w = min(r.width() * 1.8, QFontMetricsF(qfont).horizontalAdvance(self.persona_name) + 22)
             pill = QRectF(r.center().x() - name_w / 2, r.bottom() - 10, name_w, 20)
             painter.setPen(QPen(QColor(self.persona_color), 1))
-            painter.setBrush(QColor("#FFFFFF"))
+            painter.setBrush(QColor(self.theme.chip))
             painter.drawRoundedRect(pill, 10, 10)
             draw_text(
                 painter,

@@ -12,13 +12,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 
 from ...model.layout import EmotionLayout, EmotionPoint, SeriesLook, curve_runs
-from ...style import TYPE
+from ...style import TYPE, Theme
 from ..text import draw_text, font
 
 MARKER = 10.0
 HIT = 9.0
-GRID_LINE = "#E6EAEF"
-NEUTRAL_LINE = "#8C959F"
 
 
 def marker_path(shape: str, c: QPointF, size: float = MARKER) -> QPainterPath:
@@ -55,8 +53,11 @@ def marker_path(shape: str, c: QPointF, size: float = MARKER) -> QPainterPath:
     return path
 
 
-def paint_marker(painter: QPainter, shape: str, c: QPointF, color: str, size: float = MARKER) -> None:
-    painter.setPen(QPen(QColor("#FFFFFF"), 1.5))
+def paint_marker(
+    painter: QPainter, shape: str, c: QPointF, color: str, size: float = MARKER, outline: str = "#FFFFFF"
+) -> None:
+    """A marker with a thin outline in the colour of what it sits on (theme.card, theme.chip)."""
+    painter.setPen(QPen(QColor(outline), 1.5))
     painter.setBrush(QColor(color))
     painter.drawPath(marker_path(shape, c, size))
 
@@ -86,14 +87,15 @@ def paint_emotion_plot(
     looks: list[SeriesLook],
     steps: list[tuple[str, float]],
     preview: Preview | None,
+    theme: Theme,
 ) -> None:
     """Grid, neutral line, curves and markers inside the lane's plot area."""
     r = emotion.rect
-    painter.setPen(QPen(QColor(GRID_LINE), 1))
+    painter.setPen(QPen(QColor(theme.plot_grid), 1))
     for y in emotion.tick_ys().values():
         painter.drawLine(QPointF(r.x, y), QPointF(r.right, y))
     if emotion.neutral_y is not None:
-        pen = QPen(QColor(NEUTRAL_LINE), 1, Qt.PenStyle.DashLine)
+        pen = QPen(QColor(theme.neutral_line), 1, Qt.PenStyle.DashLine)
         painter.setPen(pen)
         painter.drawLine(QPointF(r.x, emotion.neutral_y), QPointF(r.right, emotion.neutral_y))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -111,14 +113,14 @@ def paint_emotion_plot(
                 painter.drawPath(path)
         for run in runs:
             for point in run.points:
-                paint_marker(painter, look.shape, QPointF(point.x, point.y), look.color)
+                paint_marker(painter, look.shape, QPointF(point.x, point.y), look.color, outline=theme.card)
 
 
 def scale_text(value: int, label: str) -> str:
     return f"{label} {value:+d}".replace("-", "\u2212") if value else f"{label} 0"
 
 
-def paint_scale_labels(painter: QPainter, lane: QRectF, emotion: EmotionLayout) -> float:
+def paint_scale_labels(painter: QPainter, lane: QRectF, emotion: EmotionLayout, theme: Theme) -> float:
     """Scale labels (e.g. "Delighted +2") right-aligned in the lane header at their heights,
     with a tick; returns the widest label's width."""
     qfont = font(TYPE.caption)
@@ -129,14 +131,20 @@ def paint_scale_labels(painter: QPainter, lane: QRectF, emotion: EmotionLayout) 
         width = min(lane.width() * 0.55, metrics.horizontalAdvance(text))
         widest = max(widest, width)
         rect = QRectF(lane.right() - width - 10, y - 8, width, 16)
-        draw_text(painter, rect, text, qfont, "#59636E", max_lines=1, align=Qt.AlignmentFlag.AlignRight)
-        painter.setPen(QPen(QColor(NEUTRAL_LINE), 1))
+        right = Qt.AlignmentFlag.AlignRight
+        draw_text(painter, rect, text, qfont, theme.muted_text, max_lines=1, align=right)
+        painter.setPen(QPen(QColor(theme.neutral_line), 1))
         painter.drawLine(QPointF(lane.right() - 6, y), QPointF(lane.right(), y))
     return widest
 
 
 def paint_legend(
-    painter: QPainter, rect: QRectF, looks: list[SeriesLook], bands: list[tuple[float, float]], narrow: float
+    painter: QPainter,
+    rect: QRectF,
+    looks: list[SeriesLook],
+    bands: list[tuple[float, float]],
+    narrow: float,
+    theme: Theme,
 ) -> None:
     """One line per series: its marker and name; lines beside a scale label keep to `narrow`."""
     qfont = font(TYPE.caption)
@@ -146,8 +154,8 @@ def paint_legend(
             break
         clash = any(top < y + 16 and y < bottom for top, bottom in bands)
         width = (narrow if clash else rect.width()) - 16
-        paint_marker(painter, look.shape, QPointF(rect.left() + 5, y + 8), look.color, 8)
-        draw_text(painter, QRectF(rect.left() + 14, y, width, 16), look.name, qfont, "#1F2328", max_lines=1)
+        paint_marker(painter, look.shape, QPointF(rect.left() + 5, y + 8), look.color, 8, theme.card)
+        draw_text(painter, QRectF(rect.left() + 14, y, width, 16), look.name, qfont, theme.text, max_lines=1)
         y += 18
 
 

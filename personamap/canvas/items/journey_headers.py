@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ..note_drag import THRESHOLD
 from ..target import Target
-from .notes import SELECTION, refuse_band_selection
+from .notes import refuse_band_selection
 from .simple import level_of_detail
 
 
@@ -60,8 +60,10 @@ class JourneyHeaderItem(QGraphicsItem):
     ) -> None:
         self.host.paint_header(painter, self, level_of_detail(option, painter))
         if self.isSelected() or self.dragging:
-            painter.setPen(QPen(QColor(SELECTION), 2))
-            painter.setBrush(QColor(0, 114, 178, 30) if self.dragging else Qt.BrushStyle.NoBrush)
+            color = QColor(self.host.theme.selection)
+            painter.setPen(QPen(color, 2))
+            color.setAlpha(30)
+            painter.setBrush(color if self.dragging else Qt.BrushStyle.NoBrush)
             painter.drawRect(self.rect.adjusted(1, 1, -1, -1))
 
     # --- mouse -----------------------------------------------------------------------------

@@ -9,8 +9,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 
-INK = "#57606A"
-ICON_COLOR: dict[str, str] = {"warning": "#C62828", "lightbulb": "#B7791F", "emotion": "#0072B2"}
+from ...style import Theme
+
+ICON_ROLE: dict[str, str] = {"warning": "negative", "lightbulb": "idea", "emotion": "selection"}
+"""Icons with a colour of their own name its theme role; the rest draw in `Theme.icon`."""
 
 
 def _pen(painter: QPainter, color: str, width: float = 1.4) -> None:
@@ -197,13 +199,13 @@ ICONS: dict[str, Callable[[QPainter, QRectF], None]] = {
 }
 
 
-def paint_icon(painter: QPainter, name: str, rect: QRectF) -> None:
+def paint_icon(painter: QPainter, name: str, rect: QRectF, theme: Theme) -> None:
     """Draw the named icon into `rect` (about 16 px square); unknown names draw nothing."""
     draw = ICONS.get(name)
     if draw is None:
         return
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    _pen(painter, ICON_COLOR.get(name, INK))
+    _pen(painter, getattr(theme, ICON_ROLE.get(name, "icon")))
     draw(painter, rect)
     painter.restore()

@@ -6,6 +6,8 @@ carry the lane type, an icon as the second channel. Below LOD_TEXT no text is dr
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
@@ -13,14 +15,11 @@ from ...model.enums import JourneyState, LaneKind
 from ...model.journey import JourneyMap, Lane, Stage, Step
 from ...model.layout import JourneyLayout, Rect
 from ...style import LANE_LOOK, TYPE, Theme
+from ..labels import LANE_REACH, Label, label_px
 from ..text import draw_text, font
 from .journey_emotion import SeriesLook, paint_emotion_plot, paint_legend, paint_marker, paint_scale_labels
 from .journey_icons import paint_icon
 from .simple import LOD_TEXT
-
-GRID = "#E1E6EB"
-STAGE_LINE = "#C9D1D9"
-FUTURE = "#009E73"
 
 
 def qrect(r: Rect) -> QRectF:
@@ -45,44 +44,51 @@ def paint_body(
     painter.fillRect(qrect(layout.corner_rect), QColor(theme.header))
     lanes = {lane.id: lane for lane in journey.lanes}
     for lane_id, r in layout.lane_rects.items():
-        look = LANE_LOOK[lanes[lane_id].kind]
-        painter.fillRect(QRectF(r.right, r.y, w - r.right, r.h), QColor(look.wash))
-    _paint_grid(painter, layout, journey, lanes, w)
+        wash = theme.lane(LANE_LOOK[lanes[lane_id].kind].hue)[1]
+        painter.fillRect(QRectF(r.right, r.y, w - r.right, r.h), QColor(wash))
+    _paint_grid(painter, layout, journey, lanes, w, theme)
     steps = [(step_id, col.cx) for step_id, col in layout.column_rects.items()]
     for emotion in layout.emotions.values():
-        paint_emotion_plot(painter, emotion, looks, steps, preview)
-    if lod >= LOD_TEXT:
+        paint_emotion_plot(painter, emotion, looks, steps, preview, theme)
+    if label_px(TYPE.section, lod, theme, title=True) is None:  # else the view draws the title
         _paint_title(painter, layout, journey, looks, theme)
+    if lod >= LOD_TEXT:
         _paint_corner(painter, qrect(layout.corner_rect), theme)
 
 
 def _paint_grid(
-    painter: QPainter, layout: JourneyLayout, journey: JourneyMap, lanes: dict[str, Lane], w: float
+    painter: QPainter,
+    layout: JourneyLayout,
+    journey: JourneyMap,
+    lanes: dict[str, Lane],
+    w: float,
+    theme: Theme,
 ) -> None:
     top, bottom = layout.metrics.title_h, layout.height
-    painter.setPen(QPen(QColor(GRID), 1))
+    grid = QColor(theme.grid_line)
+    painter.setPen(QPen(grid, 1))
     painter.drawLine(QPointF(0, top), QPointF(w, top))
     for r in layout.step_rects.values():
         painter.drawLine(QPointF(r.x, r.bottom), QPointF(r.right, r.bottom))
     first_steps = {stage.steps[0].id for stage in journey.stages}
     for step_id, col in layout.column_rects.items():
         if step_id not in first_steps:
-            painter.setPen(QPen(QColor(GRID), 1))
+            painter.setPen(QPen(grid, 1))
             painter.drawLine(
                 QPointF(col.x, col.y - (layout.metrics.step_h if layout.step_rects else 0)),
                 QPointF(col.x, bottom),
             )
-    painter.setPen(QPen(QColor(STAGE_LINE), 1))
+    painter.setPen(QPen(QColor(theme.stage_line), 1))
     for r in layout.stage_rects.values():
         painter.drawLine(QPointF(r.x, top), QPointF(r.x, bottom))
     painter.drawLine(QPointF(0, layout.lanes_top), QPointF(w, layout.lanes_top))
     for lane_id, r in layout.lane_rects.items():
         look = LANE_LOOK[lanes[lane_id].kind]
         if look.dashed_top:
-            pen = QPen(QColor("#8C959F"), 1.2, Qt.PenStyle.DashLine)
+            pen = QPen(QColor(theme.neutral_line), 1.2, Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.drawLine(QPointF(0, r.y), QPointF(w, r.y))
-        painter.setPen(QPen(QColor(GRID), 1))
+        painter.setPen(QPen(grid, 1))
         painter.drawLine(QPointF(0, r.bottom), QPointF(w, r.bottom))
 
 
@@ -90,7 +96,7 @@ def _paint_title(
     painter: QPainter, layout: JourneyLayout, journey: JourneyMap, looks: list[SeriesLook], theme: Theme
 ) -> None:
     band = qrect(layout.title_rect).adjusted(20, 0, -20, 0)
-    chips_w = _paint_chips(painter, band, [look for look in looks if look.persona_id is not None])
+    chips_w = _paint_chips(painter, band, [look for look in looks if look.persona_id is not None], theme)
     title_font = font(TYPE.section, bold=True)
     badge = "Future state" if journey.state == JourneyState.FUTURE else "Current state"
     badge_font = font(TYPE.caption, bold=True)
@@ -109,7 +115,7 @@ def _paint_title(
         max_lines=1,
     )
     pill = QRectF(band.left() + title_w + 12, cy - 10, badge_w, 20)
-    color = QColor(FUTURE if journey.state == JourneyState.FUTURE else "#59636E")
+    color = QColor(theme.future if journey.state == JourneyState.FUTURE else theme.muted_text)
     painter.setPen(QPen(color, 1))
     painter.setBrush(QColor(color.red(), color.green(), color.blue(), 28))
     painter.drawRoundedRect(pill, 10, 10)
@@ -118,7 +124,7 @@ def _paint_title(
     painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, badge)
 
 
-def _paint_chips(painter: QPainter, band: QRectF, looks: list[SeriesLook]) -> float:
+def _paint_chips(painter: QPainter, band: QRectF, looks: list[SeriesLook], theme: Theme) -> float:
     """Persona chips at the right of the title band (marker shape + name); returns their width."""
     qfont = font(TYPE.body)
     metrics = QFontMetricsF(qfont)
@@ -131,11 +137,11 @@ def _paint_chips(painter: QPainter, band: QRectF, looks: list[SeriesLook]) -> fl
         if chip.left() < band.left() + band.width() * 0.45:
             break
         painter.setPen(QPen(QColor(look.color), 1.2))
-        painter.setBrush(QColor("#FFFFFF"))
+        painter.setBrush(QColor(theme.chip))
         painter.drawRoundedRect(chip, 13, 13)
-        paint_marker(painter, look.shape, QPointF(chip.left() + 14, cy), look.color, 10)
+        paint_marker(painter, look.shape, QPointF(chip.left() + 14, cy), look.color, 10, theme.chip)
         painter.setFont(qfont)
-        painter.setPen(QColor("#1F2328"))
+        painter.setPen(QColor(theme.text))
         painter.drawText(chip.adjusted(26, 0, -8, 0), Qt.AlignmentFlag.AlignVCenter, name)
         right = chip.left() - 8
     return band.right() - right
@@ -167,9 +173,9 @@ def paint_stage_header(
 ) -> None:
     """Number and name on one line, the description under them when the header has room."""
     painter.fillRect(r, QColor(theme.header))
-    painter.setPen(QPen(QColor(STAGE_LINE), 1))
+    painter.setPen(QPen(QColor(theme.stage_line), 1))
     painter.drawLine(r.topLeft(), r.bottomLeft())
-    if lod < LOD_TEXT:
+    if label_px(TYPE.card_title, lod, theme) is not None:  # zoomed out: the view draws the name
         return
     inner = r.adjusted(12, 0, -12, 0)
     title = font(TYPE.card_title, bold=True)
@@ -193,7 +199,7 @@ def paint_stage_header(
         QRectF(inner.left() + number_w, top, inner.width() - number_w, line),
         stage.name,
         title,
-        theme.text,
+        theme.header_text,
         max_lines=1,
     )
     if has_desc:
@@ -209,8 +215,8 @@ def paint_stage_header(
 
 
 def paint_step_header(painter: QPainter, r: QRectF, step: Step, theme: Theme, lod: float) -> None:
-    painter.fillRect(r, QColor("#F7F8FA"))
-    painter.setPen(QPen(QColor(GRID), 1))
+    painter.fillRect(r, QColor(theme.step_fill))
+    painter.setPen(QPen(QColor(theme.grid_line), 1))
     painter.drawLine(r.topLeft(), r.bottomLeft())
     if lod < LOD_TEXT:
         return
@@ -232,31 +238,41 @@ def paint_lane_header(
 ) -> None:
     """Tint, a darker edge and the type icon; the emotions lane adds its scale and legend."""
     look = LANE_LOOK[lane.kind]
-    painter.fillRect(r, QColor(look.tint))
-    painter.fillRect(QRectF(r.left(), r.top(), 3, r.height()), QColor(look.tint).darker(118))
-    painter.setPen(QPen(QColor(STAGE_LINE), 1))
+    tint = QColor(theme.lane(look.hue)[0])
+    painter.fillRect(r, tint)
+    edge = tint.darker(118) if tint.lightness() > 128 else tint.lighter(150)  # away from the card
+    painter.fillRect(QRectF(r.left(), r.top(), 3, r.height()), edge)
+    painter.setPen(QPen(QColor(theme.stage_line), 1))
     painter.drawLine(r.topRight(), r.bottomRight())
     if lod < LOD_TEXT:
         return
     name_font = font(TYPE.body, bold=True)
+    own_name = label_px(TYPE.body, lod, theme) is None  # zoomed out, the view draws the name
     if lane.kind == LaneKind.EMOTIONS and emotion is not None:
-        label_w = paint_scale_labels(painter, r, emotion)  # type: ignore[arg-type]
+        label_w = paint_scale_labels(painter, r, emotion, theme)  # type: ignore[arg-type]
         room = r.width() - 14 - label_w - 16
         draw_text(
             painter,
             QRectF(r.left() + 14, r.top() + 12, room, 20),
-            lane.name,
+            lane.name if own_name else "",
             name_font,
             theme.text,
             max_lines=1,
         )
         bands = [(y - 9, y + 9) for _, _, y in emotion.label_ys]  # type: ignore[attr-defined]
         paint_legend(
-            painter, QRectF(r.left() + 14, r.top() + 40, r.width() - 22, r.height() - 48), looks, bands, room
+            painter,
+            QRectF(r.left() + 14, r.top() + 40, r.width() - 22, r.height() - 48),
+            looks,
+            bands,
+            room,
+            theme,
         )
         return
+    if not own_name:
+        return
     icon = QRectF(r.left() + 14, r.top() + 14, 16, 16)
-    paint_icon(painter, look.icon, icon)
+    paint_icon(painter, look.icon, icon, theme)
     text_left = icon.right() + 8 if look.icon else r.left() + 14
     lines = max(1, int((r.height() - 20) // 18))
     draw_text(
@@ -267,3 +283,25 @@ def paint_lane_header(
         theme.text,
         max_lines=lines,
     )
+
+
+def journey_labels(
+    layout: JourneyLayout, journey: JourneyMap, theme: Theme, to_scene: Callable[[QRectF], QRectF]
+) -> list[Label]:
+    """The map's title, stage and lane names, for the semantic zoom (canvas/labels.py)."""
+    band = qrect(layout.title_rect).adjusted(20, 0, -20, 0)
+    out = [Label(journey.title, to_scene(band), TYPE.section, theme.text, theme.card, title=True, rank=0)]
+    for stage in journey.stages:
+        r = layout.stage_rects.get(stage.id)
+        if r is not None:
+            out.append(Label(stage.name, to_scene(qrect(r)), TYPE.card_title, theme.text, theme.card))
+    for lane in journey.lanes:
+        r = layout.lane_rects.get(lane.id)
+        if r is None:
+            continue
+        if lane.kind == LaneKind.EMOTIONS:  # the scale and the curve fill the rest of the row
+            row, reach = QRectF(r.x, r.y, r.w, min(r.h, 44.0)), 0.0
+        else:  # a narrow header: the name may run on over its lane
+            row, reach = QRectF(r.x, r.y, layout.size[0] - r.x, r.h), LANE_REACH
+        out.append(Label(lane.name, to_scene(row), TYPE.body, theme.text, theme.card, rank=2, reach=reach))
+    return out

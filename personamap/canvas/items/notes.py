@@ -20,13 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...model import NoteColor
-from ...style import NOTE_FILL, NOTE_TEXT, TYPE
+from ...style import NOTE_EVIDENCE, NOTE_FILL, NOTE_META, NOTE_TEXT, NOTE_VOTES, TYPE
 from ..note_drag import NoteDrag
 from ..target import Target
 from ..text import QtMeasure, draw_text, font
 from .simple import LOD_TEXT, level_of_detail
 
-SELECTION = "#0072B2"
 MEASURE_CACHE = 4096
 
 
@@ -48,7 +47,6 @@ class CachedMeasure(QtMeasure):
 
 
 MEASURE = CachedMeasure()
-META_TEXT = "#57606A"
 
 
 @dataclass(frozen=True)
@@ -97,7 +95,7 @@ def _paint_meta(painter: QPainter, look: NoteLook, rect: QRectF) -> None:
         width = painter.fontMetrics().horizontalAdvance(label)
         dot = size * 0.7
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#D55E00"))
+        painter.setBrush(QColor(NOTE_VOTES))
         painter.drawEllipse(QRectF(right - width - dot - 3, strip.center().y() - dot / 2, dot, dot))
         painter.setPen(QColor(NOTE_TEXT))
         painter.drawText(
@@ -106,7 +104,7 @@ def _paint_meta(painter: QPainter, look: NoteLook, rect: QRectF) -> None:
         right -= width + dot + 8
     if look.evidence:
         dot = size * 0.55
-        painter.setPen(QPen(QColor("#009E73"), 1.2))
+        painter.setPen(QPen(QColor(NOTE_EVIDENCE), 1.2))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(QRectF(right - dot, strip.center().y() - dot / 2, dot, dot))
         right -= dot + 6
@@ -122,7 +120,7 @@ def _paint_meta(painter: QPainter, look: NoteLook, rect: QRectF) -> None:
             ),
             tags,
             font(size),
-            META_TEXT,
+            NOTE_META,
             max_lines=1,
         )
 
@@ -199,7 +197,7 @@ class NoteItem(QGraphicsItem):
         if deco is not None:
             deco.paint_over(painter, self)
         if self.isSelected():
-            painter.setPen(QPen(QColor(SELECTION), 2))
+            painter.setPen(QPen(QColor(self.host.theme.selection), 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(self.note_rect().adjusted(-1.5, -1.5, 1.5, 1.5), 4, 4)
 

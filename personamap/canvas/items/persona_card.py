@@ -17,7 +17,8 @@ from ...model import CardLayout, Priority
 from ...model.layout import CardBoxes, Rect, layout_card
 from ...model.lifecycle import is_overdue
 from ...model.ops.address import walk
-from ...style import NEGATIVE_RED, TYPE, Theme
+from ...style import TYPE, Theme, ink_on
+from ..labels import Label, label_px
 from ..target import Target
 from ..text import QtMeasure, draw_text, font
 from .base import ElementItem
@@ -92,16 +93,15 @@ class PersonaCardItem(ElementItem):
         rect = self.paint_card_frame(painter)
         persona, boxes = self.persona, self.boxes
         if persona is None or boxes is None:
-            draw_text(
-                painter, rect.adjusted(16, 16, -16, -16), "Missing persona", font(TYPE.body), NEGATIVE_RED
-            )
+            missing = rect.adjusted(16, 16, -16, -16)
+            draw_text(painter, missing, "Missing persona", font(TYPE.body), self.theme.negative)
             return
         accent = QColor(persona.color)
         painter.fillRect(QRectF(rect.left() + 8, rect.top(), rect.width() - 16, 4), accent)
         if level_of_detail(option, painter) < LOD_TEXT:
             self._paint_photo(painter, qrect(boxes.header.photo_rect), accent, persona)
             return
-        self._paint_header(painter, boxes, accent, persona)
+        self._paint_header(painter, boxes, accent, persona, level_of_detail(option, painter))
         self._paint_blocks(painter, boxes, accent)
         if boxes.more_rect is not None and boxes.more_count:
             draw_text(
@@ -135,17 +135,28 @@ class PersonaCardItem(ElementItem):
         painter.setBrush(accent)
         painter.drawPath(path)
         if self.boxes:
-            painter.setPen(QColor("#FFFFFF") if accent.lightness() < 170 else QColor("#1F2328"))
+            painter.setPen(QColor(ink_on(accent.name())))
             painter.setFont(font(r.height() * 0.36, bold=True))
             painter.drawText(r, Qt.AlignmentFlag.AlignCenter, self.boxes.header.initials)
 
-    def _paint_header(self, painter: QPainter, boxes: CardBoxes, accent: QColor, persona: Persona) -> None:
+    def overview_labels(self) -> list[Label]:
+        """The persona's name, for the semantic zoom (canvas/labels.py)."""
+        if self.persona is None or self.boxes is None:
+            return []
+        name = qrect(self.boxes.header.name_rect)
+        band = QRectF(name.left(), name.top(), self.content_rect().right() - 12 - name.left(), name.height())
+        size = self.boxes.metrics.name_size
+        return [Label(self.persona.name, self.mapRectToScene(band), size, self.theme.text, self.theme.card)]
+
+    def _paint_header(
+        self, painter: QPainter, boxes: CardBoxes, accent: QColor, persona: Persona, lod: float
+    ) -> None:
         header, m = boxes.header, boxes.metrics
         self._paint_photo(painter, qrect(header.photo_rect), accent, persona)
         draw_text(
             painter,
             qrect(header.name_rect),
-            persona.name,
+            persona.name if label_px(m.name_size, lod, self.theme) is None else "",  # else the view's
             font(m.name_size, bold=True),
             self.theme.text,
             max_lines=header.name_lines,
@@ -171,13 +182,13 @@ class PersonaCardItem(ElementItem):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(accent)
             painter.drawRoundedRect(r, r.height() / 2, r.height() / 2)
-            painter.setPen(QColor("#FFFFFF") if accent.lightness() < 170 else QColor("#1F2328"))
+            painter.setPen(QColor(ink_on(accent.name())))
         elif is_priority and priority == Priority.NEGATIVE:
-            painter.setPen(QPen(QColor(NEGATIVE_RED), 1.5))
+            painter.setPen(QPen(QColor(self.theme.negative), 1.5))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(r, r.height() / 2, r.height() / 2)
             painter.drawLine(r.left() + 6, r.center().y(), r.right() - 6, r.center().y())
-            painter.setPen(QColor(NEGATIVE_RED))
+            painter.setPen(QColor(self.theme.negative))
         else:
             painter.setPen(QPen(QColor(self.theme.card_border), 1))
             painter.setBrush(QColor(self.theme.header))
@@ -187,9 +198,9 @@ class PersonaCardItem(ElementItem):
 
     def _paint_chip(self, painter: QPainter, label: str, r: QRectF) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#FDE2E1"))
+        painter.setBrush(QColor(self.theme.negative_fill))
         painter.drawRoundedRect(r, 10, 10)
-        painter.setPen(QColor(NEGATIVE_RED))
+        painter.setPen(QColor(self.theme.negative))
         painter.setFont(font(TYPE.caption, bold=True))
         painter.drawText(r, Qt.AlignmentFlag.AlignCenter, label)
 

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QVBoxLayout, QWi
 from ...canvas.target import Target
 from ...document import Document
 from ...model.arrange import ELEMENT_NOUNS
+from ...style import Theme
 from .base import Form, FormContext
 from .project_form import ProjectForm
-from .widgets import HEADER_STYLE, plain_label
+from .widgets import inspector_style, plain_label
 
 ELEMENT_NAMES = {**ELEMENT_NOUNS, "persona_card": ("persona card", "persona cards")}
 """Undo names say "card"; a heading has room to say which kind."""
@@ -37,7 +38,9 @@ class InspectorDock(QDockWidget):
         self.target: Target | None = None
         self._documents: list[Document] = []
         body = QWidget()
-        body.setStyleSheet(HEADER_STYLE)
+        body.setObjectName("inspectorBody")
+        self.body = body
+        self.apply_theme(window.tabs.theme)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -60,6 +63,10 @@ class InspectorDock(QDockWidget):
         window.tabs.current_view_changed.connect(self._on_view)
         window.files.document_changed.connect(self._on_document)
         self._on_document(window.document)
+
+    def apply_theme(self, theme: Theme) -> None:
+        """Restyle the whole dock, the open page included (View ▸ Theme)."""
+        self.body.setStyleSheet(inspector_style(theme))
 
     # --- what to show -------------------------------------------------------------------
 

@@ -36,7 +36,6 @@ class _Handle(QLabel):
         self.setObjectName("dragHandle")
         self.setToolTip("Drag to reorder")
         self.setCursor(QCursor(Qt.CursorShape.OpenHandCursor))
-        self.setStyleSheet("color: #8C959F; padding: 0 2px;")
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -62,8 +61,6 @@ class EntryRow(QFrame):
         self.up = tool_button("▲", "Move up", name="up")
         self.down = tool_button("▼", "Move down", name="down")
         self.remove = tool_button("×", "Remove", name="remove")
-        for button in (self.up, self.down):
-            button.setStyleSheet("font-size: 9px; color: #59636E;")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 1, 0, 3)
         layout.setSpacing(2)
@@ -131,11 +128,10 @@ class ListEditor(QWidget, Refreshable):
         self.rows_layout.setSpacing(2)
         self.empty = plain_label(f"No {noun}s yet", object_name="muted")
         self.indicator = QFrame(self.rows_box)
-        self.indicator.setStyleSheet("background: #0072B2;")
+        self.indicator.setObjectName("dropIndicator")
         self.indicator.hide()
         self.add_button = tool_button(f"+ Add {noun}", f"Add a {noun}", name="add")
         self.add_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.add_button.setStyleSheet("color: #0072B2;")
         self.add_button.clicked.connect(self.start_add)
         outer.addWidget(self.rows_box)
         outer.addWidget(self.empty)

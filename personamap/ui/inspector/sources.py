@@ -100,10 +100,10 @@ class SourcesButton(Binding):
     def show(self, value: list[str]) -> None:
         count = len(value)
         self.button.setText(f"◆ {count}" if count else "◇")
-        color = "#0072B2" if count else "#8C959F"
-        self.button.setStyleSheet(
-            f"QToolButton {{ color: {color}; }} QToolButton::menu-indicator {{ image: none; width: 0px; }}"
-        )
+        if self.button.property("cited") != bool(count):
+            self.button.setProperty("cited", bool(count))  # the inspector's style sheet colours it
+            self.button.style().unpolish(self.button)
+            self.button.style().polish(self.button)
         try:
             labels = dict(self.options(self.ctx.project))
         except Exception:

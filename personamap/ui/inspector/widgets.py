@@ -17,19 +17,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...style import Theme
+
 _EXPANDED: dict[str, bool] = {}
 """Which sections the user opened or closed, by key, for this session: a newly selected
 persona opens with the same sections open."""
 
-HEADER_STYLE = """
-QToolButton#sectionHeader {
-    border: none; border-top: 1px solid #D0D7DE; background: #F6F7F9;
-    padding: 7px 6px; font-weight: 600; text-align: left; color: #1F2328;
-}
-QToolButton#sectionHeader:hover { background: #EEF1F4; }
-QLabel#muted { color: #59636E; }
-QLabel#warning { color: #C62828; font-weight: 600; }
-QLabel#heading { font-size: 15px; font-weight: 600; padding: 2px 0; }
+
+def inspector_style(theme: Theme) -> str:
+    """The inspector's one style sheet, in `theme`'s colours. Every colour the inspector
+    shows is named here (by object name), so a theme switch restyles the open page whole."""
+    return f"""
+QWidget#inspectorBody {{ background: {theme.window}; color: {theme.text}; }}
+QLabel#heading {{ font-size: 15px; font-weight: 600; padding: 2px 0; color: {theme.text}; }}
+QToolButton#sectionHeader {{
+    border: none; border-top: 1px solid {theme.card_border}; background: {theme.step_fill};
+    padding: 7px 6px; font-weight: 600; text-align: left; color: {theme.header_text};
+}}
+QToolButton#sectionHeader:hover {{ background: {theme.header}; }}
+QLabel#muted {{ color: {theme.muted_text}; }}
+QLabel#warning {{ color: {theme.negative}; font-weight: 600; }}
+QLabel#dragHandle {{ color: {theme.muted_text}; padding: 0 2px; }}
+QToolButton#up, QToolButton#down {{ font-size: 9px; color: {theme.muted_text}; }}
+QToolButton#add {{ color: {theme.selection}; }}
+QToolButton#sources {{ color: {theme.muted_text}; }}
+QToolButton#sources[cited="true"] {{ color: {theme.selection}; }}
+QToolButton#sources::menu-indicator {{ image: none; width: 0px; }}
+QFrame#dropIndicator {{ background: {theme.selection}; }}
+QFrame#separator {{ color: {theme.card_border}; }}
 """
 
 
@@ -80,7 +95,7 @@ def row(*widgets: QWidget, stretch: int | None = None, spacing: int = 4) -> QWid
 def separator() -> QFrame:
     line = QFrame()
     line.setFrameShape(QFrame.Shape.HLine)
-    line.setStyleSheet("color: #D0D7DE;")
+    line.setObjectName("separator")
     return line
 
 
