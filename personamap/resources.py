@@ -1,4 +1,4 @@
-"""Where the bundled files live: the sample project, project templates and persona templates.
+"""Where the bundled files live: the sample project, project and persona templates, fonts.
 
 In a source or editable checkout they sit in `resources/` at the top of the repository; an
 installed wheel carries the same folder as `personamap/_resources` (hatch force-include, see
@@ -36,6 +36,12 @@ def resources_dir() -> Path:
 def sample_path() -> Path:
     """The bundled sample project (a B2B SaaS product with personas, maps and boards)."""
     return resources_dir() / f"sample{PROJECT_SUFFIX}"
+
+
+def fonts_dir() -> Path:
+    """The bundled Noto subsets (OFL) that posters prefer to the system's fonts, so that one
+    file prints the same PDF on every machine; rebuilt by `scripts/build_fonts.py`."""
+    return resources_dir() / "fonts"
 
 
 def templates_dir() -> Path:

@@ -11,7 +11,9 @@ debian_packages=(
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-render0
   libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0
   # fonts for the canvas and embeddable in PDF posters: Latin/Greek/Cyrillic, Arabic/Hebrew, CJK
-  fonts-dejavu-core fonts-noto-core fonts-wqy-microhei
+  # (posters prefer the Noto subsets in resources/fonts; these cover what the subsets lack),
+  # and colour emoji for the canvas
+  fonts-dejavu-core fonts-noto-core fonts-wqy-microhei fonts-noto-color-emoji
   # pdffonts/pdftoppm, to check exported posters
   poppler-utils
   # validators and tools for the desktop integration in packaging/linux (tests/packaging)

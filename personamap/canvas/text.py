@@ -20,7 +20,7 @@ from PySide6.QtGui import (
     QTransform,
 )
 
-from ..ui.fonts import content_font
+from ..fonts.qt import content_font
 
 
 @lru_cache(maxsize=64)
