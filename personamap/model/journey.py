@@ -43,10 +43,21 @@ class Stage(Entity):
     description: Text = ""
     steps: Annotated[list[Step], Field(min_length=1)] = Field(default_factory=_one_step)
 
+    def shown_step(self, step_id: str | None) -> str:
+        """The step a note naming `step_id` shows in: that step if this stage has it, else
+        the first step (a note without a step, or naming a step the stage lacks)."""
+        if step_id is not None and any(s.id == step_id for s in self.steps):
+            return step_id
+        return self.steps[0].id
+
 
 class Lane(Entity):
     name: ShortText = "Lane"
     kind: LaneKind = LaneKind.CUSTOM
+
+
+Cell = tuple[str, str, str]
+"""(lane id, stage id, step id): where a note shows on the map."""
 
 
 class JourneyNote(Note):
@@ -86,6 +97,33 @@ class JourneyMap(Entity):
 
     def notes_in(self, lane_id: str, stage_id: str) -> list[JourneyNote]:
         return [n for n in self.notes if n.lane_id == lane_id and n.stage_id == stage_id]
+
+    def shown_cell(self, lane_id: str, stage_id: str, step_id: str | None) -> Cell | None:
+        """The cell (lane, stage, step) that shows a note naming these ids; None when the map
+        lacks the lane or the stage (such a note is not drawn anywhere)."""
+        stage = next((s for s in self.stages if s.id == stage_id), None)
+        if stage is None or not any(lane.id == lane_id for lane in self.lanes):
+            return None
+        return (lane_id, stage_id, stage.shown_step(step_id))
+
+    def note_cells(self) -> dict[str, Cell | None]:
+        """Which cell shows each note (see shown_cell), for every note at once."""
+        lanes = {lane.id for lane in self.lanes}
+        stages = {stage.id: stage for stage in self.stages}
+        out: dict[str, Cell | None] = {}
+        for n in self.notes:
+            stage = stages.get(n.stage_id)
+            if stage is None or n.lane_id not in lanes:
+                out[n.id] = None
+            else:
+                out[n.id] = (n.lane_id, n.stage_id, stage.shown_step(n.step_id))
+        return out
+
+    def notes_shown_in(self, lane_id: str, stage_id: str, step_id: str) -> list[JourneyNote]:
+        """The notes a cell shows, in their journey order."""
+        cell = (lane_id, stage_id, step_id)
+        cells = self.note_cells()
+        return [n for n in self.notes if cells[n.id] == cell]
 
     def score(self, persona_id: str | None, step_id: str) -> int | None:
         for e in self.emotions:

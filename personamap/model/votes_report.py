@@ -13,7 +13,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .journey import JourneyMap
-from .layout.journey import resolve_step
 from .note import Note
 from .project import Project
 
@@ -108,7 +107,7 @@ def _journey_rows(journey: JourneyMap, session: str | None) -> list[VoteRow]:
             if not by:
                 continue
             lane_k, lane_name = lanes.get(note.lane_id, (len(lanes), ""))
-            step_k = steps.get(resolve_step(stage, note.step_id), 0)
+            step_k = steps.get(stage.shown_step(note.step_id), 0)
             row = VoteRow(
                 journey.title,
                 "journey",

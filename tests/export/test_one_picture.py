@@ -13,16 +13,20 @@ from pathlib import Path
 import pytest
 
 from personamap.canvas.items import journey_emotion
+from personamap.canvas.items.notes import NoteItem
 from personamap.export import draw as pdf_draw
+from personamap.export import journey_draw
 from personamap.export.pdf import render
 from personamap.export.raster import RasterOptions, render_image
 from personamap.export.raster_plan import plan_pictures
 from personamap.export.spec import PdfOptions
-from personamap.model import Project
-from personamap.model.layout import journey_legend
+from personamap.model import JourneyNote, LaneKind, Project
+from personamap.model.layout import cell_at, journey_legend
 from personamap.resources import load_project, sample_path
 
 pytestmark = pytest.mark.usefixtures("qapp")
+
+STRAY = "00000000-0000-4000-8000-0000000000ff"
 
 
 @pytest.fixture(scope="module")
@@ -54,9 +58,9 @@ def _canvas_markers(monkeypatch, project: Project, what: str) -> dict[str, set[s
     seen: dict[str, set[str]] = defaultdict(set)
     original_paint = journey_emotion.paint_marker
 
-    def paint(painter, shape, c, color, size=journey_emotion.MARKER):
+    def paint(painter, shape, c, color, *args, **kwargs):
         seen[color.upper()].add(shape)
-        return original_paint(painter, shape, c, color, size)
+        return original_paint(painter, shape, c, color, *args, **kwargs)
 
     from personamap.canvas.items import journey_paint
 
@@ -83,3 +87,69 @@ def test_canvas_and_pdf_draw_each_persona_with_the_same_marker(
     wanted = {look.color.upper(): {look.shape} for look in journey_legend(_journey(sample, title), sample)}
     assert canvas == wanted
     assert pdf == wanted
+
+
+def _stray_notes(project: Project) -> tuple[Project, str]:
+    """The sample with notes the rule has to place: no step, and a step the stage lacks, in a
+    stage of two steps; and one in a lane the map lacks (shown nowhere)."""
+    journey = _journey(project, "Get my first expense report approved and paid")
+    stage = next(s for s in journey.stages if len(s.steps) > 1)
+    lane = next(la for la in journey.lanes if la.kind != LaneKind.EMOTIONS)
+    extra = [
+        JourneyNote(lane_id=lane.id, stage_id=stage.id, step_id=None, text="no step"),
+        JourneyNote(lane_id=lane.id, stage_id=stage.id, step_id=stage.steps[1].id, text="second step"),
+        JourneyNote(lane_id=lane.id, stage_id=stage.id, step_id=STRAY, text="stray step"),
+        JourneyNote(lane_id=STRAY, stage_id=stage.id, text="no such lane"),
+    ]
+    changed = journey.model_copy(update={"notes": [*journey.notes, *extra]})
+    journeys = [changed if j.id == journey.id else j for j in project.journeys]
+    return project.model_copy(update={"journeys": journeys}), journey.id
+
+
+def _canvas_cells(project: Project, journey_id: str) -> dict[str, tuple[str, str, str] | None]:
+    """The cell under the centre of each note item the canvas shows."""
+    from personamap.canvas.items.journey_map import JourneyMapItem
+    from personamap.export.raster import offscreen_scene
+    from personamap.export.raster_plan import journey_picture
+
+    picture = journey_picture(project, project.journey(journey_id))
+    with offscreen_scene(project, picture) as (scene, _rect):
+        item = next(i for i in scene.items_by_id.values() if isinstance(i, JourneyMapItem))
+        notes = [c for c in item.childItems() if isinstance(c, NoteItem)]
+        return {
+            n.note_id: cell_at(item.layout, *n.mapToParent(n.boundingRect().center()).toTuple())
+            for n in notes
+        }
+
+
+def _pdf_cells(monkeypatch, project: Project, journey_id: str, tmp_path: Path) -> dict:
+    """The cell under the centre of each note box the PDF draws."""
+    seen: dict[str, tuple[str, str, str] | None] = {}
+    original = journey_draw._notes
+
+    def record(pen, layout, journey):
+        if journey.id == journey_id:
+            for note_id, r in layout.note_rects.items():
+                seen[note_id] = cell_at(layout, r.cx, r.cy)
+        return original(pen, layout, journey)
+
+    with monkeypatch.context() as m:
+        m.setattr(journey_draw, "_notes", record)
+        title = project.journey(journey_id).title
+        render(project, tmp_path / "cells.pdf", PdfOptions(what=f"journey:{title}"))
+    return seen
+
+
+def test_canvas_and_pdf_show_every_note_in_the_cell_the_model_names(
+    sample: Project, monkeypatch, tmp_path: Path
+) -> None:
+    project, journey_id = _stray_notes(sample)
+    journey = project.journey(journey_id)
+    wanted = {k: v for k, v in journey.note_cells().items() if v is not None}
+    by_text = {n.text: n.id for n in journey.notes}
+    stage = next(s for s in journey.stages if len(s.steps) > 1)
+    assert wanted[by_text["no step"]][2] == wanted[by_text["stray step"]][2] == stage.steps[0].id
+    assert wanted[by_text["second step"]][2] == stage.steps[1].id
+    assert journey.note_cells()[by_text["no such lane"]] is None
+    assert _canvas_cells(project, journey_id) == wanted
+    assert _pdf_cells(monkeypatch, project, journey_id, tmp_path) == wanted

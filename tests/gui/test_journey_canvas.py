@@ -21,7 +21,6 @@ from personamap.io import load
 from personamap.model import LaneKind, Project
 from personamap.model.board import Board, JourneyMapElement
 from personamap.model.journey import JourneyMap, JourneyNote, Lane, Stage
-from personamap.model.layout import cell_notes, resolve_step
 
 from .conftest import click, double_click, drag
 
@@ -65,8 +64,7 @@ def cell_foot(item: JourneyMapItem, lane_id: str, step_id: str) -> QPointF:
 
 
 def shown_cell(journey: JourneyMap, note: JourneyNote) -> list[str]:
-    stage = next(s for s in journey.stages if s.id == note.stage_id)
-    return [n.id for n in cell_notes(journey, note.lane_id, stage.id, resolve_step(stage, note.step_id))]
+    return [n.id for n in journey.notes_shown_in(*journey.note_cells()[note.id])]
 
 
 def test_drag_a_note_to_another_cell_undo_redo_save_reopen(window, sample_file: Path) -> None:
@@ -77,7 +75,7 @@ def test_drag_a_note_to_another_cell_undo_redo_save_reopen(window, sample_file: 
     stage_a, stage_b = single_stages(journey)[:2]
     note = next(n for n in journey.notes if n.lane_id == actions.id and n.stage_id == stage_a.id)
     target_step = stage_b.steps[0].id
-    before = len(cell_notes(journey, touch.id, stage_b.id, target_step))
+    before = len(journey.notes_shown_in(touch.id, stage_b.id, target_step))
     start = show(view, item, *note_center(item, note.id).toTuple())
     end = view.mapFromScene(item.mapToScene(cell_foot(item, touch.id, target_step)))
     drag(view, start, end)
@@ -154,7 +152,7 @@ def _empty_cell(item: JourneyMapItem, journey: JourneyMap) -> tuple[str, str, st
     kinds = {la.id: la.kind for la in journey.lanes}
     for (lane_id, step_id), _r in item.layout.cell_rects.items():
         stage_id = item.layout.step_stage[step_id]
-        if kinds[lane_id] != LaneKind.EMOTIONS and not cell_notes(journey, lane_id, stage_id, step_id):
+        if kinds[lane_id] != LaneKind.EMOTIONS and not journey.notes_shown_in(lane_id, stage_id, step_id):
             return lane_id, stage_id, step_id
     raise AssertionError("no empty cell")
 

@@ -12,7 +12,6 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from personamap.io import load
-from personamap.model.layout.journey import resolve_step
 from personamap.ui.workshop.vote_controller import VoteSetupDialog
 
 from .conftest import click, item_center
@@ -120,11 +119,7 @@ def test_vote_cast_hidden_revealed_sorted_saved_and_undone(window, qtbot, sample
     j = doc.project.journey(second.owner_id)
     for voted in (first, second):  # each voted note now leads its cell
         note = next(n for n in j.notes if n.id == voted.note_id)
-        stage = next(s for s in j.stages if s.id == note.stage_id)
-        step = resolve_step(stage, note.step_id)
-        cell = [
-            n.id for n in j.notes_in(note.lane_id, note.stage_id) if resolve_step(stage, n.step_id) == step
-        ]
+        cell = [n.id for n in j.notes_shown_in(*j.note_cells()[note.id])]
         assert cell[0] == voted.note_id
     doc.undo_stack.undo()  # one step undoes the whole sort
     assert [n.id for n in doc.project.journey(second.owner_id).notes] == order_before

@@ -15,10 +15,8 @@ from personamap.model.layout import (
     JourneyMetrics,
     Rect,
     cell_at,
-    cell_notes,
     insertion_index,
     layout_journey,
-    resolve_step,
 )
 
 MEASURE = ApproxMeasure()
@@ -143,8 +141,9 @@ def test_a_note_without_a_step_sits_in_its_stages_first_step() -> None:
     lay = layout_journey(j, SCALE, MEASURE)
     assert lay.cell_rects[(lane.id, first.id)].contains_rect(lay.note_rects[j.notes[0].id])
     assert lay.cell_rects[(lane.id, second.id)].contains_rect(lay.note_rects[j.notes[1].id])
-    assert resolve_step(stage, _id(99)) == first.id
-    assert [n.text for n in cell_notes(j, lane.id, stage.id, first.id)] == ["loose", "stray step"]
+    assert stage.shown_step(_id(99)) == first.id
+    assert [n.text for n in j.notes_shown_in(lane.id, stage.id, first.id)] == ["loose", "stray step"]
+    assert j.shown_cell(_id(98), stage.id, None) is None and j.note_cells()[j.notes[3].id] is None
     assert lay.unplaced == (j.notes[3].id,) and j.notes[3].id not in lay.note_rects
 
 
@@ -236,11 +235,11 @@ def test_notes_never_overlap_stay_in_their_cells_and_round_trip(j: JourneyMap) -
     for cell in lay.cell_rects.values():
         assert bounds.contains_rect(cell)
     for note in j.notes:
-        step = resolve_step(stages[note.stage_id], note.step_id)
+        step = stages[note.stage_id].shown_step(note.step_id)
         r = rects[note.id]
         assert lay.cell_rects[(note.lane_id, step)].contains_rect(r)
         assert cell_at(lay, r.cx, r.cy) == (note.lane_id, note.stage_id, step)
-        siblings = [n.id for n in cell_notes(j, note.lane_id, note.stage_id, step)]
+        siblings = [n.id for n in j.notes_shown_in(note.lane_id, note.stage_id, step)]
         assert insertion_index(lay, j, note.lane_id, note.stage_id, step, r.cx, r.cy) == siblings.index(
             note.id
         )

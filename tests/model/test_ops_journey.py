@@ -320,7 +320,7 @@ def test_change_emotion_scale_rescales_scores(project: Project) -> None:
 
 def test_positions_count_over_the_cell_as_shown(project: Project) -> None:
     """A step-less note shows in its stage's first step: adding or moving with that step's
-    explicit id counts it (layout.resolve_step), as the canvas sees the cell."""
+    explicit id counts it (JourneyMap.shown_cell), as the canvas sees the cell."""
     journey = project.journeys[0]
     actions, aware = lane_of(journey, LaneKind.ACTIONS), stage_named(journey, "Awareness")
     first = aware.steps[0].id

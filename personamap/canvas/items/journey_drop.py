@@ -10,14 +10,14 @@ from PySide6.QtCore import QPointF, QRectF
 from ...model import ops
 from ...model.enums import LaneKind
 from ...model.journey import JourneyMap
-from ...model.layout import cell_at, cell_notes, insertion_index
+from ...model.layout import cell_at, insertion_index
 
 INDICATOR = 4.0
 
 
 def _unchanged(journey: JourneyMap, ids: list[str], cell: tuple[str, str, str], index: int) -> bool:
     """True when the notes already sit together at that place of that cell."""
-    shown = [n.id for n in cell_notes(journey, *cell)]
+    shown = [n.id for n in journey.notes_shown_in(*cell)]
     if not set(ids) <= set(shown):
         return False
     first = shown.index(ids[0])

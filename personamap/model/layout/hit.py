@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from ..journey import JourneyMap, JourneyNote
-from .journey import JourneyLayout, resolve_step
+from ..journey import JourneyMap
+from .journey import JourneyLayout
 from .stack import reading_index
 
 
@@ -19,19 +19,6 @@ def cell_at(layout: JourneyLayout, x: float, y: float) -> tuple[str, str, str] |
     if lane_id is None or step_id is None:
         return None
     return lane_id, layout.step_stage[step_id], step_id
-
-
-def cell_notes(journey: JourneyMap, lane_id: str, stage_id: str, step_id: str) -> list[JourneyNote]:
-    """The notes shown in a cell, in their journey order; a note without a step (or naming a
-    step its stage lacks) shows in its stage's first step."""
-    stage = next((s for s in journey.stages if s.id == stage_id), None)
-    if stage is None:
-        return []
-    return [
-        n
-        for n in journey.notes
-        if n.lane_id == lane_id and n.stage_id == stage_id and resolve_step(stage, n.step_id) == step_id
-    ]
 
 
 def insertion_index(
@@ -50,7 +37,7 @@ def insertion_index(
     notes, as a move needs. Dropping onto a note's upper half (a grid: its left half)
     puts the new one before it; its centre maps back to its own index.
     """
-    notes = [n for n in cell_notes(journey, lane_id, stage_id, step_id) if n.id not in exclude]
+    notes = [n for n in journey.notes_shown_in(lane_id, stage_id, step_id) if n.id not in exclude]
     rects = [layout.note_rects[n.id] for n in notes if n.id in layout.note_rects]
     if len(rects) != len(notes):
         return len(notes)

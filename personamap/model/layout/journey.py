@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..enums import LaneKind
-from ..journey import JourneyMap, JourneyNote, Stage
+from ..journey import JourneyMap, JourneyNote
 from ..project import EmotionScale
 from .emotion import EmotionLayout, layout_emotion
 from .geometry import Rect
@@ -102,26 +102,17 @@ class _NoteBox:
     meta: float
 
 
-def resolve_step(stage: Stage, step_id: str | None) -> str:
-    """The column a note shows in: its step if the stage has it, else the stage's first step."""
-    if step_id is not None and any(s.id == step_id for s in stage.steps):
-        return step_id
-    return stage.steps[0].id
-
-
 def _cells(journey: JourneyMap) -> tuple[dict[tuple[str, str], list[JourneyNote]], list[str]]:
-    lanes = {lane.id for lane in journey.lanes}
-    stages = {stage.id: stage for stage in journey.stages}
-    stage_steps = {stage.id: {s.id for s in stage.steps} for stage in journey.stages}
+    """The notes of each (lane, step) cell as `JourneyMap.note_cells` places them."""
     cells: dict[tuple[str, str], list[JourneyNote]] = {}
     unplaced: list[str] = []
+    shown = journey.note_cells()
     for note in journey.notes:
-        stage = stages.get(note.stage_id)
-        if stage is None or note.lane_id not in lanes:
+        cell = shown[note.id]
+        if cell is None:
             unplaced.append(note.id)
-            continue
-        step = note.step_id if note.step_id in stage_steps[stage.id] else stage.steps[0].id
-        cells.setdefault((note.lane_id, step), []).append(note)
+        else:
+            cells.setdefault((cell[0], cell[2]), []).append(note)
     return cells, unplaced
 
 

@@ -13,7 +13,6 @@ from typing import Any
 
 from ..enums import NoteColor
 from ..journey import JourneyMap, JourneyNote
-from ..layout.journey import resolve_step
 from ..project import Project
 from .common import block_moves, cell_insert_index, find, known_evidence, known_ids, make, plural, update
 from .core import Compound, Insert, Op, Remove
@@ -33,14 +32,6 @@ def _check_cell(journey: JourneyMap, lane_id: str, stage_id: str, step_id: str |
 
 def _notes(journey_id: str) -> tuple[str, ...]:
     return ("journeys", journey_id, "notes")
-
-
-def _shown_cell(journey: JourneyMap, lane_id: str, stage_id: str, step_id: str | None) -> tuple[str, ...]:
-    """The cell a note shows in (layout.resolve_step): a note without a step, or naming a step
-    its stage lacks, shows in its stage's first step, so positions count over that cell."""
-    stage = next((s for s in journey.stages if s.id == stage_id), None)
-    step = resolve_step(stage, step_id) if stage is not None else str(step_id)
-    return (lane_id, stage_id, step)
 
 
 def add_journey_note(
@@ -65,10 +56,8 @@ def add_journey_note(
         note = note.model_copy(
             update={"lane_id": lane_id, "stage_id": stage_id, "step_id": step_id}, deep=True
         )
-    cell = _shown_cell(journey, lane_id, stage_id, step_id)
-    at = cell_insert_index(
-        journey.notes, lambda n: _shown_cell(journey, n.lane_id, n.stage_id, n.step_id) == cell, index
-    )
+    cell, cells = journey.shown_cell(lane_id, stage_id, step_id), journey.note_cells()
+    at = cell_insert_index(journey.notes, lambda n: cells[n.id] == cell, index)
     return Insert(_notes(journey_id), at, note, name="Add note")
 
 
@@ -103,8 +92,7 @@ def move_journey_notes(
     order = [n.id for n in journey.notes]
     known_ids(order, note_ids, "note")
     moving = [i for i in order if i in wanted]
-    cells = {n.id: _shown_cell(journey, n.lane_id, n.stage_id, n.step_id) for n in journey.notes}
-    target = _shown_cell(journey, lane_id, stage_id, step_id)
+    cells, target = journey.note_cells(), journey.shown_cell(lane_id, stage_id, step_id)
     moves = block_moves(order, moving, lambda i: cells[i] == target, index)
     values = (("lane_id", lane_id), ("stage_id", stage_id), ("step_id", step_id))
     ops = tuple(Relocate(_notes(journey_id), note_id, at, values) for note_id, at in moves)

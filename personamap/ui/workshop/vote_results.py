@@ -9,7 +9,6 @@ from typing import Any
 from ...model import ops
 from ...model.enums import LaneKind
 from ...model.journey import JourneyNote
-from ...model.layout.journey import resolve_step
 from ...model.votes_report import counted
 
 VOTE_TAG = "votes:"
@@ -35,13 +34,11 @@ def sort_by_votes(doc: Any, session: str | None, owners: set[str] | None) -> int
         for journey in _journeys(doc.project, owners):
             jid = journey.id
             cells: dict[tuple[str, str, str], list[Any]] = {}
+            shown = journey.note_cells()
             for note in journey.notes:
-                stage = next((s for s in journey.stages if s.id == note.stage_id), None)
-                if stage is None:
-                    continue
-                cells.setdefault((note.lane_id, note.stage_id, resolve_step(stage, note.step_id)), []).append(
-                    note
-                )
+                cell = shown[note.id]
+                if cell is not None:
+                    cells.setdefault(cell, []).append(note)
             for notes in cells.values():
                 wanted = sorted(notes, key=lambda n: -_count(n, session))
                 if [n.id for n in wanted] == [n.id for n in notes]:
