@@ -1,14 +1,15 @@
 """The `personamap` command: open the editor, or work on project files without a window.
 
 Exit codes: 0 success, 1 the input file is bad or unreadable, 2 wrong usage. Every failure is
-one clear line on stderr, never a traceback. Heavy libraries (Qt, reportlab) load only for the
+one clear line on stderr, never a traceback. Every message goes out through `terminal.say`,
+so a title or a file name with control characters or bidi overrides cannot forge lines or
+recolour the terminal. Heavy libraries (Qt, reportlab) load only for the
 subcommands that need them, so `check` and `--version` stay fast.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
+from .terminal import json_text, say
 
 if TYPE_CHECKING:
     from .model import Project
@@ -25,10 +27,11 @@ SUBCOMMANDS = ("sample", "new", "templates", "check", "export")
 
 
 class CliError(Exception):
-    """A failure to report as one line with the given exit code."""
+    """A failure to report with the given exit code: one line, or one per problem of a file."""
 
-    def __init__(self, message: str, code: int = EXIT_BAD_FILE) -> None:
-        super().__init__(message)
+    def __init__(self, message: str | list[str], code: int = EXIT_BAD_FILE) -> None:
+        self.lines = [message] if isinstance(message, str) else list(message)
+        super().__init__("\n".join(self.lines))
         self.code = code
 
 
@@ -126,7 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise CliError("personamap: --present needs a FILE", EXIT_USAGE)
         return _open_editor(opened.file, present=opened.present)
     except CliError as exc:
-        print(str(exc), file=sys.stderr)
+        for line in exc.lines:
+            say(line, file=sys.stderr)
         return exc.code
     except KeyboardInterrupt:
         return 130
@@ -155,7 +159,7 @@ def _load(path: Path) -> Project:
     try:
         return load(path)
     except ProjectFileError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(exc.lines()) from None
 
 
 def _refuse_overwrite(path: Path, force: bool) -> None:
@@ -169,7 +173,7 @@ def _cmd_templates() -> int:
     from .resources import list_templates
 
     for info in list_templates():
-        print(f"{info.name}\t{info.title}\t{info.description}")
+        say(info.name, info.title, info.description, sep="\t")
     return EXIT_OK
 
 
@@ -179,7 +183,7 @@ def _cmd_sample(path: Path, *, force: bool, then_open: bool) -> int:
     if not (then_open and path.is_file() and not force):
         _refuse_overwrite(path, force)
         _copy_project(sample_path(), path)
-        print(f"Wrote the sample project to {path}")
+        say(f"Wrote the sample project to {path}")
     return _open_editor(path) if then_open else EXIT_OK
 
 
@@ -193,7 +197,7 @@ def _cmd_new(path: Path, *, template: str, force: bool) -> int:
         raise CliError(f"personamap new: no template named {template!r} (choose one of: {names})", EXIT_USAGE)
     _refuse_overwrite(path, force)
     _copy_project(info.path, path, fresh=True)
-    print(f"Created {path} from the template {info.name!r}")
+    say(f"Created {path} from the template {info.name!r}")
     return EXIT_OK
 
 
@@ -214,7 +218,7 @@ def _copy_project(source: Path, target: Path, *, fresh: bool = False) -> None:
     try:
         save(project, target, backup=False)
     except ProjectFileError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(exc.lines()) from None
 
 
 def _cmd_check(path: Path, *, as_json: bool) -> int:
@@ -222,14 +226,14 @@ def _cmd_check(path: Path, *, as_json: bool) -> int:
 
     summary = summarize(_load(path))
     if as_json:
-        print(json.dumps({"file": str(path), "valid": True, **summary}, indent=2, ensure_ascii=False))
+        print(json_text({"file": str(path), "valid": True, **summary}))
     else:
-        print(f"{path}: valid personamap project “{summary['title']}”")
+        say(f"{path}: valid personamap project “{summary['title']}”")
         width = max(len(k) for k in summary["counts"])
         for key, value in summary["counts"].items():
-            print(f"  {key.replace('_', ' '):<{width}}  {value}")
+            say(f"  {key.replace('_', ' '):<{width}}  {value}")
         for name in summary["overdue_for_review"]:
-            print(f"  review overdue: {name}")
+            say(f"  review overdue: {name}")
     return EXIT_OK
 
 
@@ -269,8 +273,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CliError(f"{out}: cannot write the PDF: {exc.strerror or exc}") from None
     for warning in result.warnings:
-        print(f"personamap export: warning: {warning}", file=sys.stderr)
-    print(f"Wrote {result.pages} page{'s' if result.pages != 1 else ''} to {out}")
+        say(f"personamap export: warning: {warning}", file=sys.stderr)
+    say(f"Wrote {result.pages} page{'s' if result.pages != 1 else ''} to {out}")
     return EXIT_OK
 
 
@@ -285,7 +289,7 @@ def _cmd_export_csv(args: argparse.Namespace) -> int:
         args.out.write_text(votes_csv(project), encoding="utf-8")
     except OSError as exc:
         raise CliError(f"{args.out}: cannot write the CSV: {exc.strerror or exc}") from None
-    print(f"Wrote the votes to {args.out}")
+    say(f"Wrote the votes to {args.out}")
     return EXIT_OK
 
 

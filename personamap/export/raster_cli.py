@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..terminal import say
+
 
 def export_command(args: argparse.Namespace, load: Any, cli_error: type[Exception]) -> int:
     """Run the export; `load(path)` reads the project, `cli_error(message, code)` is raised
@@ -56,8 +58,8 @@ def export_command(args: argparse.Namespace, load: Any, cli_error: type[Exceptio
     except OSError as exc:
         raise cli_error(f"{out}: cannot write the {args.format.upper()}: {exc.strerror or exc}", 1) from None
     for warning in result.warnings:
-        print(f"{prog}: warning: {warning}", file=sys.stderr)
+        say(f"{prog}: warning: {warning}", file=sys.stderr)
     for path, (w, h) in zip(result.files, result.sizes, strict=True):
         unit = "px" if args.format == "png" else "px (1/96 in)"
-        print(f"Wrote {path} ({w} × {h} {unit})")
+        say(f"Wrote {path} ({w} × {h} {unit})")
     return 0

@@ -4,20 +4,17 @@ so the GUI and the CLI can tell the user what is wrong without ever showing a tr
 from __future__ import annotations
 
 import errno
-import re
 
 from personamap.model import Project
 from personamap.model.integrity import format_loc, problems
+from personamap.terminal import escape
 
 from . import constants
-
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
-"""Control characters, bidi overrides that reorder a terminal line, separators, surrogates."""
 
 
 def printable(text: str, limit: int = 80) -> str:
     """File-derived text made safe for one line of a message: escapes, then shortens."""
-    text = _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    text = escape(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -33,7 +30,9 @@ class ProjectFileError(Exception):
         self.source = source
         self.problems = list(problems) or [("", "unknown problem")]
 
-    def __str__(self) -> str:
+    def lines(self) -> list[str]:
+        """One line per problem shown (a newline inside a part is not a line break: the CLI
+        escapes each line on its own)."""
         lines = [
             f"{self.source}: {place}: {reason}" if place else f"{self.source}: {reason}"
             for place, reason in self.problems[: constants.MAX_SHOWN]
@@ -41,7 +40,10 @@ class ProjectFileError(Exception):
         hidden = len(self.problems) - constants.MAX_SHOWN
         if hidden > 0:
             lines.append(f"… and {hidden} more")
-        return "\n".join(lines)
+        return lines
+
+    def __str__(self) -> str:
+        return "\n".join(self.lines())
 
 
 class SaveError(ProjectFileError):

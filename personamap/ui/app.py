@@ -38,7 +38,9 @@ def run(path: Path | None, present: bool = False) -> int:
     try:
         _platform_guard()
     except RuntimeError as exc:
-        print(f"personamap: the editor cannot start: {exc}", file=sys.stderr)
+        from ..terminal import say
+
+        say(f"personamap: the editor cannot start: {exc}", file=sys.stderr)
         return 1
     app = make_application()
     window = open_window(path)
