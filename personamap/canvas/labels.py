@@ -1,0 +1,163 @@
+"""Semantic zoom: zoomed out, a board still says what it is.
+
+Below the zoom at which a name would shrink under the floor size on screen (TYPE.caption, or
+PROJECTOR_MIN_TEXT_PX in the projector theme), its item leaves it out and the view draws it
+instead, on top of the board at that fixed screen size: journey, empathy-map and card titles,
+stage, lane and quadrant names. Note bodies are simply left out (items' LOD_TEXT). Names that
+would overlap a bigger one are dropped, titles first, so a far-out board shows what fits.
+
+Items offer their names with `overview_labels()`; `label_px` is the one rule both sides use.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple, Protocol
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QTransform
+
+from ..style import PROJECTOR_MIN_TEXT_PX, TYPE, Theme
+from .text import font, qcolor
+
+TITLE_BOOST = 1.35
+"""Titles are drawn this much larger than names, so the hierarchy survives the zoom."""
+MIN_CHARS_PX = 3.0
+"""A name elided to fewer than about three characters says nothing: it is dropped."""
+LANE_REACH = 10.0
+"""A lane name may run this many font sizes past its narrow header (over the lane, on a plate)."""
+LEFT_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+SMALLEST_NAME_PX = TYPE.caption
+"""No name offered is naturally smaller: above floor / this zoom, no label is needed at all."""
+
+
+def floor_px(theme: Theme) -> float:
+    """The least screen size of any text on this theme (VISUAL.md)."""
+    return PROJECTOR_MIN_TEXT_PX if theme.name == "projector" else TYPE.caption
+
+
+def label_px(natural_px: float, zoom: float, theme: Theme, *, title: bool = False) -> float | None:
+    """The screen size the view draws a name at, or None while its item draws it itself
+    (its natural size at this zoom is still at least the floor)."""
+    floor = floor_px(theme) * (TITLE_BOOST if title else 1.0)
+    if natural_px * zoom >= floor - 1e-6:
+        return None
+    return floor
+
+
+class Label(NamedTuple):
+    """A name an item offers: `rect` (scene) is where it sits, centred in its height, and the
+    width it may use (`reach`: at most that many font sizes of it)."""
+
+    text: str
+    rect: QRectF
+    natural_px: float
+    color: str
+    plate: str = ""
+    title: bool = False
+    rank: int = 1
+    """0 titles, 1 stage/quadrant/card names, 2 lane names: who keeps its place in a crowd."""
+    reach: float = 0.0
+    align: str = "left"
+    """Where in `rect` the label sits: "left", "center" or "right"."""
+    bottom: bool = False
+    """Sit on the bottom of `rect` (growing upwards) instead of centring in it."""
+
+
+class Placed(NamedTuple):
+    """A label as drawn in the last frame: its elided text, viewport rect and pixel size."""
+
+    text: str
+    rect: QRectF
+    px: float
+
+
+class LabelSource(Protocol):
+    def overview_labels(self) -> list[Label]: ...
+
+
+class LabelLayer:
+    """Draws the names of a scene's maps and cards in a view's foreground when zoomed out."""
+
+    def __init__(self, scene: object) -> None:
+        self._scene = scene
+        self._sources: list[LabelSource] | None = None
+        self.placed: list[Placed] = []
+        self._labels: list[Label] = []
+
+    def invalidate(self) -> None:
+        self._sources = None
+
+    def _items(self) -> list[LabelSource]:
+        if self._sources is None:  # one pass per change, not per frame (20k-note boards)
+            items = getattr(self._scene, "items_by_id", {}).values()
+            self._sources = [i for i in items if hasattr(i, "overview_labels")]
+        return self._sources
+
+    def place(self, transform: QTransform, viewport: QRectF, zoom: float, theme: Theme) -> list[Placed]:
+        """Where each name goes this frame (in viewport pixels), biggest first, no overlaps."""
+        self.placed, self._labels = [], []
+        if zoom * SMALLEST_NAME_PX >= floor_px(theme) * TITLE_BOOST:
+            return self.placed
+        wanted: list[tuple[Label, float]] = []
+        for item in self._items():
+            for label in item.overview_labels():
+                px = label_px(label.natural_px, zoom, theme, title=label.title)
+                if px is not None and label.text.strip():
+                    wanted.append((label, px))
+        wanted.sort(key=lambda lp: lp[0].rank)
+        taken: list[QRectF] = []
+        out: list[tuple[Placed, Label]] = []
+        for label, px in wanted:
+            placed = _fit(label, px, transform.mapRect(label.rect), viewport)
+            if placed is None:
+                continue
+            box = placed.rect.adjusted(-2, 1, 2, -1)  # the line's leading may touch a neighbour's
+            if any(box.intersects(other) for other in taken):
+                continue
+            taken.append(box)
+            out.append((placed, label))
+        self.placed = [p for p, _ in out]
+        self._labels = [lb for _, lb in out]
+        return self.placed
+
+    def paint(self, painter: QPainter) -> None:
+        """Draw what `place` kept; the painter is in viewport pixels."""
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        for placed, label in zip(self.placed, self._labels, strict=True):
+            if label.plate:
+                plate = QColor(label.plate)
+                plate.setAlpha(235)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(plate)
+                painter.drawRoundedRect(placed.rect.adjusted(-4, -1, 4, 1), 3, 3)
+            painter.setFont(font(placed.px, bold=True))
+            painter.setPen(qcolor(label.color))
+            painter.drawText(placed.rect, LEFT_MIDDLE, placed.text)
+        painter.restore()
+
+
+def _fit(label: Label, px: float, screen: QRectF, viewport: QRectF) -> Placed | None:
+    """The label's text elided to its room on screen, or None when off screen or too cramped."""
+    metrics = QFontMetricsF(font(px, bold=True))
+    pad = min(4.0, screen.width() * 0.05)
+    room = screen.width() - 2 * pad
+    if label.reach:
+        room = min(room, label.reach * px)
+    if room < MIN_CHARS_PX * px:
+        return None
+    text = " ".join(label.text.split())
+    shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+    if len(shown.rstrip("…")) < MIN_CHARS_PX and len(shown) < len(text):
+        return None
+    w, h = metrics.horizontalAdvance(shown) + 1, metrics.height()
+    left = {
+        "center": screen.center().x() - w / 2,
+        "right": screen.right() - pad - w,
+    }.get(label.align, screen.left() + pad)
+    top = screen.bottom() - h if label.bottom else screen.center().y() - h / 2
+    rect = QRectF(left, top, w, h)
+    if not rect.intersects(viewport):
+        return None
+    return Placed(shown, rect, px)
