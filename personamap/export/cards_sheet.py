@@ -1,6 +1,7 @@
 """Persona cards, n-up, for meetings: standard cards (header, quote, goals, frustrations,
 motivations) in a grid with gutters and cut marks at every card corner. A4 and Letter take
-2 × 2 portrait; bigger sheets take more."""
+2 × 2 portrait; bigger sheets take more. A card shows a chosen subset of the persona and
+says how much it leaves to the poster ("+ 6 more sections")."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from ..model.lifecycle import is_overdue
 from ..style import NEGATIVE_RED
 from .card_draw import draw_card
 from .pages import content_rect
+from .persona_flow import contents, contents_of
 from .spec import Ctx, PageJob, Sheet
 
 SECTIONS = ["goals", "frustrations", "motivations", "channels"]
@@ -22,11 +24,13 @@ CARD_MM = (86.0, 118.0)
 """Trimmed card size (about A6 wide); px scale follows from the card's layout width."""
 CARD_PX_W = 330.0
 GUTTER = 8 * mm
+FOOTER_LINES = 2
+"""Footer lines the grid leaves room for (a sheet's footer lists every card's review date)."""
 
 
 def jobs(ctx: Ctx, geometry: Callable) -> list[PageJob]:
     g = geometry("portrait")
-    area = content_rect(g)
+    area = content_rect(g, FOOTER_LINES)
     cw, ch = CARD_MM[0] * mm, CARD_MM[1] * mm
     cols = max(1, int((area.w + GUTTER) // (cw + GUTTER)))
     rows = max(1, int((area.h + GUTTER) // (ch + GUTTER)))
@@ -57,7 +61,7 @@ def jobs(ctx: Ctx, geometry: Callable) -> list[PageJob]:
 
 
 def _sheet(ctx: Ctx, sheet: Sheet, personas: list, cols: int, rows: int) -> None:
-    area = content_rect(sheet.geometry)
+    area: Rect = sheet.content  # type: ignore[assignment]
     pen = sheet.pen
     cw, ch = CARD_MM[0] * mm, CARD_MM[1] * mm
     if cols * cw + (cols - 1) * GUTTER > area.w:  # a sheet smaller than one card: shrink it
@@ -75,7 +79,7 @@ def _sheet(ctx: Ctx, sheet: Sheet, personas: list, cols: int, rows: int) -> None
     for k, persona in enumerate(personas):
         row, col = divmod(k, cols)
         x, y = x0 + col * (cw + GUTTER), y0 + row * (ch + GUTTER)
-        boxes = layout_card(persona, CardLayout.STANDARD, SECTIONS, CARD_PX_W, ctx.text, h=ch / scale - 26)
+        boxes = layout_card(persona, CardLayout.STANDARD, SECTIONS, CARD_PX_W, ctx.text, h=ch / scale - 44)
         card_pen = pen.at(x, y, scale)
         draw_card(ctx, card_pen, persona, boxes)
         boxes = None
@@ -83,9 +87,19 @@ def _sheet(ctx: Ctx, sheet: Sheet, personas: list, cols: int, rows: int) -> None
         _cut_marks(pen, Rect(x, y, cw, ch))
 
 
+def more_sections(persona) -> int:
+    """How many of the persona's non-empty sections the card leaves out."""
+    shown = {title for title, _, _ in contents_of(persona, SECTIONS)}
+    return sum(1 for title, _, _ in contents(persona) if title not in shown)
+
+
 def _footer(ctx: Ctx, pen, persona, h: float, today: dt.date) -> None:
     overdue = is_overdue(persona, ctx.project.settings.review_period_months, today)
     text = f"v{persona.lifecycle.version} · review by {ctx.review_by(persona)}"
+    more = more_sections(persona)
+    if more:
+        label = f"+ {more} more section{'s' if more != 1 else ''} in the poster"
+        pen.label(16, h - 40, label, 9, "#59636E", "italic", width=CARD_PX_W - 32)
     pen.label(16, h - 22, text, 9, NEGATIVE_RED if overdue else "#8C959F", width=CARD_PX_W - 32)
 
 

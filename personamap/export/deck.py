@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model.layout import Rect, initials
+from . import board_page, empathy_page, journey_poster, votes_page
 from .draw import MUTED, TEXT, mix, on_color
+from .persona_poster import persona_jobs
 from .spec import Ctx, PageJob, Sheet
 
 _SECTION_TITLES = {
@@ -19,9 +21,6 @@ _SECTION_TITLES = {
 
 
 def deck_jobs(ctx: Ctx, geometry: Callable, include_maps: bool) -> list[PageJob]:
-    from . import board_page, empathy_page, journey_poster, votes_page
-    from .plan import persona_jobs
-
     p = ctx.project
     body: list[tuple[str, PageJob]] = [("persona", j) for j in persona_jobs(ctx, geometry, p.personas, 1)]
     if include_maps:

@@ -9,7 +9,6 @@ from ..model import EmpathyMap, Quadrant
 from ..model.layout import EmpathyLayout, EmpathyMetrics, Rect, initials, layout_empathy
 from ..style import NOTE_FILL, TYPE
 from .draw import MUTED, TEXT, Pen, mix, on_color
-from .pages import content_rect
 from .spec import Ctx, PageJob, Sheet
 
 PAGE_METRICS = EmpathyMetrics(note_w=176, note_h=112)
@@ -27,7 +26,7 @@ def job(ctx: Ctx, geometry: Callable, emap: EmpathyMap, level: int = 0) -> PageJ
     footer = ctx.footer(personas=[persona] if persona else [])
 
     def draw(sheet: Sheet) -> None:
-        area = content_rect(sheet.geometry)
+        area: Rect = sheet.content  # type: ignore[assignment]
         # lay out in canvas px at a size whose body text prints at ~9 pt × the page's type scale
         scale = 9.0 * sheet.geometry.type_scale() / TYPE.body * 0.85
         layout = layout_empathy(emap, area.w / scale, area.h / scale, ctx.text, PAGE_METRICS)

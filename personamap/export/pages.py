@@ -105,6 +105,12 @@ def footer_size(g: PageGeometry) -> float:
     return 7.5 * max(1.0, g.type_scale()) ** 0.5
 
 
-def content_rect(g: PageGeometry) -> Rect:
+FOOTER_LINE = 1.3
+"""Footer line pitch, in footer sizes."""
+
+
+def content_rect(g: PageGeometry, footer_lines: int = 1) -> Rect:
+    """Inside the margins, above a footer of `footer_lines` lines."""
     m = g.margin
-    return Rect(m, m, g.trim_w - 2 * m, g.trim_h - 2 * m - footer_size(g) * 2.2)
+    reserve = footer_size(g) * (2.2 + FOOTER_LINE * (max(1, footer_lines) - 1))
+    return Rect(m, m, g.trim_w - 2 * m, g.trim_h - 2 * m - reserve)

@@ -17,10 +17,11 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .. import __version__
 from ..model import Project
+from ..model.layout import Rect
 from .draw import MUTED, Pen
 from .fonts import FontSet
 from .outfile import replacing
-from .pages import PageGeometry, content_rect, footer_size, oriented, parse_orientation, parse_page_size
+from .pages import FOOTER_LINE, PageGeometry, footer_size, oriented, parse_orientation, parse_page_size
 from .plan import plan
 from .spec import Ctx, ExportCancelled, ExportResult, PageJob, PdfOptions, Sheet
 from .text import PdfText
@@ -96,15 +97,14 @@ def _page(c: Canvas, ctx: Ctx, job: PageJob, number: int, count: int) -> None:
         key = job.key or f"page{number}"
         c.bookmarkPage(key)
         c.addOutlineEntry(job.title, key, level=job.outline)
-    job.draw(Sheet(pen, g, content_rect(g), number, count))
+    job.draw(Sheet(pen, g, ctx.content_rect(g, job.footer), number, count))
     if job.footer:
         size = footer_size(g)
-        y = g.trim_h - g.margin - size * 1.3
+        lines = ctx.footer_lines(job.footer, g)
+        y = g.trim_h - g.margin - size * FOOTER_LINE * len(lines)
         width = g.trim_w - 2 * g.margin
-        page = f"{number} / {count}"
-        page_w = ctx.text.width(page, size)
-        pen.label(g.margin, y, job.footer, size, MUTED, width=width - page_w - size * 2)
-        pen.label(g.margin, y, page, size, MUTED, width=width, align="right")
+        pen.lines(Rect(g.margin, y, width, size * FOOTER_LINE * len(lines)), lines, size, MUTED)
+        pen.label(g.margin, y, f"{number} / {count}", size, MUTED, width=width, align="right")
     if g.crop_marks:
         _crop_marks(c, g)
     c.showPage()

@@ -1,324 +1,372 @@
 """The persona poster (VISUAL.md, "Persona card and poster"): a designed page, not a scaled card.
 
 A coloured header band (bleeding off the top edge) carries the photo or initials, name, role,
-tagline, badges and the key quote; below it a 12-column grid holds the sections, flowed into
-2-4 columns by the page's width. Type grows with the page but slower than it, so a bigger
-sheet shows more: more columns, and sections beyond the core ones (demographics, values,
-habits, bio…) as they fit. When the core does not fit, type shrinks a little, then lists end
-with "…and N more".
+tagline, badges, a "Review overdue" mark when due, and the key quote with its full source;
+below it the sections flow in 1-4 columns (persona_flow.py). Type grows with the page but
+slower than it, so a bigger sheet shows more per page. Nothing is cut: what one sheet cannot
+hold continues on the next ("Priya Raman — continued"), so one persona may be several jobs.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from ..model import Persona
-from ..model.layout import CardItem, Rect, badge_labels, initials, section_content
-from ..model.lifecycle import evidence_coverage
+from ..model.layout import Rect, badge_labels, initials
+from ..model.lifecycle import evidence_coverage, is_overdue, review_due
+from ..style import NEGATIVE_RED
 from .draw import MUTED, TEXT, Pen, mix, on_color
-from .spec import Ctx, Sheet
+from .pages import PageGeometry
+from .persona_flow import Frag, Grid, bulleted, header_quote, plan_pages
+from .spec import Ctx, PageJob, Sheet
 
-CORE = (
-    "goals",
-    "frustrations",
-    "motivations",
-    "objections",
-    "psychographics.sliders",
-    "channels",
-    "story.day_in_the_life",
-    "evidence",
-    "needs",
-    "expectations",
-)
-EXTRA = (
-    "firmographics",
-    "demographics",
-    "behaviour.decision_criteria",
-    "psychographics.values",
-    "behaviour.habits",
-    "behaviour.devices",
-    "psychographics.interests",
-    "psychographics.attitudes",
-    "story.bio",
-    "story.scenario",
-    "value_figures",
-    "custom_sections",
-)
-_MAX_LINES = {"list": 5, "text": 16}
+_STACK_GAP = 6.0
 
 
 @dataclass
-class _Block:
-    title: str
-    kind: str
-    items: list[CardItem]
-    heights: list[float]
-    lines: list[list[str]]
-    label_h: float
+class _Header:
+    """Everything the header band shows, measured (points at the sheet's size)."""
 
-    def height(self, count: int | None = None) -> float:
-        n = len(self.items) if count is None else count
-        return self.label_h + sum(self.heights[:n])
+    k: float
+    margin: float
+    photo_d: float
+    text_x: float
+    text_w: float
+    quote_below: bool
+    name: list[str]
+    name_size: float
+    role: list[str]
+    tagline: list[str]
+    badge_rows: list[list[tuple[str, float]]]
+    overdue: str
+    quote: list[str] = field(default_factory=list)
+    source: list[str] = field(default_factory=list)
+    quote_size: float = 0.0
+    quote_x: float = 0.0
+    quote_w: float = 0.0
+    band_h: float = 0.0
 
+    @property
+    def badge_h(self) -> float:
+        return 8.0 * self.k * 2.1
 
-def _evidence_items(persona: Persona) -> list[CardItem]:
-    out = []
-    for e in persona.evidence:
-        bits = [e.kind.value.replace("_", " ")]
-        if e.sample_size:
-            bits.append(f"n = {e.sample_size}")
-        if e.date:
-            bits.append(e.date.isoformat())
-        out.append(CardItem(f"{e.title or 'Source'} — {', '.join(bits)}"))
-    return out
-
-
-def _contents(persona: Persona, keys: tuple[str, ...]) -> list[tuple[str, str, list[CardItem]]]:
-    out = []
-    for key in keys:
-        if key == "evidence":
-            items = _evidence_items(persona)
-            if items:
-                out.append(("Evidence", "list", items))
-            continue
-        for c in section_content(persona, key):
-            if c.items:
-                out.append((c.title, c.kind, list(c.items)))
-    return out
-
-
-class PosterGrid:
-    """Measures and places section blocks in columns, at one body size."""
-
-    def __init__(self, ctx: Ctx, width: float, body: float) -> None:
-        self.t, self.w, self.body = ctx.text, width, body
-        self.gap = body * 0.45
-        self.label_size = body * 0.78
-        self.indent = body * 1.1
-
-    def block(self, title: str, kind: str, items: list[CardItem]) -> _Block:
-        t, body = self.t, self.body
-        heights, lines = [], []
-        for item in items:
-            if kind == "sliders":
-                heights.append(body * 2.7)
-                lines.append([item.text])
-                continue
-            width = self.w - (self.indent if kind == "list" else 0.0)
-            wrapped = t.wrap(item.text, width, body)
-            cap = _MAX_LINES.get(kind, 5)
-            if len(wrapped) > cap:
-                wrapped = [*wrapped[: cap - 1], t.elide(wrapped[cap - 1], width, body)]
-            lines.append(wrapped)
-            heights.append(len(wrapped) * t.leading * body + self.gap)
-        label_h = t.leading * self.label_size + body * 0.5
-        return _Block(title, kind, items, heights, lines, label_h)
-
-    def draw(self, pen: Pen, b: _Block, x: float, y: float, count: int, accent: str) -> float:
-        """Draw the first `count` items (and "…and N more" for the rest); returns the height."""
-        t, body = self.t, self.body
-        pen.rect(Rect(x, y + self.label_size * 0.2, self.label_size * 0.55, self.label_size * 0.9), accent)
-        pen.label(
-            x + self.label_size, y, b.title.upper(), self.label_size, MUTED, "bold", self.w - self.label_size
-        )
-        pen.line(x, y + b.label_h - body * 0.3, x + self.w, y + b.label_h - body * 0.3, "#E1E6EB", 0.5)
-        top = y
-        y += b.label_h
-        for item, lines, h in zip(b.items[:count], b.lines[:count], b.heights[:count], strict=True):
-            if b.kind == "sliders":
-                self._slider(pen, item, x, y, accent)
-            elif b.kind == "list":
-                pen.circle(x + body * 0.3, y + t.leading * body / 2, body * 0.17, accent)
-                pen.lines(Rect(x + self.indent, y, self.w - self.indent, h), lines, body, TEXT)
-            else:
-                pen.lines(Rect(x, y, self.w, h), lines, body, TEXT)
-            y += h
-        if count < len(b.items):
-            pen.label(x, y, f"…and {len(b.items) - count} more", body * 0.85, MUTED, "italic", self.w)
-            y += t.leading * body
-        return y - top
-
-    def _slider(self, pen: Pen, item: CardItem, x: float, y: float, accent: str) -> None:
-        body = self.body
-        left, _, right = item.text.partition(" – ")
-        half = self.w / 2 - body * 0.3
-        pen.label(x, y, left, body * 0.85, TEXT, "regular", half)
-        pen.label(x + self.w / 2 + body * 0.3, y, right, body * 0.85, TEXT, "regular", half, align="right")
-        ty = y + body * 1.55
-        pen.rect(Rect(x, ty, self.w, body * 0.28), "#E1E6EB", radius=body * 0.14)
-        value = (item.value or 0) / 100
-        pen.rect(Rect(x, ty, self.w * value, body * 0.28), mix(accent, "#FFFFFF", 0.45), radius=body * 0.14)
-        pen.circle(x + self.w * value, ty + body * 0.14, body * 0.42, accent, "#FFFFFF", 1.0)
+    def stack(self, leading: float) -> list[tuple[str, float]]:
+        k = self.k
+        out = [("name", self.name_size * leading * len(self.name))]
+        if self.role:
+            out.append(("role", 14.0 * k * leading * len(self.role)))
+        if self.tagline:
+            out.append(("tagline", 11.0 * k * leading * len(self.tagline)))
+        out.append(("badges", len(self.badge_rows) * (self.badge_h + 4 * k) - 4 * k))
+        if self.overdue:
+            out.append(("overdue", self.badge_h))
+        return out
 
 
-def _columns(width: float, body: float) -> int:
-    return max(1, min(4, int(width // (body * 20))))
+def overdue_text(ctx: Ctx, persona: Persona) -> str:
+    """ "Review overdue since DATE" when the persona's review date has passed, else ""."""
+    months = ctx.project.settings.review_period_months
+    if not is_overdue(persona, months, ctx.today):
+        return ""
+    due = review_due(persona, months)
+    return f"Review overdue since {due.isoformat()}" if due else ""
 
 
-def _flow(grid: PosterGrid, blocks: list[_Block], cols: int, height: float, core: int) -> tuple[list, int]:
-    """Masonry: each block into the shortest column. Returns placements (block, col, y, count)
-    and how many core blocks had to be cut or left out."""
-    ys = [0.0] * cols
-    placed = []
-    cut = 0
-    more_h = grid.t.leading * grid.body
-    for k, b in enumerate(blocks):
-        col = min(range(cols), key=lambda c: ys[c])
-        room = height - ys[col]
-        if b.height() <= room:
-            placed.append((b, col, ys[col], len(b.items)))
-            ys[col] += b.height() + grid.body * 1.5
-            continue
-        if k >= core:
-            continue
-        count = len(b.items)
-        while count > 0 and b.height(count) + more_h > room:
-            count -= 1
-        cut += 1
-        if count > 0:
-            placed.append((b, col, ys[col], count))
-            ys[col] += b.height(count) + more_h + grid.body * 1.5
-    return placed, cut
-
-
-def draw_persona(ctx: Ctx, persona: Persona, sheet: Sheet) -> None:
-    """One persona filling the sheet's trim, its header band bleeding off the top."""
-    pen, g = sheet.pen, sheet.geometry
-    k = g.type_scale()
-    margin = g.margin
-    band_bottom = _header(ctx, persona, pen, g.trim_w, g.trim_h, margin, k, g.bleed)
-    content: Rect = sheet.content  # type: ignore[assignment]
-    top = band_bottom + margin * 0.9
-    area = Rect(content.x, top, content.w, content.bottom - top)
-    accent = persona.color
-    core = _contents(persona, CORE)
-    extra = _contents(persona, EXTRA)
-    for scale in (1.0, 0.92, 0.85, 0.78):
-        body = 9.0 * k * scale
-        cols = _columns(area.w, body)
-        gutter = body * 1.6
-        col_w = (area.w - gutter * (cols - 1)) / cols
-        grid = PosterGrid(ctx, col_w, body)
-        blocks = [grid.block(*c) for c in core + extra]
-        placed, cut = _flow(grid, blocks, cols, area.h, len(core))
-        if cut == 0:
-            break
-    for b, col, y, count in placed:
-        grid.draw(pen, b, area.x + col * (col_w + gutter), area.y + y, count, accent)
-
-
-def _header(
-    ctx: Ctx, persona: Persona, pen: Pen, page_w: float, page_h: float, margin: float, k: float, bleed: float
-) -> float:
-    """The coloured band; returns its bottom edge."""
-    color = persona.color
-    ink = on_color(color)
-    soft = mix(ink, color, 0.28)
-    t = ctx.text
-    photo_d = min(150.0 * k, page_w * 0.22, page_h * 0.17)
-    wide = page_w > 700 * max(1.0, k * 0.9)
-    text_x = margin + photo_d + margin * 0.9
-    text_w = (page_w - text_x - margin) * (0.52 if wide and persona.quotes else 1.0)
-    name_size = 33.0 * k
-    name = t.fit(persona.name, text_w, name_size * t.leading * 2, name_size, "bold", name_size * 0.6, 2)
-    y = margin * 1.1
-    stack = [("name", name.size * t.leading * len(name.lines))]
-    if persona.role:
-        stack.append(("role", 14.0 * k * t.leading * min(2, len(t.wrap(persona.role, text_w, 14.0 * k)))))
-    if persona.tagline:
-        stack.append(
-            ("tagline", 11.0 * k * t.leading * min(2, len(t.wrap(persona.tagline, text_w, 11.0 * k))))
-        )
-    stack.append(("badges", 18.0 * k))
-    text_h = sum(h for _, h in stack) + 6 * k * (len(stack) - 1)
-    quote = persona.quotes[0] if persona.quotes and persona.quotes[0].text else None
-    quote_size = 12.5 * k
-    quote_below = quote is not None and not wide
-    quote_h = 0.0
-    if quote_below:
-        qw = page_w - 2 * margin - quote_size * 3.2 * 0.55
-        fitted = t.fit(quote.text, qw, quote_size * t.leading * 4, quote_size, "italic")
-        quote_h = _quote_height(len(fitted.lines), quote_size, t.leading, bool(quote.source)) + margin * 0.6
-    band_h = max(photo_d, text_h) + margin * 2.1 + quote_h
-    pen.rect(Rect(-bleed, -bleed, page_w + 2 * bleed, band_h + bleed), color)
-    # photo or initials
-    photo = Rect(margin, margin * 1.1, photo_d, photo_d)
-    data = ctx.photo(persona)
-    pen.circle(photo.cx, photo.cy, photo_d / 2 + 2.5 * k, mix(color, "#FFFFFF", 0.6))
-    if not (data and pen.image(photo, data, circle=True)):
-        pen.circle(photo.cx, photo.cy, photo_d / 2, mix(color, "#000000", 0.18))
-        init = initials(persona.name)
-        size = photo_d * 0.36
-        pen.label(
-            photo.x,
-            photo.cy - t.leading * size / 2,
-            init,
-            size,
-            on_color(mix(color, "#000000", 0.18)),
-            "bold",
-            photo.w,
-            "center",
-        )
-    # name, role, tagline, badges
-    y = photo.y + max(0.0, (photo_d - text_h) / 2) if not quote_below else photo.y
-    pen.lines(Rect(text_x, y, text_w, name.size * t.leading * 2), name.lines, name.size, ink, "bold")
-    y += stack[0][1] + 6 * k
-    for key, h in stack[1:]:
-        if key == "role":
-            pen.text(Rect(text_x, y, text_w, h), persona.role, 14.0 * k, ink, max_lines=2)
-        elif key == "tagline":
-            pen.text(Rect(text_x, y, text_w, h), persona.tagline, 11.0 * k, soft, "italic", max_lines=2)
-        else:
-            _badges(ctx, persona, pen, text_x, y, text_w, 8.0 * k, ink, color)
-        y += h + 6 * k
-    if quote is not None:
-        if quote_below:
-            q = Rect(margin, photo.bottom + margin * 0.8, page_w - 2 * margin, quote_h - margin * 0.6)
-        else:
-            qx = text_x + text_w + margin
-            q = Rect(qx, photo.y, page_w - margin - qx, band_h - margin * 2.1)
-        _quote(pen, q, quote.text, quote.source, quote_size, ink, soft, t.leading)
-    return band_h
-
-
-def _badges(
-    ctx: Ctx, persona: Persona, pen: Pen, x: float, y: float, w: float, size: float, ink: str, color: str
-) -> None:
-    t = ctx.text
+def _badges(ctx: Ctx, persona: Persona) -> list[str]:
     labels = badge_labels(persona)
     labels.append(persona.lifecycle.status.value.capitalize())
     if persona.evidence:
         labels.append(f"Evidence {round(evidence_coverage(persona) * 100)} %")
-    h = size * 2.1
-    right = x + w
-    for k, label in enumerate(labels):
-        bw = t.width(label, size, "bold") + size * 2
-        if x + bw > right:
-            break
-        r = Rect(x, y, bw, h)
-        if k == 0:
-            pen.rect(r, ink, radius=h / 2)
-            pen.label(r.x, r.y + (h - t.leading * size) / 2, label, size, color, "bold", r.w, "center")
-            if persona.priority.value == "negative":
-                pen.line(r.x + size * 0.6, r.cy, r.right - size * 0.6, r.cy, color, 1.0)
-        else:
-            pen.rect(r, None, ink, 0.8, radius=h / 2)
-            pen.label(r.x, r.y + (h - t.leading * size) / 2, label, size, ink, "bold", r.w, "center")
+    return labels
+
+
+def _badge_rows(ctx: Ctx, labels: list[str], width: float, size: float) -> list[list[tuple[str, float]]]:
+    rows: list[list[tuple[str, float]]] = [[]]
+    x = 0.0
+    for label in labels:
+        bw = ctx.text.width(label, size, "bold") + size * 2
+        if rows[-1] and x + bw > width:
+            rows.append([])
+            x = 0.0
+        rows[-1].append((label, bw))
         x += bw + size * 0.6
+    return rows
 
 
-def _quote_height(lines: int, size: float, leading: float, source: bool) -> float:
-    return size * 0.4 + lines * size * leading + (size * 0.3 + size * 0.75 * leading if source else 0.0)
+def _name_lines(ctx: Ctx, name: str, width: float, size: float) -> tuple[list[str], float]:
+    """Two lines at most while the name can shrink to 60 %; then as many as it needs."""
+    t = ctx.text
+    current = size
+    while True:
+        lines = t.wrap(name, width, current, "bold") or [""]
+        if len(lines) <= 2 or current <= size * 0.6:
+            return lines, current
+        current = max(size * 0.6, current * 0.92)
 
 
-def _quote(
-    pen: Pen, r: Rect, text: str, source: str, size: float, ink: str, soft: str, leading: float
+def measure_header(ctx: Ctx, persona: Persona, g: PageGeometry) -> _Header:
+    t = ctx.text
+    k, margin = g.type_scale(), g.margin
+    page_w, page_h = g.trim_w, g.trim_h
+    photo_d = min(150.0 * k, page_w * 0.22, page_h * 0.17)
+    qi = header_quote(persona)
+    wide = page_w > 700 * max(1.0, k * 0.9)
+    text_x = margin + photo_d + margin * 0.9
+    text_w = (page_w - text_x - margin) * (0.52 if wide and qi is not None else 1.0)
+    name, name_size = _name_lines(ctx, persona.name, text_w, 33.0 * k)
+    h = _Header(
+        k,
+        margin,
+        photo_d,
+        text_x,
+        text_w,
+        qi is not None and not wide,
+        name,
+        name_size,
+        t.wrap(persona.role, text_w, 14.0 * k) if persona.role else [],
+        t.wrap(persona.tagline, text_w, 11.0 * k, "italic") if persona.tagline else [],
+        _badge_rows(ctx, _badges(ctx, persona), text_w, 8.0 * k),
+        overdue_text(ctx, persona),
+    )
+    stack = h.stack(t.leading)
+    text_h = sum(x for _, x in stack) + _STACK_GAP * k * (len(stack) - 1)
+    quote_h = 0.0
+    if qi is not None:
+        quote = persona.quotes[qi]
+        h.quote_size = 12.5 * k
+        mark = h.quote_size * 3.2 * 0.55
+        if h.quote_below:
+            h.quote_x, h.quote_w = margin + mark, page_w - 2 * margin - mark
+        else:
+            h.quote_x = text_x + text_w + margin + mark
+            h.quote_w = page_w - margin - h.quote_x
+        h.quote = t.wrap(quote.text, h.quote_w, h.quote_size, "italic")
+        if quote.source:
+            h.source = t.wrap(f"— {quote.source}", h.quote_w, h.quote_size * 0.75)
+        quote_h = _quote_height(h, t.leading)
+    if h.quote_below:
+        h.band_h = max(photo_d, text_h) + margin * 2.1 + quote_h + margin * 0.6
+    else:
+        h.band_h = max(photo_d, text_h, quote_h) + margin * 2.1
+    return h
+
+
+def continued_band(g: PageGeometry) -> float:
+    k = g.type_scale()
+    return g.margin * 2.0 + 16.0 * k * 1.25
+
+
+def _quote_height(h: _Header, leading: float) -> float:
+    size = h.quote_size
+    source = size * 0.3 + len(h.source) * size * 0.75 * leading if h.source else 0.0
+    return size * 0.4 + len(h.quote) * size * leading + source
+
+
+# --- jobs ----------------------------------------------------------------------------------
+
+
+def persona_jobs(
+    ctx: Ctx, geometry: Callable[..., PageGeometry], personas: list, level: int = 0
+) -> list[PageJob]:
+    """Each persona's poster: one page, or as many as its content needs."""
+    jobs = []
+    for p in personas:
+        g = geometry("portrait")
+        footer = ctx.footer(f"persona version {p.lifecycle.version}", personas=[p])
+        content = ctx.content_rect(g, footer)
+        head = measure_header(ctx, p, g)
+        first_top = head.band_h + g.margin * 0.9
+        next_top = continued_band(g) + g.margin * 0.9
+        grid, pages = plan_pages(
+            ctx.text,
+            p,
+            content.w,
+            content.bottom - first_top,
+            content.bottom - next_top,
+            9.0 * g.type_scale(),
+        )
+        for n, frags in enumerate(pages):
+
+            def draw(sheet: Sheet, p=p, n=n, frags=frags, head=head, grid=grid) -> None:
+                top = _header(ctx, p, sheet, head) if n == 0 else _continued(ctx, p, sheet)
+                _sections(ctx, p, sheet, grid, frags, top + sheet.geometry.margin * 0.9)
+
+            title = p.name if n == 0 else f"{p.name} — continued"
+            jobs.append(
+                PageJob(
+                    title,
+                    draw,
+                    g,
+                    footer,
+                    level if n == 0 else None,
+                    key=f"persona-{p.id}" if n == 0 else f"persona-{p.id}-{n + 1}",
+                )
+            )
+    return jobs
+
+
+# --- drawing -------------------------------------------------------------------------------
+
+
+def _sections(ctx: Ctx, persona: Persona, sheet: Sheet, grid: Grid, frags: list[Frag], top: float) -> None:
+    content: Rect = sheet.content  # type: ignore[assignment]
+    for frag in frags:
+        x = content.x + frag.col * (grid.col_w + grid.gutter)
+        _frag(sheet.pen, grid, frag, x, top + frag.y, persona.color)
+
+
+def _frag(pen: Pen, grid: Grid, frag: Frag, x: float, y: float, accent: str) -> None:
+    t, body, w, b = grid.t, grid.body, grid.col_w, frag.block
+    size = grid.label_size
+    pen.rect(Rect(x, y + size * 0.2, size * 0.55, size * 0.9), accent)
+    title = b.title.upper() + (" (CONTINUED)" if frag.continued else "")
+    pen.text(Rect(x + size, y, w - size, t.leading * size), title, size, MUTED, "bold")
+    pen.line(x, y + b.label_h - body * 0.3, x + w, y + b.label_h - body * 0.3, "#E1E6EB", 0.5)
+    y += b.label_h
+    for piece in frag.pieces:
+        item, lh = b.items[piece.item], b.line_h[piece.item]
+        lines = b.lines[piece.item][piece.start : piece.end]
+        h = lh * len(lines)
+        if b.kind == "sliders":
+            _slider(pen, grid, item.text, item.value, x, y, accent)
+        elif item.caption:
+            pen.lines(Rect(x + grid.indent, y, w - grid.indent, h), lines, grid.caption, MUTED)
+        elif bulleted(b.kind, piece.item):
+            if piece.start == 0:
+                if b.kind != "quotes":
+                    pen.circle(x + body * 0.3, y + t.leading * body / 2, body * 0.17, accent)
+                else:
+                    pen.label(x, y - body * 0.15, "“", body * 1.6, accent, "bold")
+            style = "italic" if b.kind == "quotes" else "regular"
+            pen.lines(Rect(x + grid.indent, y, w - grid.indent, h), lines, body, TEXT, style)
+        else:
+            pen.lines(Rect(x, y, w, h), lines, body, TEXT)
+        y += h
+        if piece.end == len(b.lines[piece.item]):
+            y += b.gap
+
+
+def _slider(pen: Pen, grid: Grid, text: str, value: float | None, x: float, y: float, accent: str) -> None:
+    body, w = grid.body, grid.col_w
+    left, _, right = text.partition(" – ")
+    half = w / 2 - body * 0.3
+    size = body * 0.85
+    pen.text(Rect(x, y, half, body * 1.4), left, size, TEXT, min_size=size * 0.8, max_lines=1)
+    pen.text(
+        Rect(x + w / 2 + body * 0.3, y, half, body * 1.4),
+        right,
+        size,
+        TEXT,
+        align="right",
+        min_size=size * 0.8,
+        max_lines=1,
+    )
+    ty = y + body * 1.55
+    pen.rect(Rect(x, ty, w, body * 0.28), "#E1E6EB", radius=body * 0.14)
+    v = (value or 0) / 100
+    pen.rect(Rect(x, ty, w * v, body * 0.28), mix(accent, "#FFFFFF", 0.45), radius=body * 0.14)
+    pen.circle(x + w * v, ty + body * 0.14, body * 0.42, accent, "#FFFFFF", 1.0)
+
+
+def _continued(ctx: Ctx, persona: Persona, sheet: Sheet) -> float:
+    """A slim band naming the persona on the pages after the first; returns its bottom."""
+    pen, g = sheet.pen, sheet.geometry
+    k, m = g.type_scale(), g.margin
+    band = continued_band(g)
+    pen.rect(Rect(-g.bleed, -g.bleed, g.trim_w + 2 * g.bleed, band + g.bleed), persona.color)
+    ink = on_color(persona.color)
+    pen.text(
+        Rect(m, m, g.trim_w - 2 * m, 16.0 * k * ctx.text.leading),
+        f"{persona.name} — continued",
+        16.0 * k,
+        ink,
+        "bold",
+        min_size=9.0 * k,
+        max_lines=1,
+    )
+    return band
+
+
+def _header(ctx: Ctx, persona: Persona, sheet: Sheet, h: _Header) -> float:
+    """The coloured band; returns its bottom edge."""
+    pen, g, t = sheet.pen, sheet.geometry, ctx.text
+    k, margin = h.k, h.margin
+    color = persona.color
+    ink = on_color(color)
+    soft = mix(ink, color, 0.28)
+    pen.rect(Rect(-g.bleed, -g.bleed, g.trim_w + 2 * g.bleed, h.band_h + g.bleed), color)
+    photo = Rect(margin, margin * 1.1, h.photo_d, h.photo_d)
+    data = ctx.photo(persona)
+    pen.circle(photo.cx, photo.cy, h.photo_d / 2 + 2.5 * k, mix(color, "#FFFFFF", 0.6))
+    if not (data and pen.image(photo, data, circle=True)):
+        dark = mix(color, "#000000", 0.18)
+        pen.circle(photo.cx, photo.cy, h.photo_d / 2, dark)
+        size = h.photo_d * 0.36
+        y = photo.cy - t.leading * size / 2
+        pen.label(photo.x, y, initials(persona.name), size, on_color(dark), "bold", photo.w, "center")
+    stack = h.stack(t.leading)
+    text_h = sum(x for _, x in stack) + _STACK_GAP * k * (len(stack) - 1)
+    y = photo.y if h.quote_below else photo.y + max(0.0, (h.photo_d - text_h) / 2)
+    x, w = h.text_x, h.text_w
+    for key, height in stack:
+        if key == "name":
+            pen.lines(Rect(x, y, w, height), h.name, h.name_size, ink, "bold")
+        elif key == "role":
+            pen.lines(Rect(x, y, w, height), h.role, 14.0 * k, ink)
+        elif key == "tagline":
+            pen.lines(Rect(x, y, w, height), h.tagline, 11.0 * k, soft, "italic")
+        elif key == "badges":
+            _draw_badges(pen, h, persona, x, y, color, ink, t.leading)
+        else:
+            _overdue_mark(pen, h, x, y, t)
+        y += height + _STACK_GAP * k
+    if h.quote:
+        qy = photo.bottom + margin * 0.8 if h.quote_below else photo.y
+        _quote(pen, h, qy, ink, soft, t.leading)
+    return h.band_h
+
+
+def _draw_badges(
+    pen: Pen, h: _Header, persona: Persona, x0: float, y: float, color: str, ink: str, leading: float
 ) -> None:
+    size, bh = 8.0 * h.k, h.badge_h
+    first = True
+    for row in h.badge_rows:
+        x = x0
+        for label, bw in row:
+            r = Rect(x, y, bw, bh)
+            ty = r.y + (bh - leading * size) / 2
+            if first:
+                pen.rect(r, ink, radius=bh / 2)
+                pen.label(r.x, ty, label, size, color, "bold", r.w + 1, "center")
+                if persona.priority.value == "negative":
+                    pen.line(r.x + size * 0.6, r.cy, r.right - size * 0.6, r.cy, color, 1.0)
+                first = False
+            else:
+                pen.rect(r, None, ink, 0.8, radius=bh / 2)
+                pen.label(r.x, ty, label, size, ink, "bold", r.w + 1, "center")
+            x += bw + size * 0.6
+        y += bh + 4 * h.k
+
+
+def _overdue_mark(pen: Pen, h: _Header, x: float, y: float, t) -> None:
+    """A solid red pill with a white outline: readable on any persona colour."""
+    size = 8.0 * h.k
+    bw = min(h.text_w, t.width(h.overdue, size, "bold") + size * 2)
+    r = Rect(x, y, bw, h.badge_h)
+    pen.rect(r, NEGATIVE_RED, "#FFFFFF", 1.0, radius=h.badge_h / 2)
+    ty = r.y + (h.badge_h - t.leading * size) / 2
+    pen.text(Rect(r.x, ty, r.w, t.leading * size), h.overdue, size, "#FFFFFF", "bold", "center", min_size=6.0)
+
+
+def _quote(pen: Pen, h: _Header, y: float, ink: str, soft: str, leading: float) -> None:
+    size = h.quote_size
     mark = size * 3.2
-    pen.label(r.x, r.y - mark * 0.28, "“", mark, soft, "bold", mark)
-    source_h = size * 0.3 + size * 0.75 * leading if source else 0.0
-    inner = Rect(r.x + mark * 0.55, r.y + size * 0.4, r.w - mark * 0.55, r.h - size * 0.4 - source_h)
-    fitted = pen.text(inner, text, size, ink, "italic", min_size=size * 0.75)
-    if source:
-        y = inner.y + len(fitted.lines) * leading * fitted.size + size * 0.3
-        pen.label(inner.x, y, f"— {source}", size * 0.75, soft, "regular", inner.w)
+    pen.label(h.quote_x - mark * 0.55, y - mark * 0.28, "“", mark, soft, "bold", mark)
+    y += size * 0.4
+    pen.lines(Rect(h.quote_x, y, h.quote_w, len(h.quote) * leading * size), h.quote, size, ink, "italic")
+    if h.source:
+        y += len(h.quote) * leading * size + size * 0.3
+        small = size * 0.75
+        pen.lines(Rect(h.quote_x, y, h.quote_w, len(h.source) * leading * small), h.source, small, soft)

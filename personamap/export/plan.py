@@ -14,24 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import board_page, cards_sheet, deck, empathy_page, journey_poster, persona_poster, votes_page
+from . import board_page, cards_sheet, deck, empathy_page, journey_poster, votes_page
 from .pages import PageGeometry
-from .spec import WHAT_HELP, Ctx, ExportError, PageJob, Sheet, find_named
+from .persona_poster import persona_jobs
+from .spec import WHAT_HELP, Ctx, ExportError, PageJob, find_named
 
 GeometryFor = Callable[..., PageGeometry]
 _NAMED = ("persona", "empathy", "journey", "board")
-
-
-def persona_jobs(ctx: Ctx, geometry: GeometryFor, personas: list, level: int = 0) -> list[PageJob]:
-    jobs = []
-    for p in personas:
-
-        def draw(sheet: Sheet, p=p) -> None:
-            persona_poster.draw_persona(ctx, p, sheet)
-
-        footer = ctx.footer(f"persona version {p.lifecycle.version}", personas=[p])
-        jobs.append(PageJob(p.name, draw, geometry("portrait"), footer, level, key=f"persona-{p.id}"))
-    return jobs
 
 
 def plan(ctx: Ctx, geometry: GeometryFor) -> list[PageJob]:
@@ -44,6 +33,11 @@ def plan(ctx: Ctx, geometry: GeometryFor) -> list[PageJob]:
     kind, name = kind.strip().lower(), name.strip()
     if kind == "deck":
         kind = "personas"
+    if ctx.options.tile and kind != "journey":
+        raise ExportError(
+            f"--tile spreads journey posters over sheets; it does not apply to --what {ctx.options.what!r} "
+            "(use a bigger --page-size instead)"
+        )
     personas = [(x.id, x.name, x) for x in p.personas]
     journeys = [(x.id, x.title, x) for x in p.journeys]
     maps = [(x.id, x.title, x) for x in p.empathy_maps]

@@ -11,12 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Persona, Project
+from ..model.layout import Rect
 from ..model.lifecycle import review_due
 from .draw import Pen
 from .fonts import FontSet
-from .pages import PageGeometry
+from .pages import PageGeometry, content_rect, footer_size
 from .text import PdfText
 
+FOOTER_SEP = "  ·  "
 WHAT_HELP = "all, personas, persona:NAME, cards, empathy[:NAME], journey[:NAME], board:NAME, votes"
 
 
@@ -102,7 +104,27 @@ class Ctx:
                 else (f"review by {self.review_by(p)}")
             )
             bits.append(label)
-        return "  ·  ".join(bits)
+        return FOOTER_SEP.join(bits)
+
+    def footer_lines(self, footer: str, g: PageGeometry) -> list[str]:
+        """The footer wrapped between its parts (never cut): every review date prints, and the
+        first line leaves room for "page n / N" on the right."""
+        size = footer_size(g)
+        width = g.trim_w - 2 * g.margin - self.text.width("000 / 000", size) - size * 2
+        lines: list[str] = []
+        for part in footer.split(FOOTER_SEP) if footer else []:
+            joined = f"{lines[-1]}{FOOTER_SEP}{part}" if lines else part
+            if lines and self.text.width(joined, size) <= width:
+                lines[-1] = joined
+            elif self.text.width(part, size) <= width:
+                lines.append(part)
+            else:
+                lines += self.text.wrap(part, width, size)
+        return lines
+
+    def content_rect(self, g: PageGeometry, footer: str) -> Rect:
+        """The area inside the margins and above this footer."""
+        return content_rect(g, max(1, len(self.footer_lines(footer, g))))
 
     def photo(self, persona: Persona) -> bytes | None:
         if persona.photo_asset_id is None:

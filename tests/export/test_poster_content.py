@@ -1,0 +1,137 @@
+"""Posters never drop content: every field of every sample persona prints, on as many pages
+as it takes ("— continued"), in the deck and in posters from A4 to A0."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from pdf_helpers import norm
+from pypdf import PdfReader
+
+from personamap.export import PdfOptions, export_pdf
+from personamap.io import load
+from personamap.model import Item, Persona, Project, Quote
+from personamap.model.lifecycle import review_due
+from personamap.resources import sample_path
+
+TODAY = dt.date(2026, 12, 7)
+
+
+@pytest.fixture(scope="module")
+def sample() -> Project:
+    return load(sample_path())
+
+
+def persona_strings(p: Persona) -> list[str]:
+    """Every piece of text the persona holds that a poster must show."""
+    out = [p.name, p.role, p.tagline, p.story.bio, p.story.scenario, p.story.day_in_the_life]
+    out += [v for v in p.demographics.model_dump().values() if isinstance(v, str)]
+    out += [v for k, v in p.firmographics.model_dump().items() if isinstance(v, str) and k != "buying_role"]
+    for items in (
+        p.goals,
+        p.frustrations,
+        p.motivations,
+        p.needs,
+        p.objections,
+        p.expectations,
+        p.behaviour.habits,
+        p.behaviour.devices,
+        p.behaviour.decision_criteria,
+        p.psychographics.interests,
+        p.psychographics.attitudes,
+        p.psychographics.values,
+    ):
+        out += [i.text for i in items]
+    out += [v.label for v in p.value_figures]
+    for cs in p.custom_sections:
+        out += [cs.title.upper(), cs.body, *(i.text for i in cs.items)]
+    for q in p.quotes:
+        out += [q.text, q.source]
+    out += [e.title for e in p.evidence]
+    return [s for s in out if s and s.strip()]
+
+
+def body_text(path: Path) -> str:
+    """The PDF's text without page furniture (footers, "continued" labels), so a paragraph
+    split across columns or pages reads as one."""
+    kept = []
+    for page in PdfReader(path).pages:
+        for line in (page.extract_text() or "").splitlines():
+            if "(CONTINUED)" in line or "— continued" in line or "exported 2026" in line:
+                continue
+            if re.fullmatch(r"\s*\d+ / \d+\s*", line):
+                continue
+            kept.append(line)
+    return norm("".join(kept))
+
+
+def missing(text: str, persona: Persona) -> list[str]:
+    return [s for s in persona_strings(persona) if norm(s) not in text]
+
+
+@pytest.mark.parametrize("size", ["A4", "A2", "A0"])
+def test_every_field_of_every_persona_prints_on_the_poster(
+    sample: Project, tmp_path: Path, size: str
+) -> None:
+    for p in sample.personas:
+        out = tmp_path / f"{size}-{p.id}.pdf"
+        export_pdf(sample, out, PdfOptions(what=f"persona:{p.id}", page_size=size, today=TODAY))
+        assert missing(body_text(out), p) == [], (size, p.name)
+
+
+def test_every_field_prints_in_the_a4_deck(sample: Project, tmp_path: Path) -> None:
+    out = tmp_path / "deck.pdf"
+    export_pdf(sample, out, PdfOptions(what="personas", page_size="A4", today=TODAY))
+    text = body_text(out)
+    for p in sample.personas:
+        assert missing(text, p) == [], p.name
+
+
+def test_a_persona_too_big_for_one_sheet_continues(sample: Project, tmp_path: Path) -> None:
+    priya = sample.personas[0]
+    out = tmp_path / "priya.pdf"
+    result = export_pdf(sample, out, PdfOptions(what=f"persona:{priya.id}", page_size="A4", today=TODAY))
+    assert result.pages >= 2
+    pages = [p.extract_text() or "" for p in PdfReader(out).pages]
+    assert f"{priya.name} — continued" not in pages[0]
+    assert all(f"{priya.name} — continued" in page for page in pages[1:])
+
+
+def test_a_small_persona_stays_on_one_sheet(tmp_path: Path) -> None:
+    p = Persona(
+        name="Sam Small",
+        role="Buyer",
+        quotes=[Quote(text="Keep it simple.", source="call")],
+        goals=[Item(text="Pay on time"), Item(text="Fewer forms")],
+        frustrations=[Item(text="Chasing receipts")],
+    )
+    out = tmp_path / "small.pdf"
+    result = export_pdf(Project(personas=[p]), out, PdfOptions(what="persona:Sam Small", today=TODAY))
+    assert result.pages == 1
+    text = PdfReader(out).pages[0].extract_text() or ""
+    assert "continued" not in text and "Chasing receipts" in text
+
+
+def test_quote_sources_are_never_cut(sample: Project, tmp_path: Path) -> None:
+    long = sample.model_copy(deep=True)
+    p = long.personas[0]
+    p.quotes[0].source = "Interview #4, finance controller at a logistics wholesaler with 420 employees, " * 3
+    out = tmp_path / "quote.pdf"
+    export_pdf(long, out, PdfOptions(what=f"persona:{p.id}", page_size="A4", today=TODAY))
+    assert norm(p.quotes[0].source) in body_text(out)
+
+
+def test_an_overdue_persona_carries_the_mark(sample: Project, tmp_path: Path) -> None:
+    months = sample.settings.review_period_months
+    overdue = [p for p in sample.personas if (d := review_due(p, months)) and d < TODAY]
+    current = [p for p in sample.personas if p not in overdue]
+    assert overdue and current
+    for p in overdue + current[:1]:
+        out = tmp_path / f"{p.id}.pdf"
+        export_pdf(sample, out, PdfOptions(what=f"persona:{p.id}", today=TODAY))
+        first = PdfReader(out).pages[0].extract_text() or ""
+        mark = f"Review overdue since {review_due(p, months).isoformat()}"
+        assert (mark in first) == (p in overdue), p.name
