@@ -4,7 +4,6 @@ looks like the board. Journey maps take their natural size, as on the canvas."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 
 from ..model import Board
@@ -18,6 +17,7 @@ from ..model.board import (
     TextElement,
 )
 from ..model.layout import Rect, layout_card, layout_empathy, layout_journey
+from ..model.layout.connector import connector_label, connector_path
 from ..style import NOTE_FILL, RELATION_LABEL, TYPE
 from .card_draw import draw_card
 from .draw import MUTED, TEXT, Pen, mix
@@ -120,37 +120,19 @@ def draw_board(ctx: Ctx, pen: Pen, board: Board, sizes: dict[str, tuple[float, f
                 draw_empathy(ctx, sub, emap, layout_empathy(emap, r.w, r.h, ctx.text))
 
 
-def _edge(r: Rect, tx: float, ty: float) -> tuple[float, float]:
-    dx, dy = tx - r.cx, ty - r.cy
-    if dx == 0 and dy == 0:
-        return r.center
-    sx = (r.w / 2) / abs(dx) if dx else math.inf
-    sy = (r.h / 2) / abs(dy) if dy else math.inf
-    s = min(sx, sy, 1.0)
-    return (r.cx + dx * s, r.cy + dy * s)
-
-
 def _connector(ctx: Ctx, pen: Pen, e: Connector, rects: dict[str, Rect]) -> None:
     a, b = rects.get(e.source_id), rects.get(e.target_id)
     if a is None or b is None:
         return
-    (x1, y1), (x2, y2) = _edge(a, b.cx, b.cy), _edge(b, a.cx, a.cy)
-    pen.line(x1, y1, x2, y2, MUTED, max(0.5, 1.5 * pen.s))
-    length = math.hypot(x2 - x1, y2 - y1)
-    if length > 12:
-        ang = math.atan2(y2 - y1, x2 - x1)
-        wing = 10
-        pts = [(x2, y2)] + [
-            (x2 - wing * math.cos(ang + d), y2 - wing * math.sin(ang + d)) for d in (-0.4, 0.4)
-        ]
-        pen.polygon(pts, MUTED)
-    label = e.label
-    if not label and e.relation_id:
-        rel = next((r for r in ctx.project.relations if r.id == e.relation_id), None)
-        label = RELATION_LABEL.get(rel.kind.value, rel.kind.value) if rel else ""
+    path = connector_path(a, b)
+    pen.line(*path.start, *path.end, MUTED, max(0.5, 1.5 * pen.s))
+    if path.head is not None:
+        pen.polygon(list(path.head), MUTED)
+    label = connector_label(e, ctx.project, RELATION_LABEL)
     if label:
         w = pen.t.width(label, TYPE.caption) + 12
-        box = Rect((x1 + x2) / 2 - w / 2, (y1 + y2) / 2 - 10, w, 20)
+        mx, my = path.mid
+        box = Rect(mx - w / 2, my - 10, w, 20)
         pen.rect(box, "#F6F7F9", radius=4)
         pen.label(
             box.x,

@@ -21,6 +21,7 @@ from personamap.export.raster import RasterOptions, render_image
 from personamap.export.raster_plan import plan_pictures
 from personamap.export.spec import PdfOptions
 from personamap.model import JourneyNote, LaneKind, Project
+from personamap.model.board import Connector
 from personamap.model.layout import cell_at, journey_legend
 from personamap.resources import load_project, sample_path
 
@@ -153,3 +154,47 @@ def test_canvas_and_pdf_show_every_note_in_the_cell_the_model_names(
     assert journey.note_cells()[by_text["no such lane"]] is None
     assert _canvas_cells(project, journey_id) == wanted
     assert _pdf_cells(monkeypatch, project, journey_id, tmp_path) == wanted
+
+
+def _rounded(points) -> tuple[tuple[float, float], ...]:
+    return tuple((round(x, 3), round(y, 3)) for x, y in points)
+
+
+def test_canvas_and_pdf_draw_connectors_from_edge_to_edge_with_the_same_head(
+    sample: Project, monkeypatch, tmp_path: Path
+) -> None:
+    from personamap.canvas.items.connector import ConnectorItem
+    from personamap.export.raster import offscreen_scene
+    from personamap.export.raster_plan import board_picture
+
+    board = next(b for b in sample.boards if any(isinstance(e, Connector) for e in b.elements))
+    with offscreen_scene(sample, board_picture(board)) as (scene, _rect):
+        items = [i for i in scene.items_by_id.values() if isinstance(i, ConnectorItem)]
+        canvas = {(_rounded([i.path.start, i.path.end]), _rounded(i.path.head), i.label) for i in items}
+    assert len(canvas) == sum(isinstance(e, Connector) for e in board.elements) > 0
+
+    lines, heads, labels = set(), set(), set()
+    pen = pdf_draw.Pen
+    original_line, original_polygon, original_label = pen.line, pen.polygon, pen.label
+
+    def line(self, x1, y1, x2, y2, *args, **kwargs):
+        lines.add(_rounded([(x1, y1), (x2, y2)]))
+        return original_line(self, x1, y1, x2, y2, *args, **kwargs)
+
+    def polygon(self, points, *args, **kwargs):
+        heads.add(_rounded(points))
+        return original_polygon(self, points, *args, **kwargs)
+
+    def label(self, x, y, text, *args, **kwargs):
+        labels.add(text)
+        return original_label(self, x, y, text, *args, **kwargs)
+
+    with monkeypatch.context() as m:
+        m.setattr(pdf_draw.Pen, "line", line)
+        m.setattr(pdf_draw.Pen, "polygon", polygon)
+        m.setattr(pdf_draw.Pen, "label", label)
+        render(sample, tmp_path / "board.pdf", PdfOptions(what=f"board:{board.name}"))
+    for ends, head, text in canvas:
+        assert ends in lines
+        assert head in heads
+        assert text in labels

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from ...model.layout import Rect
+from ...model.layout.connector import ConnectorPath, connector_label, connector_path
 from ...style import RELATION_LABEL, TYPE, Theme
 from ..text import font
 
@@ -17,16 +18,8 @@ if TYPE_CHECKING:
 
 
 
-def _edge_point(rect: QRectF, toward: QPointF) -> QPointF:
-    """Where the line from the rect's centre toward a point leaves the rect."""
-    c = rect.center()
-    dx, dy = toward.x() - c.x(), toward.y() - c.y()
-    if dx == 0 and dy == 0:
-        return c
-    sx = (rect.width() / 2) / abs(dx) if dx else math.inf
-    sy = (rect.height() / 2) / abs(dy) if dy else math.inf
-    s = min(sx, sy, 1.0)
-    return QPointF(c.x() + dx * s, c.y() + dy * s)
+def _rect(r: QRectF) -> Rect:
+    return Rect(r.x(), r.y(), r.width(), r.height())
 
 
 class ConnectorItem(QGraphicsItem):
@@ -41,6 +34,8 @@ class ConnectorItem(QGraphicsItem):
         self.relation_id: str | None = None
         self.label = ""
         self._line = QLineF()
+        self.path: ConnectorPath | None = None
+        """The shared geometry (model.layout.connector) the item draws; None until placed."""
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(-1e6)  # under the cards it joins
 
@@ -50,18 +45,16 @@ class ConnectorItem(QGraphicsItem):
     def sync(self, element: Connector, project: Project) -> None:
         self.source_id, self.target_id = element.source_id, element.target_id
         self.relation_id = element.relation_id
-        label = element.label
-        if not label and element.relation_id:
-            rel = next((r for r in project.relations if r.id == element.relation_id), None)
-            label = RELATION_LABEL.get(rel.kind.value, rel.kind.value) if rel else ""
-        self.label = label
+        self.label = connector_label(element, project, RELATION_LABEL)
         self.update()
 
     def set_ends(self, source: QRectF, target: QRectF) -> None:
-        line = QLineF(_edge_point(source, target.center()), _edge_point(target, source.center()))
+        path = connector_path(_rect(source), _rect(target))
+        line = QLineF(QPointF(*path.start), QPointF(*path.end))
         if line != self._line:
             self.prepareGeometryChange()
             self._line = line
+        self.path = path
 
     def boundingRect(self) -> QRectF:
         r = QRectF(self._line.p1(), self._line.p2()).normalized()
@@ -81,14 +74,9 @@ class ConnectorItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(color, 2 if self.isSelected() else 1.5))
         painter.drawLine(self._line)
-        if self._line.length() > 12:
-            angle = math.atan2(self._line.dy(), self._line.dx())
-            tip = self._line.p2()
-            wing = 10
-            left = QPointF(tip.x() - wing * math.cos(angle - 0.4), tip.y() - wing * math.sin(angle - 0.4))
-            right = QPointF(tip.x() - wing * math.cos(angle + 0.4), tip.y() - wing * math.sin(angle + 0.4))
+        if self.path is not None and self.path.head is not None:
             painter.setBrush(color)
-            painter.drawPolygon(QPolygonF([tip, left, right]))
+            painter.drawPolygon(QPolygonF([QPointF(*p) for p in self.path.head]))
         if self.label and option.levelOfDetailFromTransform(painter.worldTransform()) > 0.35:
             mid = self._line.center()
             qfont = font(TYPE.caption)
