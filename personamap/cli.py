@@ -42,15 +42,26 @@ class _Parser(argparse.ArgumentParser):
         raise CliError(f"{self.prog}: {message} (see --help)", EXIT_USAGE)
 
 
+_USAGE = "personamap [FILE] [--present]\n       personamap COMMAND [options]"
+_EDITOR_HELP = """\
+open the editor (no COMMAND):
+  personamap                  the start page: recent files, templates, the sample
+  personamap FILE             open the project FILE (.personamap)
+  personamap FILE --present   open FILE and present it full screen (workshop mode)
+
+Run 'personamap COMMAND --help' for a command's options."""
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="personamap",
+        usage=_USAGE,
         description="Offline editor for personas, empathy maps and customer-journey maps.",
-        epilog="Run 'personamap COMMAND --help' for a command's options. "
-        "With a FILE and no command, the editor opens it.",
+        epilog=_EDITOR_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"personamap {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser, prog="personamap")
 
     p = sub.add_parser("sample", help="write the bundled sample project to FILE")
     p.add_argument("file", type=Path, metavar="FILE")
@@ -108,8 +119,8 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def _open_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="personamap", description="Open the editor.")
-    parser.add_argument("file", type=Path, nargs="?", metavar="FILE")
+    parser = _Parser(prog="personamap", usage=_USAGE, description="Open the editor.")
+    parser.add_argument("file", type=Path, nargs="?", metavar="FILE", help="the project to open")
     parser.add_argument("--present", action="store_true", help="start presenting FILE (workshop mode)")
     parser.add_argument("--version", action="version", version=f"personamap {__version__}")
     return parser
