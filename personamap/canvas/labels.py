@@ -111,7 +111,7 @@ class LabelLayer:
             placed = _fit(label, px, transform.mapRect(label.rect), viewport)
             if placed is None:
                 continue
-            box = placed.rect.adjusted(-2, 1, 2, -1)  # the line's leading may touch a neighbour's
+            box = placed.rect.adjusted(-2, 2, 2, -2)  # the leading of a line may touch its neighbour
             if any(box.intersects(other) for other in taken):
                 continue
             taken.append(box)
@@ -121,17 +121,19 @@ class LabelLayer:
         return self.placed
 
     def paint(self, painter: QPainter) -> None:
-        """Draw what `place` kept; the painter is in viewport pixels."""
+        """Draw what `place` kept, plates first so that no plate covers a neighbour's letters;
+        the painter is in viewport pixels."""
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
         for placed, label in zip(self.placed, self._labels, strict=True):
             if label.plate:
                 plate = QColor(label.plate)
                 plate.setAlpha(235)
-                painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(plate)
-                painter.drawRoundedRect(placed.rect.adjusted(-4, -1, 4, 1), 3, 3)
+                painter.drawRoundedRect(placed.rect.adjusted(-3, 1, 3, -1), 3, 3)
+        for placed, label in zip(self.placed, self._labels, strict=True):
             painter.setFont(font(placed.px, bold=True))
             painter.setPen(qcolor(label.color))
             painter.drawText(placed.rect, LEFT_MIDDLE, placed.text)

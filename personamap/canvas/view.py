@@ -17,6 +17,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
+from .labels import LabelLayer
 from .overview import OverviewCache
 from .scene import BoardScene
 
@@ -46,13 +47,19 @@ class BoardView(QGraphicsView):
         self._fit_pending = False
         QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         self.overview = OverviewCache(scene)
-        scene.document.changed.connect(lambda *_: self.overview.invalidate())
-        scene.document.replaced.connect(self.overview.invalidate)
+        self.labels = LabelLayer(scene)
+        scene.document.changed.connect(lambda *_: self._board_changed())
+        scene.document.replaced.connect(self._board_changed)
+
+    def _board_changed(self) -> None:
+        self.overview.invalidate()
+        self.labels.invalidate()
 
     # --- painting -----------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """Far out on a big board, paint the cached overview instead of every item."""
+        """Far out on a big board, paint the cached overview instead of every item (and the
+        names on top, as drawForeground does on the live path)."""
         if self._fit_pending:
             self._fit_pending = False
             self.zoom_to_fit()
@@ -71,12 +78,26 @@ class BoardView(QGraphicsView):
         for item in scene.selectedItems():
             painter.drawRect(item.sceneBoundingRect())
         painter.resetTransform()
+        self._paint_labels(painter)
         band = self.rubberBandRect()
         if not band.isNull():
             painter.setPen(QPen(QColor(scene.theme.selection), 1))
             painter.setBrush(QColor(0, 114, 178, 40))
             painter.drawRect(band)
         painter.end()
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawForeground(painter, rect)
+        painter.save()
+        painter.resetTransform()
+        self._paint_labels(painter)
+        painter.restore()
+
+    def _paint_labels(self, painter: QPainter) -> None:
+        """The semantic zoom (labels.py): zoomed out, names at a fixed screen size."""
+        viewport = QRectF(self.viewport().rect())
+        if self.labels.place(self.viewportTransform(), viewport, self.zoom(), self.board_scene.theme):
+            self.labels.paint(painter)
 
     @property
     def board_scene(self) -> BoardScene:

@@ -25,6 +25,7 @@ from ...model.enums import LaneKind
 from ...model.journey import JourneyMap, JourneyNote
 from ...model.layout import JourneyLayout, SeriesLook, cell_at, journey_legend, layout_journey, score_at
 from ...style import LANE_LOOK, Theme
+from ..labels import Label
 from ..note_drag import restore_z
 from ..target import Target
 from . import journey_menus as menus
@@ -32,7 +33,14 @@ from .base import ElementItem
 from .journey_drop import drop_journey_notes, reorder_index
 from .journey_emotion import Preview, marker_at
 from .journey_headers import JourneyHeaderItem
-from .journey_paint import paint_body, paint_lane_header, paint_stage_header, paint_step_header, qrect
+from .journey_paint import (
+    journey_labels,
+    paint_body,
+    paint_lane_header,
+    paint_stage_header,
+    paint_step_header,
+    qrect,
+)
 from .note_host import NoteHostMixin
 from .notes import MEASURE, NoteItem, NoteLook
 from .simple import level_of_detail
@@ -173,6 +181,12 @@ class JourneyMapItem(NoteHostMixin, ElementItem):
         )
         if self._indicator is not None:
             painter.fillRect(self._indicator, QColor(self.theme.selection))
+
+    def overview_labels(self) -> list[Label]:
+        """Title, stage and lane names for the semantic zoom (canvas/labels.py)."""
+        if self.layout is None or self._shown is None:
+            return []
+        return journey_labels(self.layout, self._shown, self.theme, self.mapRectToScene)
 
     def paint_header(self, painter: QPainter, header: JourneyHeaderItem, lod: float) -> None:
         journey = self._shown

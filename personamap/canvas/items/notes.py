@@ -64,6 +64,12 @@ class NoteLook:
     evidence: bool = False
 
 
+def body_shown(lod: float, text_size: float) -> bool:
+    """Whether a note's body is drawn: not when it would be smaller on screen than body text at
+    LOD_TEXT (a grey smear; empathy notes shrink their text, so zoom alone does not say)."""
+    return lod * text_size >= LOD_TEXT * TYPE.body
+
+
 def paint_note(painter: QPainter, look: NoteLook, lod: float, *, show_text: bool = True) -> None:
     """A sticky note: a soft shadow, pastel fill, text elided to its lines, a meta strip."""
     w, h = look.size
@@ -78,7 +84,7 @@ def paint_note(painter: QPainter, look: NoteLook, lod: float, *, show_text: bool
     painter.drawRoundedRect(rect, 3, 3)
     if lod < LOD_TEXT:
         return
-    if show_text:
+    if show_text and body_shown(lod, look.text_size):
         draw_text(painter, look.text_rect, look.text, font(look.text_size), NOTE_TEXT, max_lines=look.lines)
     if look.tags or look.votes or look.evidence:
         _paint_meta(painter, look, rect)

@@ -143,10 +143,10 @@ class PersonaCardItem(ElementItem):
         """The persona's name, for the semantic zoom (canvas/labels.py)."""
         if self.persona is None or self.boxes is None:
             return []
-        name = qrect(self.boxes.header.name_rect)
-        band = QRectF(name.left(), name.top(), self.content_rect().right() - 12 - name.left(), name.height())
-        size = self.boxes.metrics.name_size
-        return [Label(self.persona.name, self.mapRectToScene(band), size, self.theme.text, self.theme.card)]
+        name, size = qrect(self.boxes.header.name_rect), self.boxes.metrics.name_size
+        line = QRectF(name.left(), name.top(), self.content_rect().right() - 4 - name.left(), size * 1.4)
+        band = self.mapRectToScene(line)  # the label grows upwards from the name's first line
+        return [Label(self.persona.name, band, size, self.theme.text, self.theme.card, bottom=True)]
 
     def _paint_header(
         self, painter: QPainter, boxes: CardBoxes, accent: QColor, persona: Persona, lod: float
