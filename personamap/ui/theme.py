@@ -64,6 +64,7 @@ class ThemeController:
     def __init__(self, window: Any) -> None:
         self.window = window
         self.current: Theme = LIGHT
+        self._chrome: Theme | None = None
         window.actions.add(
             ActionSpec("view.theme.light", "&Light", lambda: self._chosen("light"), checkable=True),
             ActionSpec("view.theme.dark", "&Dark", lambda: self._chosen("dark"), checkable=True),
@@ -108,7 +109,6 @@ class ThemeController:
         self.apply(theme)
 
     def apply(self, theme: Theme) -> None:
-        changed = theme is not self.current
         self.current = theme
         tabs = self.window.tabs
         tabs.theme = theme
@@ -122,7 +122,8 @@ class ThemeController:
                 _retheme(item, theme)
             view.overview.invalidate()
             scene.update()
-        if changed:
+        if theme is not self._chrome:
+            self._chrome = theme
             QApplication.setPalette(chrome_palette(theme))
             for dock in self.window.findChildren(QDockWidget):
                 if hasattr(dock, "apply_theme"):  # docks with a style sheet of their own

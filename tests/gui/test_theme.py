@@ -3,11 +3,15 @@ light brings the original colours back."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QPoint, QSettings
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QToolButton, QWidget
 
-from personamap.style import DARK, LIGHT, OKABE_ITO
+from personamap.canvas.items.persona_card import PersonaCardItem
+from personamap.style import DARK, LIGHT, OKABE_ITO, THEMES, contrast, luminance
+from personamap.ui.inspector.element_forms import PersonaCardForm
+
+from .conftest import click, item_center
 
 
 def _theme_action(window, name: str):
@@ -39,3 +43,49 @@ def test_dark_theme_recolours_scenes_items_and_chrome(window) -> None:
         _theme_action(window, "light").trigger()
     assert scene.backgroundBrush().color() == QColor(LIGHT.canvas)
     assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() > 150
+
+
+def _colors(widget: QWidget) -> tuple[str, str]:
+    """(text, background) a widget is drawn with, as its style (sheet) resolved them."""
+    palette = widget.palette()
+    return palette.color(widget.foregroundRole()).name(), palette.color(widget.backgroundRole()).name()
+
+
+def _inspector_pairs(dock) -> dict[str, tuple[str, str]]:
+    """The inspector's heading, a section header, a field and a muted label: text on ground."""
+    section = dock.form.findChild(QToolButton, "sectionHeader")
+    field = dock.form.findChild(QLineEdit)
+    label = dock.form.findChild(QLabel)
+    body = dock.widget().palette().color(QPalette.ColorRole.Window).name()
+    return {
+        "heading": (_colors(dock.heading)[0], body),
+        "section": (
+            section.palette().color(section.foregroundRole()).name(),
+            section.palette().button().color().name(),
+        ),
+        "field": (field.palette().text().color().name(), field.palette().base().color().name()),
+        "label": (_colors(label)[0], body),
+    }
+
+
+def test_the_open_inspector_page_follows_every_theme_switch(window) -> None:
+    view = window.tabs.current_view()
+    view.zoom_actual()
+    card = next(i for i in view.board_scene.items_by_id.values() if isinstance(i, PersonaCardItem))
+    view.centerOn(card)
+    click(view, item_center(view, card) + QPoint(0, 30))
+    dock = window.features["inspector"]
+    form = dock.form
+    assert isinstance(form, PersonaCardForm)
+    try:
+        for name in ("dark", "projector", "light", "dark", "light"):
+            _theme_action(window, name).trigger()
+            QApplication.processEvents()
+            assert dock.form is form  # the page stays open while the theme changes under it
+            theme = THEMES[name]
+            for part, (text, ground) in _inspector_pairs(dock).items():
+                assert contrast(text, ground) >= 4.5, (name, part, text, ground)
+                # the page takes the new theme: a dark ground in dark, a light one otherwise
+                assert (luminance(ground) < 0.1) == (theme is DARK), (name, part, ground)
+    finally:
+        _theme_action(window, "light").trigger()

@@ -321,8 +321,9 @@ class CheckField(Binding):
 
 
 def _swatch_style(color: str, chosen: bool) -> str:
-    """A round swatch; the chosen one has a dark ring (a second channel besides colour)."""
-    ring, width, side = ("#1F2328", 3, 16) if chosen else ("#AAB2BB", 1, 20)
+    """A round swatch; the chosen one has a ring in the text colour (a second channel besides
+    colour), so it shows in every theme."""
+    ring, width, side = ("palette(text)", 3, 16) if chosen else ("palette(mid)", 1, 20)
     return (
         f"QToolButton {{ background: {color}; border: {width}px solid {ring}; border-radius: 11px;"
         f" min-width: {side}px; min-height: {side}px; max-width: {side}px; max-height: {side}px; }}"
