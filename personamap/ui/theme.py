@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QActionGroup, QColor, QPalette
-from PySide6.QtWidgets import QApplication, QDockWidget, QGraphicsItem, QMenu
+from PySide6.QtWidgets import QApplication, QDockWidget, QGraphicsItem, QMenu, QWidget
 
 from ..style import LIGHT, THEMES, Theme, ink_on
 from .actions import ActionSpec
@@ -56,6 +56,19 @@ def _retheme(item: QGraphicsItem, theme: Theme) -> None:
     for child in item.childItems():
         _retheme(child, theme)
     item.update()
+
+
+def _restyle(window: QWidget, theme: Theme) -> None:
+    """After a palette change: docks with a themed style sheet rebuild it; every other widget
+    with a style sheet is polished again, since Qt keeps the palette it had when first
+    polished (a library list, a swatch would keep the old theme's text colour)."""
+    for dock in window.findChildren(QDockWidget):
+        if hasattr(dock, "apply_theme"):
+            dock.apply_theme(theme)
+    for widget in window.findChildren(QWidget):
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet(sheet)
 
 
 class ThemeController:
@@ -123,11 +136,10 @@ class ThemeController:
             view.overview.invalidate()
             scene.update()
         if theme is not self._chrome:
-            self._chrome = theme
+            switched, self._chrome = self._chrome is not None, theme
             QApplication.setPalette(chrome_palette(theme))
-            for dock in self.window.findChildren(QDockWidget):
-                if hasattr(dock, "apply_theme"):  # docks with a style sheet of their own
-                    dock.apply_theme(theme)
+            if switched:
+                _restyle(self.window, theme)
 
 
 def install(window: Any) -> ThemeController:

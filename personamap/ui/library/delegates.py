@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 from ...model.enums import Priority
 from ...style import NEGATIVE_RED, PRIORITY_LABEL
+from ...style import ink_on as _ink_on
 from .persona_model import ROW_ROLE, PersonaRow
 
 ROW_H = 46
@@ -15,8 +16,8 @@ DOT = 30
 
 
 def ink_on(color: QColor) -> QColor:
-    """White text on dark fills, near-black on light ones (yellow, sky)."""
-    return QColor("#FFFFFF") if color.lightness() < 170 else QColor("#1F2328")
+    """White or black, whichever reads at AA on the fill (style.ink_on)."""
+    return QColor(_ink_on(color.name()))
 
 
 class PersonaRowDelegate(QStyledItemDelegate):

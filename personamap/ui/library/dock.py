@@ -29,7 +29,7 @@ def _heading(text: str) -> QLabel:
     font.setCapitalization(font.Capitalization.AllUppercase)
     font.setLetterSpacing(font.SpacingType.AbsoluteSpacing, 0.6)
     label.setFont(font)
-    label.setStyleSheet("color: #59636E; padding: 8px 8px 2px 8px;")
+    label.setStyleSheet("color: palette(placeholder-text); padding: 8px 8px 2px 8px;")  # muted_text
     return label
 
 

@@ -111,7 +111,7 @@ class RecoveryDialog(QDialog):
             "Their last autosaved versions are kept. Restore opens one as an unsaved project; "
             "Save Elsewhere writes it to a new file; Discard deletes the autosaved copy."
         )
-        hint.setStyleSheet("color: #59636E;")
+        hint.setStyleSheet("color: palette(placeholder-text);")  # the theme's muted_text
         self.rows = [RecoveryRow(item, self._act) for item in items]
         body = QWidget()
         rows = QVBoxLayout(body)
