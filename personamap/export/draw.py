@@ -17,11 +17,12 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from ..model.layout import Rect, Segment
+from ..style import PRINT, contrast
 from .text import Fitted, PdfText
 
-TEXT = "#1F2328"
-MUTED = "#59636E"
-HAIRLINE = "#D0D7DE"
+TEXT = PRINT.text
+MUTED = PRINT.muted_text
+HAIRLINE = PRINT.card_border
 
 
 def luminance(hex_color: str) -> float:
@@ -31,8 +32,8 @@ def luminance(hex_color: str) -> float:
 
 
 def on_color(hex_color: str) -> str:
-    """Text colour readable on a fill: white on dark fills, near-black on light ones."""
-    return "#FFFFFF" if luminance(hex_color) < 0.55 else TEXT
+    """Text colour readable on a fill: white or near-black, whichever contrasts more (WCAG)."""
+    return "#FFFFFF" if contrast("#FFFFFF", hex_color) >= contrast(TEXT, hex_color) else TEXT
 
 
 def mix(hex_color: str, other: str, t: float) -> str:

@@ -7,17 +7,18 @@ from collections.abc import Callable
 
 from ..model import EmpathyMap, Quadrant
 from ..model.layout import EmpathyLayout, EmpathyMetrics, Rect, initials, layout_empathy
-from ..style import NOTE_FILL, TYPE
+from ..style import NOTE_FILL, PRINT, TYPE
 from .draw import MUTED, TEXT, Pen, mix, on_color
 from .spec import Ctx, PageJob, Sheet
 
 PAGE_METRICS = EmpathyMetrics(note_w=176, note_h=112)
 """Bigger notes than the canvas's: a page has room, and notes shrink together when full."""
 _TINT = {
-    Quadrant.PAINS: "#FFF6F5",
-    Quadrant.GAINS: "#F4FCF6",
-    Quadrant.GOAL: "#F3F8FF",
+    Quadrant.PAINS: PRINT.lane("red")[1],
+    Quadrant.GAINS: PRINT.lane("green")[1],
+    Quadrant.GOAL: PRINT.lane("blue")[1],
 }
+"""The print palette's washes, as on the canvas (canvas/items/empathy.py QUADRANT_HUE)."""
 
 
 def job(ctx: Ctx, geometry: Callable, emap: EmpathyMap, level: int = 0) -> PageJob:

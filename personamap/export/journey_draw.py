@@ -7,15 +7,15 @@ from __future__ import annotations
 
 from ..model import JourneyMap, JourneyState, LaneKind
 from ..model.layout import EmotionLayout, JourneyLayout, Rect, SeriesLook, curve_runs, journey_legend
-from ..style import LANE_LOOK, NOTE_FILL, TYPE
+from ..style import LANE_LOOK, NOTE_FILL, PRINT, TYPE
 from .draw import MUTED, TEXT, Pen, mix
 from .spec import Ctx
 
-GRID = "#E1E6EB"
-STAGE_LINE = "#C9D1D9"
-HEADER = "#F0F2F5"
-NEUTRAL_LINE = "#8C959F"
-FUTURE = "#009E73"
+GRID = PRINT.grid_line
+STAGE_LINE = PRINT.stage_line
+HEADER = PRINT.header
+NEUTRAL_LINE = PRINT.neutral_line
+FUTURE = PRINT.future
 
 
 def draw_journey(ctx: Ctx, pen: Pen, journey: JourneyMap, layout: JourneyLayout) -> None:
