@@ -89,3 +89,23 @@ def test_the_open_inspector_page_follows_every_theme_switch(window) -> None:
                 assert (luminance(ground) < 0.1) == (theme is DARK), (name, part, ground)
     finally:
         _theme_action(window, "light").trigger()
+
+
+def test_styled_chrome_widgets_take_the_new_theme_text_colour(window) -> None:
+    """Widgets with a style sheet of their own (the Library's element tiles, its headings)
+    keep their text readable on the dock after each switch."""
+    library = window.features["library"]
+    headings = [w for w in library.findChildren(QLabel) if w.styleSheet()]
+    assert headings
+    try:
+        for name in ("dark", "light", "dark", "projector"):
+            _theme_action(window, name).trigger()
+            QApplication.processEvents()
+            ground = QApplication.palette().color(QPalette.ColorRole.Window).name()
+            tiles = library.elements.palette().color(QPalette.ColorRole.Text).name()
+            assert contrast(tiles, ground) >= 4.5, (name, tiles, ground)
+            for heading in headings:
+                text = _colors(heading)[0]
+                assert contrast(text, ground) >= 4.5, (name, heading.text(), text, ground)
+    finally:
+        _theme_action(window, "light").trigger()
