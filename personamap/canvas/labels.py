@@ -21,10 +21,11 @@ from .text import font, qcolor
 
 TITLE_BOOST = 1.35
 """Titles are drawn this much larger than names, so the hierarchy survives the zoom."""
-MIN_CHARS_PX = 3.0
-"""A name elided to fewer than about three characters says nothing: it is dropped."""
-LANE_REACH = 10.0
-"""A lane name may run this many font sizes past its narrow header (over the lane, on a plate)."""
+MIN_CHARS = 3
+"""A name elided to fewer than three characters says nothing: it is dropped."""
+REACH = 10.0
+"""How wide (in font sizes) a name may run on past a header too narrow for three of its
+letters, on a plate (neighbours it then covers are dropped)."""
 LEFT_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 SMALLEST_NAME_PX = TYPE.caption
 """No name offered is naturally smaller: above floor / this zoom, no label is needed at all."""
@@ -46,7 +47,7 @@ def label_px(natural_px: float, zoom: float, theme: Theme, *, title: bool = Fals
 
 class Label(NamedTuple):
     """A name an item offers: `rect` (scene) is where it sits, centred in its height, and the
-    width it may use (`reach`: at most that many font sizes of it)."""
+    width it is elided to (with `reach`, see REACH)."""
 
     text: str
     rect: QRectF
@@ -59,8 +60,9 @@ class Label(NamedTuple):
     reach: float = 0.0
     align: str = "left"
     """Where in `rect` the label sits: "left", "center" or "right"."""
-    bottom: bool = False
-    """Sit on the bottom of `rect` (growing upwards) instead of centring in it."""
+    valign: str = "middle"
+    """"middle" of `rect`, or on its "bottom" (growing upwards) or from its "top" (downwards):
+    a header row far out is thinner than its label, which then grows away from its neighbours."""
 
 
 class Placed(NamedTuple):
@@ -144,21 +146,26 @@ def _fit(label: Label, px: float, screen: QRectF, viewport: QRectF) -> Placed | 
     """The label's text elided to its room on screen, or None when off screen or too cramped."""
     metrics = QFontMetricsF(font(px, bold=True))
     pad = min(4.0, screen.width() * 0.05)
-    room = screen.width() - 2 * pad
-    if label.reach:
-        room = min(room, label.reach * px)
-    if room < MIN_CHARS_PX * px:
-        return None
     text = " ".join(label.text.split())
-    shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
-    if len(shown.rstrip("…")) < MIN_CHARS_PX and len(shown) < len(text):
+
+    def elided(room: float) -> str | None:
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+        return shown if shown == text or len(shown.rstrip("…")) >= MIN_CHARS else None
+
+    shown = elided(screen.width() - 2 * pad)  # a few letters in place beat running on
+    if shown is None and label.reach:
+        shown = elided(label.reach * px)
+    if shown is None:
         return None
     w, h = metrics.horizontalAdvance(shown) + 1, metrics.height()
     left = {
         "center": screen.center().x() - w / 2,
         "right": screen.right() - pad - w,
     }.get(label.align, screen.left() + pad)
-    top = screen.bottom() - h if label.bottom else screen.center().y() - h / 2
+    top = {
+        "bottom": screen.bottom() - h,
+        "top": screen.top(),
+    }.get(label.valign, screen.center().y() - h / 2)
     rect = QRectF(left, top, w, h)
     if not rect.intersects(viewport):
         return None

@@ -15,7 +15,7 @@ from ...model.enums import JourneyState, LaneKind
 from ...model.journey import JourneyMap, Lane, Stage, Step
 from ...model.layout import JourneyLayout, Rect
 from ...style import LANE_LOOK, TYPE, Theme
-from ..labels import LANE_REACH, Label, label_px
+from ..labels import REACH, Label, label_px
 from ..text import draw_text, font
 from .journey_emotion import SeriesLook, paint_emotion_plot, paint_legend, paint_marker, paint_scale_labels
 from .journey_icons import paint_icon
@@ -289,19 +289,20 @@ def journey_labels(
     layout: JourneyLayout, journey: JourneyMap, theme: Theme, to_scene: Callable[[QRectF], QRectF]
 ) -> list[Label]:
     """The map's title, stage and lane names, for the semantic zoom (canvas/labels.py)."""
-    band = qrect(layout.title_rect).adjusted(20, 0, -20, 0)
-    out = [Label(journey.title, to_scene(band), TYPE.section, theme.text, theme.card, title=True, rank=0)]
-    for stage in journey.stages:
+    band = to_scene(qrect(layout.title_rect).adjusted(20, 0, -20, 0))  # far out, rows are thinner
+    out = [  # than names: the title grows upwards, stage names downwards, away from each other
+        Label(journey.title, band, TYPE.section, theme.text, theme.card, title=True, rank=0, valign="bottom")
+    ]
+    for stage in journey.stages:  # a name too narrow to elide may run on over the next stage
         r = layout.stage_rects.get(stage.id)
         if r is not None:
-            out.append(Label(stage.name, to_scene(qrect(r)), TYPE.card_title, theme.text, theme.card))
-    for lane in journey.lanes:
+            head = to_scene(qrect(r))
+            name = Label(stage.name, head, TYPE.card_title, theme.text, theme.card, reach=REACH, valign="top")
+            out.append(name)
+    for lane in journey.lanes:  # the same over its lane; the emotions lane's name sits at the top
         r = layout.lane_rects.get(lane.id)
-        if r is None:
-            continue
-        if lane.kind == LaneKind.EMOTIONS:  # the scale and the curve fill the rest of the row
-            row, reach = QRectF(r.x, r.y, r.w, min(r.h, 44.0)), 0.0
-        else:  # a narrow header: the name may run on over its lane
-            row, reach = QRectF(r.x, r.y, layout.size[0] - r.x, r.h), LANE_REACH
-        out.append(Label(lane.name, to_scene(row), TYPE.body, theme.text, theme.card, rank=2, reach=reach))
+        if r is not None:
+            head = QRectF(r.x, r.y, r.w, min(r.h, 44.0) if lane.kind == LaneKind.EMOTIONS else r.h)
+            name = Label(lane.name, to_scene(head), TYPE.body, theme.text, theme.card, rank=2, reach=REACH)
+            out.append(name)
     return out

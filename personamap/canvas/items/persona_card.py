@@ -146,7 +146,7 @@ class PersonaCardItem(ElementItem):
         name, size = qrect(self.boxes.header.name_rect), self.boxes.metrics.name_size
         line = QRectF(name.left(), name.top(), self.content_rect().right() - 4 - name.left(), size * 1.4)
         band = self.mapRectToScene(line)  # the label grows upwards from the name's first line
-        return [Label(self.persona.name, band, size, self.theme.text, self.theme.card, bottom=True)]
+        return [Label(self.persona.name, band, size, self.theme.text, self.theme.card, valign="bottom")]
 
     def _paint_header(
         self, painter: QPainter, boxes: CardBoxes, accent: QColor, persona: Persona, lod: float
