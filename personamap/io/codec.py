@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from personamap.model.project import Project
 
-from . import constants, reader
+from . import constants, limits, reader
 from .atomic import atomic_write_bytes
 from .errors import ProjectFileError, SaveError, os_reason, printable, problem_pairs
 
@@ -123,6 +123,16 @@ def _fast(data: bytes) -> Project | None:
     return project if same else None
 
 
+def _fast_is_bounded(data: bytes) -> bool:
+    """Whether the fast path may see `data`: a failed pydantic parse builds one error per bad
+    value before we can look, so only files with few enough values (by a count of commas and
+    brackets) go that way; the careful reader checks the limits of the rest first. Anything
+    the fast path then accepts is within every limit of limits.py (a valid object has few keys
+    and short texts)."""
+    values, objects = limits.quick_bound(data)
+    return values <= limits.MAX_LIST_ITEMS and objects <= limits.MAX_OBJECTS
+
+
 def loads(data: str | bytes, *, source: str = _MEMORY) -> Project:
     """A project from file contents; ProjectFileError (and nothing else) for any bad input."""
     if not isinstance(data, str | bytes | bytearray | memoryview):
@@ -151,7 +161,7 @@ def _loads(data: str | bytes | bytearray | memoryview, source: str) -> Project:
             data = b""
     if not isinstance(data, bytes):
         data = bytes(data)
-    project = _fast(data) if data else None
+    project = _fast(data) if data and _fast_is_bounded(data) else None
     if project is None:
         if text is None:
             try:

@@ -16,13 +16,26 @@ from personamap.model.base import UUID_PATTERN
 from personamap.model.integrity import format_loc
 from personamap.model.project import Project
 
-from . import constants
+from . import constants, limits
 from .errors import printable, problem_pairs
 from .migrations import MigrationError, migrate
 
 Problems = list[tuple[str, str]]
 Loc = tuple[str | int, ...]
 _MAX_INT_DIGITS = 4300
+MAX_PROBLEMS = 200
+"""Problems listed in full; beyond this a file is reported by its first few and a count, and
+no error object is built per bad item (a million bad items once took 1.5 GB to report)."""
+_TRUNCATE = (8, 1)
+"""List lengths of the cut-down copies validated to find the first problems of a flood."""
+
+
+def capped(found: Problems, total: int) -> Problems:
+    """`found` when it is all there is; else its first few and a line saying how many more."""
+    if total <= len(found) and total <= MAX_PROBLEMS:
+        return found
+    shown = found[: constants.MAX_SHOWN - 1]
+    return [*shown, ("", f"… and {total - len(shown):,} more problems")]
 
 
 class _BadNumber:
@@ -103,20 +116,25 @@ def parse_json(text: str) -> Any:
 def _walk_problems(data: Any) -> Problems:
     """Places of the bad numbers and repeated keys left by the parse hooks, in file order."""
     found: Problems = []
+    total = 0
     stack: list[tuple[Any, Loc, int]] = [(data, (), 0)]
     while stack:
         node, loc, depth = stack.pop()
         if depth > constants.MAX_DEPTH:
             return [("", f"nested more than {constants.MAX_DEPTH} levels deep")]
         if isinstance(node, _BadNumber):
-            found.append((place_of(loc), node.reason))
+            total += 1
+            if len(found) < MAX_PROBLEMS:
+                found.append((place_of(loc), node.reason))
         elif isinstance(node, dict):
             for key in getattr(node, "duplicates", ()):
-                found.append((place_of(loc), f"duplicate key '{printable(key, 60)}'"))
+                total += 1
+                if len(found) < MAX_PROBLEMS:
+                    found.append((place_of(loc), f"duplicate key '{printable(key, 60)}'"))
             stack.extend((v, (*loc, k), depth + 1) for k, v in reversed(node.items()))
         elif isinstance(node, list):
             stack.extend((v, (*loc, i), depth + 1) for i, v in reversed(list(enumerate(node))))
-    return found
+    return capped(found, total)
 
 
 def too_deep(data: Any) -> bool:
@@ -187,8 +205,17 @@ def check_envelope(data: Any) -> tuple[dict[str, Any], int]:
 
 
 def read_text(text: str) -> Project:
-    """The whole careful read of a decoded file; raises Refused with every problem found."""
-    raw, version = check_envelope(parse_json(text))
+    """The whole careful read of a decoded file; raises Refused with its problems (the first
+    few and a count when there are many). Structural limits are checked on the text before
+    parsing and on the parsed JSON before anything is validated (limits.py)."""
+    try:
+        limits.check_text(text)
+        data = parse_json(text)
+        limits.check_tree(data)
+    except limits.LimitError as exc:
+        raise Refused([(exc.place, exc.reason)]) from None
+    raw, version = check_envelope(data)
+    del data
     if version < constants.SCHEMA_VERSION:
         try:
             raw = migrate(raw, version)
@@ -199,18 +226,47 @@ def read_text(text: str) -> Project:
 
 def validate(raw: dict[str, Any]) -> Project:
     """Project.model_validate plus integrity rules, as places and reasons."""
+    flood = 0
     try:
         project = Project.model_validate(raw)
     except ValidationError as exc:
         if too_deep(raw):
             raise Refused([("", f"nested more than {constants.MAX_DEPTH} levels deep")]) from None
-        raise Refused(validation_problems(exc, raw)) from None
+        if exc.error_count() <= MAX_PROBLEMS:
+            raise Refused(validation_problems(exc, raw)) from None
+        flood = exc.error_count()  # reported below, once the errors of the flood are freed
     except (ValueError, TypeError, RecursionError) as exc:  # a validator tripping over odd input
         raise Refused([("", f"cannot be read: {printable(str(exc), 200)}")]) from None
+    if flood:
+        raise Refused(first_problems(raw, flood))
     found = type_problems(raw, project.model_dump(mode="json", warnings=False)) or problem_pairs(project)
     if found:
-        raise Refused(found)
+        raise Refused(capped(found[:MAX_PROBLEMS], len(found)))
     return project
+
+
+def first_problems(raw: dict[str, Any], count: int) -> Problems:
+    """The first few of `count` validation problems, found without asking pydantic for all
+    of them (`errors()` of a million takes 5 s and 800 MB): a copy with every list cut to its
+    first items is validated; its problems are problems of the file, at the same places."""
+    for keep in _TRUNCATE:
+        try:
+            Project.model_validate(_truncated(raw, keep))
+        except ValidationError as exc:
+            if exc.error_count() <= MAX_PROBLEMS:
+                return capped(validation_problems(exc, raw)[: constants.MAX_SHOWN - 1], count)
+        except (ValueError, TypeError, RecursionError):
+            break
+    return [("", f"{count:,} values do not fit a personamap file (wrong types or unknown fields)")]
+
+
+def _truncated(node: Any, keep: int) -> Any:
+    """`node` with every list cut to its first `keep` items (recursively; shares the leaves)."""
+    if isinstance(node, dict):
+        return {k: _truncated(v, keep) if isinstance(v, dict | list) else v for k, v in node.items()}
+    if isinstance(node, list):
+        return [_truncated(v, keep) if isinstance(v, dict | list) else v for v in node[:keep]]
+    return node
 
 
 def _kind(value: Any) -> str:
@@ -226,6 +282,7 @@ def type_problems(raw: Any, clean: Any) -> Problems:
     holds text where a number or a flag belongs (or the other way round) is refused, with its
     place. Compares the JSON kind of every value in the file with the validated one."""
     found: Problems = []
+    total = 0
     stack: list[tuple[Any, Any, Loc]] = [(raw, clean, ())]
     while stack:
         given, kept, loc = stack.pop()
@@ -236,8 +293,10 @@ def type_problems(raw: Any, clean: Any) -> Problems:
         else:
             was, now = _kind(given), _kind(kept)
             if was and now and was != now:
-                found.append((place_of(loc), f"must be {now}, not {was}"))
-    return found
+                total += 1
+                if len(found) < MAX_PROBLEMS:
+                    found.append((place_of(loc), f"must be {now}, not {was}"))
+    return capped(found, total)
 
 
 def validation_problems(exc: ValidationError, raw: Any) -> Problems:

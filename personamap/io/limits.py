@@ -1,0 +1,151 @@
+"""Structural limits of a file, checked before the model is built.
+
+The 64 MB size cap does not cap memory: 2 MB of `[0, 0, …]` where personas belong made
+pydantic build a million error objects (1.5 GB), and a million tiny notes take 1.9 GB as
+models. So a file is first measured, cheaply and with an early stop, and refused with a
+plain message when it holds more than any real project does. The limits (README "Limits"):
+
+- values (texts, numbers, flags, objects, lists) in the file: MAX_VALUES
+- objects (`{…}`: personas, notes, elements…): MAX_OBJECTS
+- items in one list: MAX_LIST_ITEMS
+- keys in one object: MAX_KEYS
+- characters in one text: MAX_TEXT_CHARS
+
+Two passes: `check_text` counts commas and braces of the raw text (with the strings taken
+out only when the plain counts are already high), refusing a flood before it is parsed;
+`check_tree` walks the parsed JSON once, stopping at the first breach.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+MAX_VALUES = 1_000_000
+"""A 20,000-note project holds about 214,000 values; this allows about 90,000 notes."""
+
+MAX_OBJECTS = 100_000
+"""A 20,000-note project holds about 22,500 objects; this allows about 90,000 notes."""
+
+MAX_LIST_ITEMS = 500_000
+"""No list of a real project comes near: a journey of 20,000 notes is a list of 20,000. Files
+with fewer values than this in all may take the fast path (codec.py)."""
+
+MAX_KEYS = 1_000
+"""The largest object of the format (a persona) has 28 fields."""
+
+MAX_TEXT_CHARS = 6_000_000
+"""An embedded image is at most 4 MB, 5.6 million characters of base64; other texts 20,000."""
+
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+
+
+class LimitError(ValueError):
+    """A file beyond a structural limit; `place` is "" or where in the file, `reason` the words."""
+
+    def __init__(self, place: str, reason: str) -> None:
+        super().__init__(reason)
+        self.place = place
+        self.reason = reason
+
+
+def _n(count: int) -> str:
+    return f"{count:,}"
+
+
+def quick_bound(data: bytes | str) -> tuple[int, int]:
+    """(upper bound of values, upper bound of objects) from plain counts, at memchr speed.
+
+    Every value but the first of its container follows a comma, so values ≤ commas +
+    containers + 1; commas and braces inside strings only raise the bound."""
+    comma, brace, bracket = (b",", b"{", b"[") if isinstance(data, bytes) else (",", "{", "[")
+    objects = data.count(brace)  # type: ignore[arg-type]
+    return data.count(comma) + objects + data.count(bracket) + 1, objects  # type: ignore[arg-type]
+
+
+def check_text(text: str) -> None:
+    """Refuse a text that certainly holds too many values or objects, before parsing it.
+
+    Only when the plain counts exceed a limit are the strings taken out (about 0.3 s for
+    30 MB) to count the commas and braces of the structure alone, which are then exact
+    lower bounds: n items of a container need n - 1 commas."""
+    values, objects = quick_bound(text)
+    if values <= MAX_VALUES and objects <= MAX_OBJECTS:
+        return
+    # Keys end in `":` (a `":` inside a string is escaped, `\":`): a lower bound of the
+    # values held by objects, found without taking the strings out.
+    if text.count('":') - text.count('\\":') >= MAX_VALUES:
+        raise LimitError("", too_many_values())
+    bare = _STRING.sub('""', text)
+    if bare.count(",") >= MAX_VALUES:
+        raise LimitError("", too_many_values())
+    if bare.count("{") > MAX_OBJECTS:
+        raise LimitError("", too_many_objects())
+
+
+def too_many_values() -> str:
+    return (
+        f"holds more than {_n(MAX_VALUES)} values (texts, numbers, objects, lists); "
+        f"a file may hold at most {_n(MAX_VALUES)}"
+    )
+
+
+def too_many_objects() -> str:
+    return (
+        f"holds more than {_n(MAX_OBJECTS)} objects (personas, notes, items, elements…); "
+        f"a file may hold at most {_n(MAX_OBJECTS)}"
+    )
+
+
+def check_tree(data: Any) -> int:
+    """Walk parsed JSON once and raise LimitError at the first breach; return the number of
+    values. Iterative, so depth costs no stack (the parser already bounds depth)."""
+    values, objects = 1, 0
+    _check_text(data, ())
+    if not isinstance(data, dict | list):
+        return values
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
+    while stack:
+        node, loc = stack.pop()
+        if isinstance(node, dict):
+            objects += 1
+            if len(node) > MAX_KEYS:
+                raise LimitError(
+                    _place(loc),
+                    f"an object with {_n(len(node))} keys is too large; an object may have at most "
+                    f"{_n(MAX_KEYS)}",
+                )
+            items: Any = node.items()
+        else:
+            if len(node) > MAX_LIST_ITEMS:
+                raise LimitError(
+                    _place(loc),
+                    f"a list of {_n(len(node))} items is too long; a list may hold at most "
+                    f"{_n(MAX_LIST_ITEMS)}",
+                )
+            items = enumerate(node)
+        values += len(node)
+        if values > MAX_VALUES:
+            raise LimitError("", too_many_values())
+        if objects > MAX_OBJECTS:
+            raise LimitError("", too_many_objects())
+        for key, item in items:
+            if isinstance(item, dict | list):
+                stack.append((item, (*loc, key)))
+            elif type(item) is str and len(item) > MAX_TEXT_CHARS:
+                _check_text(item, (*loc, key))
+    return values
+
+
+def _check_text(item: Any, loc: tuple[str | int, ...]) -> None:
+    if isinstance(item, str) and len(item) > MAX_TEXT_CHARS:
+        raise LimitError(
+            _place(loc),
+            f"a text of {_n(len(item))} characters is too long; the limit is {_n(MAX_TEXT_CHARS)}",
+        )
+
+
+def _place(loc: tuple[str | int, ...]) -> str:
+    from .reader import place_of  # the reader imports this module
+
+    return place_of(loc) if loc else ""
