@@ -81,8 +81,10 @@ class BoardView(QGraphicsView):
         self._paint_labels(painter)
         band = self.rubberBandRect()
         if not band.isNull():
-            painter.setPen(QPen(QColor(scene.theme.selection), 1))
-            painter.setBrush(QColor(0, 114, 178, 40))
+            wash = QColor(scene.theme.selection)
+            painter.setPen(QPen(wash, 1))
+            wash.setAlpha(40)
+            painter.setBrush(wash)
             painter.drawRect(band)
         painter.end()
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QCursor, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...model import Project, clean_text, ops
@@ -80,7 +80,7 @@ class EntryRow(QFrame):
         super().paintEvent(event)
         if self.separated:
             painter = QPainter(self)
-            painter.setPen(QColor("#E4E7EB"))
+            painter.setPen(self.palette().color(QPalette.ColorRole.Mid))  # the theme's card_border
             painter.drawLine(0, self.height() - 1, self.width(), self.height() - 1)
             painter.end()
 
