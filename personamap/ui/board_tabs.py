@@ -10,6 +10,7 @@ from ..canvas.view import BoardView
 from ..document import Document
 from ..model import clean_text, ops
 from ..style import LIGHT, Theme
+from .plain import action_text
 
 
 class BoardPage(QWidget):
@@ -121,10 +122,10 @@ class BoardTabs(QTabWidget):
             page = self.pages.get(board.id)
             if page is None:
                 page = self.pages[board.id] = BoardPage(board.id)
-                self.insertTab(index, page, board.name)
+                self.insertTab(index, page, action_text(board.name))
             elif self.indexOf(page) != index:
                 self.tabBar().moveTab(self.indexOf(page), index)
-            self.setTabText(index, board.name)
+            self.setTabText(index, action_text(board.name))  # "R&D", not a mnemonic
             self.setTabToolTip(index, "")
         if current is not None and self.indexOf(current) >= 0:
             self.setCurrentWidget(current)

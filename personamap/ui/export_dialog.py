@@ -39,6 +39,7 @@ from ..export.raster_plan import slug
 from .export_preview import PreviewPane
 from .export_products import Product, products_for
 from .export_runner import ExportRunner
+from .plain import tooltip
 
 FORMATS = (("pdf", "PDF"), ("png", "PNG"), ("svg", "SVG"))
 TILES = (("One sheet", ""), ("Automatic", "auto"), ("2 × 1", "2x1"), ("3 × 1", "3x1"), ("2 × 2", "2x2"),
@@ -84,7 +85,7 @@ class ExportDialog(QDialog):
         self.what.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for product in self.products:
             item = QListWidgetItem(product.label)
-            item.setToolTip(product.label)
+            item.setToolTip(tooltip(product.label))  # labels name boards and personas
             self.what.addItem(item)
         self.what.currentRowChanged.connect(self._refresh)
         self.format_group = QButtonGroup(self)

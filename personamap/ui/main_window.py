@@ -18,6 +18,7 @@ from .actions import ActionRegistry, ActionSpec
 from .board_tabs import BoardTabs
 from .features import install_all
 from .files import FileController
+from .plain import plain_action
 
 if TYPE_CHECKING:
     from .start_page import StartPage
@@ -101,7 +102,8 @@ class MainWindow(QMainWindow):
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for path in self.files.recent_files():
-            self.recent_menu.addAction(str(path), lambda p=path: self.files.open_path(p))
+            action = self.recent_menu.addAction("", lambda p=path: self.files.open_path(p))
+            plain_action(action, str(path))
         self.recent_menu.addSeparator()
         self.recent_menu.addAction("Clear Recent Files", self.files.clear_recent)
 
