@@ -166,11 +166,15 @@ def _run_command(args: argparse.Namespace) -> int:
 
 def _load(path: Path) -> Project:
     from .io import ProjectFileError, load
+    from .model.image_header import refused_images
 
     try:
-        return load(path)
+        project = load(path)
     except ProjectFileError as exc:
         raise CliError(exc.lines()) from None
+    for place, message in refused_images(project):  # drawn as placeholders, named here
+        say(f"{path}: {place}: warning: {message}", file=sys.stderr)
+    return project
 
 
 def _refuse_overwrite(path: Path, force: bool) -> None:

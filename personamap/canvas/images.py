@@ -14,6 +14,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QImageReader
 
 from ..io.images import check_size, image_info, make_asset
+from ..model.image_header import asset_refusal
 from ..model.project import MAX_ASSET_BYTES, Asset
 
 MAX_FILE_BYTES = 30 * 1024 * 1024
@@ -25,6 +26,15 @@ BOARD_SIDE = 2048
 JPEG_QUALITY = 88
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
 """Suffixes offered by pickers and accepted from file drops; the content decides in the end."""
+
+
+def asset_image(asset: Asset | None) -> QImage:
+    """The decoded image of an embedded asset; a null QImage (items draw their placeholder)
+    when it is missing or refused: a file is checked on load like an import, so an image whose
+    header claims 12000×12000 pixels is never decoded (model/image_header.py)."""
+    if asset is None or asset_refusal(asset) is not None:
+        return QImage()
+    return QImage.fromData(asset.raw())
 
 
 class ImageImportError(ValueError):

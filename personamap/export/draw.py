@@ -16,6 +16,7 @@ from reportlab.lib.colors import Color
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from ..model.image_header import refusal
 from ..model.layout import Rect, Segment
 from ..style import PRINT, contrast
 from .text import Fitted, PdfText
@@ -260,7 +261,9 @@ class Pen:
 
     def image(self, r: Rect, data: bytes, circle: bool = False) -> bool:
         """An embedded photo filling `r` (centre-cropped, at its full resolution); False when
-        the bytes are not an image reportlab can read."""
+        the bytes are not an image reportlab can read, or claim too many pixels to decode."""
+        if refusal(data) is not None:
+            return False
         try:
             reader = ImageReader(io.BytesIO(data))
             iw, ih = reader.getSize()

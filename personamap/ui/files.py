@@ -12,12 +12,13 @@ import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 
 from ..document import Document
 from ..io import EXTENSION, ProjectFileError, cleanup_orphans, load
 from ..io.disk import Fingerprint
 from ..model import Project
+from ..model.image_header import refused_images
 from .dialogs import ask_save_changes, run_plain, show_error
 
 RECENT_KEY = "recent_files"
@@ -74,6 +75,7 @@ class FileController(QObject):
         cleanup_orphans(path.resolve().parent)  # temp files a crashed save left beside it
         self.set_document(Document(project, path.resolve()))
         self.add_recent(path.resolve())
+        warn_refused_images(self._window, path.name, project)
         return True
 
     def reload(self) -> bool:
@@ -215,3 +217,27 @@ def _resolved(path: Path) -> Path:
         return path.resolve()
     except (OSError, RuntimeError):
         return path
+
+
+def warn_refused_images(parent: QWidget, name: str, project: Project) -> QMessageBox | None:
+    """Name the images of a just-opened file that are drawn as placeholders (their header
+    claims too many pixels to decode). Not blocking: the project is open and usable."""
+    refused = refused_images(project)
+    if not refused:
+        return None
+    count = f"{len(refused)} image" + ("s" if len(refused) > 1 else "")
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "Some images are not shown",
+        f"{count} in “{name}” cannot be shown; a placeholder stands in.",
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setObjectName("refused_images")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setInformativeText("\n".join(message for _place, message in refused[:10]))
+    for label in box.findChildren(QLabel):
+        label.setTextFormat(Qt.TextFormat.PlainText)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

@@ -22,8 +22,8 @@ from ...model.layout import (
     quadrant_at,
 )
 from ...style import NO_PERSONA, TYPE, Theme, ink_on
+from ..images import asset_image
 from ..labels import Label, label_px
-from ..note_drag import restore_z
 from ..target import Target
 from ..text import draw_text, font
 from .base import ElementItem
@@ -81,7 +81,7 @@ class EmpathyMapItem(NoteHostMixin, ElementItem):
         if persona and persona.photo_asset_id:
             asset = project.asset(persona.photo_asset_id)
             if asset:
-                self.photo = QImage.fromData(asset.raw())
+                self.photo = asset_image(asset)
         self._depends = {self.map_id} | ({persona.id} if persona else set())
         if found:
             self._depends |= {n.id for n in found.notes}
@@ -275,7 +275,6 @@ class EmpathyMapItem(NoteHostMixin, ElementItem):
 
     def drop_notes(self, items: list[NoteItem], scene_pos: QPointF) -> bool:
         """Move the dragged notes to the quadrant under the pointer, on this map or another."""
-        restore_z(items)
         scene, emap = self.scene(), self.emap
         if scene is None or emap is None:
             return False
@@ -295,7 +294,7 @@ class EmpathyMapItem(NoteHostMixin, ElementItem):
         if same and _unchanged(emap, ids, q, index):
             return False
         other = None if same else target.map_id
-        return self._apply(
+        return self.apply(
             lambda p: ops.move_empathy_notes(p, self.map_id, ids, q, index, target_map_id=other)
         )
 

@@ -18,6 +18,7 @@ from ...model.layout import CardBoxes, Rect, layout_card
 from ...model.lifecycle import is_overdue
 from ...model.ops.address import walk
 from ...style import TYPE, Theme, ink_on
+from ..images import asset_image
 from ..labels import Label, label_px
 from ..target import Target
 from ..text import QtMeasure, draw_text, font
@@ -63,7 +64,7 @@ class PersonaCardItem(ElementItem):
         if persona and persona.photo_asset_id:
             asset = project.asset(persona.photo_asset_id)
             if asset:
-                self.photo = QImage.fromData(asset.raw())
+                self.photo = asset_image(asset)
         months = project.settings.review_period_months
         self.overdue = bool(persona and is_overdue(persona, months, dt.date.today()))
         resized = (element.w, element.h) != self.size()

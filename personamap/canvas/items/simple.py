@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
 from ...model import NoteColor
 from ...style import NOTE_FILL, NOTE_TEXT, TYPE, Theme
+from ..images import asset_image
 from ..text import draw_text, font
 from .base import ElementItem
 
@@ -90,7 +91,7 @@ class ImageElementItem(ElementItem):
         if element.asset_id != self._asset_id:
             self._asset_id = element.asset_id
             asset = project.asset(element.asset_id)
-            self.image = QImage.fromData(asset.raw()) if asset else QImage()
+            self.image = asset_image(asset)
         self.caption = element.caption
         super().sync(element, project)
 
