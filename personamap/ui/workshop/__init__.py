@@ -196,9 +196,22 @@ class Workshop:
         self.timer.set_minutes(minutes)
 
     def custom_timer(self) -> None:
-        minutes, ok = QInputDialog.getInt(self.window, "Timer", "Minutes:", 7, 1, 240)
-        if ok:
-            self.set_timer(minutes)
+        """Minutes for the timer; while presenting, asked on the projector at its text size."""
+        present = self.presenter.present if self.presenting else None
+        dialog = QInputDialog(present or self.window)
+        dialog.setWindowTitle("Timer")
+        dialog.setLabelText("Minutes:")
+        dialog.setInputMode(QInputDialog.InputMode.IntInput)
+        dialog.setIntRange(1, 240)
+        dialog.setIntValue(7)
+        if present is not None:
+            from .present_window import for_projector
+
+            for_projector(dialog)
+        accepted = dialog.exec() == QInputDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if accepted:
+            self.set_timer(dialog.intValue())
 
     def _timer_menu(self) -> None:
         """T in the present window: the presets at the centre of the screen."""
@@ -209,6 +222,9 @@ class Workshop:
         for minutes in PRESETS_MIN:
             menu.addAction(self.window.actions[f"workshop.timer_{minutes}"])
         menu.addAction(self.window.actions["workshop.timer_custom"])
+        from .present_window import for_projector
+
+        for_projector(menu)
         menu.popup(present.view.mapToGlobal(present.view.viewport().rect().center()))
         self.timer_popup = menu
 

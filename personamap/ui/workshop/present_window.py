@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QFont, QKeyEvent, QPainter, QPalette, QResizeEvent, QTransform
-from PySide6.QtWidgets import QFrame, QGraphicsView, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsView, QLineEdit, QMenu, QVBoxLayout, QWidget
 
 from ...canvas.scene import BoardScene
 from ...canvas.view import BoardView
@@ -17,6 +17,19 @@ from ...style import PROJECTOR_BODY_PX
 from .focus_overlay import FocusOverlay
 
 ANIMATION_MS = 400
+PROJECTOR_DIALOG_EMS = 22
+"""The least width of a dialog shown on the projector, in body sizes (~530 px at 24 px)."""
+
+
+def for_projector(widget: QWidget) -> QWidget:
+    """Size a dialog or menu the room reads (timer presets, the vote set-up) to the projector
+    theme: text at PROJECTOR_BODY_PX instead of the desktop's ~13 px; children inherit it."""
+    big = QFont(widget.font())
+    big.setPixelSize(round(PROJECTOR_BODY_PX))
+    widget.setFont(big)
+    if not isinstance(widget, QMenu):
+        widget.setMinimumWidth(round(PROJECTOR_BODY_PX * PROJECTOR_DIALOG_EMS))
+    return widget
 
 
 class PresentView(BoardView):

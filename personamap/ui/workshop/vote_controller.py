@@ -27,6 +27,7 @@ from ...canvas.items.journey_map import JourneyMapItem
 from ...model import ops
 from ...model.votes_report import voted_notes, votes_csv
 from . import vote_results
+from .present_window import for_projector
 from .presenter import paint_chip
 from .voting import VoteDecorator, VoteInput, VoteSession, cast_op, make_participants, notes_in, session_name
 
@@ -82,7 +83,11 @@ class VotingController:
     # --- session ------------------------------------------------------------------------------
 
     def start_dialog(self) -> bool:
-        dialog = VoteSetupDialog(self.window, self.last_names, self.last_dots)
+        """Set up a vote; while presenting, on the projector at its text size (the room reads it)."""
+        present = self.presenter.present
+        dialog = VoteSetupDialog(present or self.window, self.last_names, self.last_dots)
+        if present is not None:
+            for_projector(dialog)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         return self.start(dialog.participant_names(), dialog.dots.value(), dialog.scope.currentData())
