@@ -26,12 +26,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QImageWriter, QPaintDevice, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from .. import __version__
+from ..io.errors import os_reason
 from ..model import Project
 from .outfile import replacing
 from .raster_plan import Picture, plan_pictures
@@ -245,10 +246,19 @@ def save_png(image: QImage, path: Path, title: str, description: str) -> None:
     image.setText("Title", title)
     image.setText("Description", description)
     image.setText("Software", f"personamap {__version__}")
-    writer = QImageWriter(str(path), b"png")
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QImageWriter(buffer, b"png")
     writer.setQuality(PNG_QUALITY)
     if not writer.write(image):
-        raise OSError(f"cannot write {path}: {writer.errorString()}")
+        raise OSError(f"cannot encode {path.name} as PNG: {writer.errorString()}")
+    # Written by Python, not by Qt: QImageWriter says "Unknown error" on a full disk, where
+    # the OS error says what happened (errno ENOSPC: "the disk is full").
+    try:
+        with open(path, "wb") as file:
+            file.write(buffer.data().data())
+    except OSError as exc:
+        raise OSError(exc.errno, os_reason(exc)) from None
 
 
 def write_svg(

@@ -1,7 +1,8 @@
 """Writing a file so that a crash, a full disk or a kill -9 never leaves it worse than before.
 
 temp file in the same folder (exclusive create) → write every byte, checking counts → fsync →
-read back → keep the old file as `<name>.bak` → os.replace → fsync the folder → read back.
+read back → keep the old file as `<name>.bak` → os.replace → fsync the folder → read back →
+remove the temp files earlier saves left there when they were killed mid-write.
 Measured reasons (design/RELIABILITY.md): QSaveFile committed a truncated file on a full
 disk, and plain overwrites left unreadable files after kill -9.
 """
@@ -63,6 +64,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, backup: bool =
         _remove(tmp)  # gone already after a successful replace
     _fsync_folder(target.parent)
     _verify(source, target, data, backup_path(target).name if kept else None)
+    cleanup_orphans(target.parent)  # temp files of saves killed earlier, up to full size each
 
 
 def _verify(source: str, target: Path, data: bytes, backup_name: str | None) -> None:
