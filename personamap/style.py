@@ -104,10 +104,10 @@ class Theme(NamedTuple):
     their colours from here and nowhere else. Content colours (note fills, persona colours)
     are the same in every theme; text on them picks its ink with `ink_on`.
 
-    Pairs that carry text are kept at WCAG AA contrast (4.5 : 1) or more in every theme:
-    text / muted_text on canvas, card, header, step_fill, chip and every lane tint and wash;
-    negative, future and header_text likewise (tests/gui/test_theme_contrast.py checks
-    what is really drawn)."""
+    Text stays at WCAG AA contrast (4.5 : 1) or more in every theme: text, muted_text and
+    header_text on canvas, card, header, step_fill, chip and every lane tint and wash;
+    negative on card, chip and negative_fill; future on card and chip. The tests in
+    tests/gui/test_theme_contrast.py check these pairs and, on the sample, what is drawn."""
 
     name: str
     canvas: str

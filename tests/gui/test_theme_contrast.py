@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QStyleOptionGraphicsItem,
 )
 
-from personamap.style import THEMES, contrast
+from personamap.style import NOTE_FILL, NOTE_META, NOTE_TEXT, OKABE_ITO, THEMES, contrast, ink_on
 
 AA = 4.5
 
@@ -265,3 +265,37 @@ def test_every_text_on_every_board_reads_at_aa(window, theme: str) -> None:
         assert not problems, "\n".join(problems)
     finally:
         _theme_action(window, "light").trigger()
+
+
+@pytest.mark.parametrize("theme", list(THEMES.values()), ids=list(THEMES))
+def test_palette_text_roles_read_on_every_fill_of_their_theme(theme) -> None:
+    fills = {
+        "canvas": theme.canvas,
+        "card": theme.card,
+        "header": theme.header,
+        "step_fill": theme.step_fill,
+        "chip": theme.chip,
+        **{f"{hue} tint": tint for hue, (tint, _wash) in theme.lanes.items()},
+        **{f"{hue} wash": wash for hue, (_tint, wash) in theme.lanes.items()},
+    }
+    low = [
+        (role, where, round(contrast(getattr(theme, role), fill), 2))
+        for role in ("text", "muted_text", "header_text")
+        for where, fill in fills.items()
+        if contrast(getattr(theme, role), fill) < AA
+    ]
+    pairs = [("negative", "card"), ("negative", "chip"), ("negative", "negative_fill")]
+    pairs += [("future", "card"), ("future", "chip")]
+    low += [
+        (role, where, round(contrast(getattr(theme, role), getattr(theme, where)), 2))
+        for role, where in pairs
+        if contrast(getattr(theme, role), getattr(theme, where)) < AA
+    ]
+    assert not low
+
+
+def test_ink_on_picks_a_readable_ink_for_every_persona_colour_and_note() -> None:
+    for color in OKABE_ITO:
+        assert contrast(ink_on(color), color) >= AA, color
+    for fill in NOTE_FILL.values():
+        assert contrast(NOTE_TEXT, fill) >= AA and contrast(NOTE_META, fill) >= AA, fill
