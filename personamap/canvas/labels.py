@@ -58,6 +58,8 @@ class Label(NamedTuple):
     rank: int = 1
     """0 titles, 1 stage/quadrant/card names, 2 lane names: who keeps its place in a crowd."""
     reach: float = 0.0
+    cap: float = 0.0
+    """When set, the most font sizes of `rect`'s width a label may use (a lane's whole row)."""
     align: str = "left"
     """Where in `rect` the label sits: "left", "center" or "right"."""
     valign: str = "middle"
@@ -152,7 +154,8 @@ def _fit(label: Label, px: float, screen: QRectF, viewport: QRectF) -> Placed | 
         shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
         return shown if shown == text or len(shown.rstrip("…")) >= MIN_CHARS else None
 
-    shown = elided(screen.width() - 2 * pad)  # a few letters in place beat running on
+    room = screen.width() - 2 * pad
+    shown = elided(min(room, label.cap * px) if label.cap else room)  # a few letters in place
     if shown is None and label.reach:
         shown = elided(label.reach * px)
     if shown is None:

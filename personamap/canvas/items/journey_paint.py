@@ -299,10 +299,14 @@ def journey_labels(
             head = to_scene(qrect(r))
             name = Label(stage.name, head, TYPE.card_title, theme.text, theme.card, reach=REACH, valign="top")
             out.append(name)
-    for lane in journey.lanes:  # the same over its lane; the emotions lane's name sits at the top
+    for lane in journey.lanes:  # a lane's name runs on over its row; the emotions lane's sits on top
         r = layout.lane_rects.get(lane.id)
-        if r is not None:
-            head = QRectF(r.x, r.y, r.w, min(r.h, 44.0) if lane.kind == LaneKind.EMOTIONS else r.h)
-            name = Label(lane.name, to_scene(head), TYPE.body, theme.text, theme.card, rank=2, reach=REACH)
-            out.append(name)
+        if r is None:
+            continue
+        if lane.kind == LaneKind.EMOTIONS:
+            head, cap = QRectF(r.x, r.y, r.w, min(r.h, 44.0)), 0.0
+        else:
+            head, cap = QRectF(r.x, r.y, layout.size[0] - r.x, r.h), REACH
+        look = (theme.text, theme.card)
+        out.append(Label(lane.name, to_scene(head), TYPE.body, *look, rank=2, reach=REACH, cap=cap))
     return out

@@ -209,9 +209,10 @@ class Workshop:
 
             for_projector(dialog)
         accepted = dialog.exec() == QInputDialog.DialogCode.Accepted
+        minutes = dialog.intValue()
         dialog.deleteLater()
         if accepted:
-            self.set_timer(dialog.intValue())
+            self.set_timer(minutes)
 
     def _timer_menu(self) -> None:
         """T in the present window: the presets at the centre of the screen."""
