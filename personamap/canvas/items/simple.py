@@ -52,7 +52,6 @@ class NoteElementItem(ElementItem):
 
     def sync(self, element: NoteElement, project: Project) -> None:
         self.text, self.color = element.text, element.color
-        self.setToolTip("")
         super().sync(element, project)
 
     def paint_content(self, painter: QPainter, option: QStyleOptionGraphicsItem) -> None:
