@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Iterator
 
-from .persona import LIST_SECTIONS, Persona
+from pydantic import BaseModel
+
+from .persona import Citation, Demographics, Evidence, Firmographics, Persona, Story
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -37,11 +40,56 @@ def is_overdue(persona: Persona, review_period_months: int, today: dt.date) -> b
     return due is not None and due < today
 
 
+CITABLE_FIELDS: tuple[str, ...] = (
+    "role",
+    *(f"demographics.{name}" for name in Demographics.model_fields),
+    *(f"firmographics.{name}" for name in Firmographics.model_fields),
+    "psychographics.lifestyle",
+    "behaviour.tech_proficiency",
+    "behaviour.usage_frequency",
+    "behaviour.purchase_behaviour",
+    "behaviour.engagement_level",
+    *(f"story.{name}" for name in Story.model_fields),
+)
+"""The single-valued fields a persona cites evidence for through a `Citation` (the persona
+form gives each a sources button)."""
+
+
+def _field_value(persona: Persona, dotted: str) -> object:
+    node: object = persona
+    for part in dotted.split("."):
+        node = getattr(node, part)
+    return node
+
+
+def _citing_entries(node: BaseModel) -> Iterator[BaseModel]:
+    """Every list entry below `node` that cites evidence itself: items of every list (goals,
+    values, habits, custom sections…), quotes, channels, value figures, sliders."""
+    for name in type(node).model_fields:
+        value = getattr(node, name)
+        if isinstance(value, BaseModel):
+            yield from _citing_entries(value)
+        elif isinstance(value, list):
+            for child in value:
+                if isinstance(child, Citation | Evidence) or not isinstance(child, BaseModel):
+                    continue
+                if "evidence_ids" in type(child).model_fields:
+                    yield child
+                yield from _citing_entries(child)
+
+
+def evidence_counts(persona: Persona) -> tuple[int, int]:
+    """(cited, citable): the persona's entries and filled-in single fields that could cite a
+    source, and how many of them do. A single field counts once it holds a value or cites."""
+    entries = list(_citing_entries(persona))
+    cited_fields = {c.field for c in persona.citations if c.evidence_ids}
+    filled = {f for f in CITABLE_FIELDS if _field_value(persona, f) not in ("", None)}
+    cited = sum(1 for e in entries if getattr(e, "evidence_ids", None)) + len(cited_fields)
+    return cited, len(entries) + len(filled | cited_fields)
+
+
 def evidence_coverage(persona: Persona) -> float:
-    """Share (0..1) of the persona's list entries and quotes that cite at least one source."""
-    entries = [item for name in LIST_SECTIONS for item in getattr(persona, name)]
-    entries += persona.quotes
-    if not entries:
-        return 0.0
-    cited = sum(1 for e in entries if e.evidence_ids)
-    return cited / len(entries)
+    """Share (0..1) of everything citable in the persona (see `evidence_counts`) that cites at
+    least one source; 0 for a persona with nothing filled in."""
+    cited, citable = evidence_counts(persona)
+    return cited / citable if citable else 0.0

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtWidgets import QProgressBar, QWidget
 
 from ...model import PersonaStatus, Project, ops
-from ...model.lifecycle import evidence_coverage, is_overdue, review_due
+from ...model.lifecycle import evidence_counts, is_overdue, review_due
 from .base import FormContext, Getter, Refreshable, Setter
 from .fields import ComboField, DateField, LineField
 from .widgets import form_layout, plain_label
@@ -99,9 +99,14 @@ def lifecycle_body(
             f"Overdue: due since {when.isoformat()}. Review this persona." if overdue and when else ""
         )
         warning.setVisible(overdue)
-        share = evidence_coverage(persona)
+        cited, citable = evidence_counts(persona)
+        share = cited / citable if citable else 0.0
         coverage_bar.setValue(round(share * 100))
-        coverage_text.setText(f"{share:.0%} of goals, needs, frustrations… and quotes cite a source")
+        coverage_text.setText(
+            f"{share:.0%}: {cited} of {citable} filled-in fields and entries cite a source"
+            if citable
+            else "Nothing filled in yet to cite a source for"
+        )
 
     parts = {
         "owner": owner,
