@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -53,11 +53,8 @@ def _color_of(fill: object) -> QColor | None:
 
 
 def _rect(args: tuple) -> QRectF:
-    return (
-        QRectF(*args[:4])
-        if len(args) >= 4 and not isinstance(args[0], (QRectF, QPointF))
-        else QRectF(args[0])
-    )
+    """The rectangle of a (rect, …) or (x, y, w, h, …) call."""
+    return QRectF(*args[:4]) if isinstance(args[0], (int, float)) else QRectF(args[0])
 
 
 class RecordingPainter(QPainter):
@@ -94,7 +91,7 @@ class RecordingPainter(QPainter):
 
     def drawRoundedRect(self, *args) -> None:
         path = QPainterPath()
-        path.addRect(QRectF(args[0]))
+        path.addRect(_rect(args))
         self._record_shape(path)
         super().drawRoundedRect(*args)
 
@@ -117,11 +114,22 @@ class RecordingPainter(QPainter):
         self._record_shape(path)
         super().drawPolygon(*args)
 
-    def drawImage(self, *args) -> None:
+    def _record_picture(self, args: tuple) -> None:
+        """Text over a photo cannot be checked from colours: remember where pictures are."""
         path = QPainterPath()
-        path.addRect(QRectF(args[0]) if isinstance(args[0], QRectF) else QRectF(args[1].rect()))
+        if isinstance(args[0], QPointF):
+            path.addRect(QRectF(args[0], QSizeF(args[1].size())))
+        else:
+            path.addRect(_rect(args))
         self.images.append(self.worldTransform().map(path))
+
+    def drawImage(self, *args) -> None:
+        self._record_picture(args)
         super().drawImage(*args)
+
+    def drawPixmap(self, *args) -> None:
+        self._record_picture(args)
+        super().drawPixmap(*args)
 
     # --- text -----------------------------------------------------------------------------
 
@@ -131,17 +139,13 @@ class RecordingPainter(QPainter):
 
     def drawText(self, *args) -> None:
         metrics = QFontMetricsF(self.font())
-        if (len(args) == 3 and isinstance(args[0], (QRectF,))) or (
-            len(args) == 3 and hasattr(args[0], "toRectF")
-        ):
+        if len(args) == 3 and not isinstance(args[0], (int, float)):  # (rect, flags, text)
             rect = QRectF(args[0])
             self._record_text(args[2], metrics.boundingRect(rect, int(args[1]), args[2]))
-        elif len(args) == 2:
-            p = QPointF(args[0])
-            self._record_text(
-                args[1],
-                QRectF(p.x(), p.y() - metrics.ascent(), metrics.horizontalAdvance(args[1]), metrics.height()),
-            )
+        elif len(args) in (2, 3):  # (point, text) or (x, y, text): the baseline's start
+            p, text = (QPointF(args[0]), args[1]) if len(args) == 2 else (QPointF(args[0], args[1]), args[2])
+            top = p.y() - metrics.ascent()
+            self._record_text(text, QRectF(p.x(), top, metrics.horizontalAdvance(text), metrics.height()))
         else:
             raise AssertionError(f"drawText form not recorded: {args!r}")
         super().drawText(*args)
