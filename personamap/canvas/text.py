@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 )
 
 from ..fonts.qt import content_font
+from ..model.layout.direction import is_rtl
 
 
 @lru_cache(maxsize=64)
@@ -32,14 +33,22 @@ def font(size: float, *, bold: bool = False, italic: bool = False) -> QFont:
     return _font(round(size * 4) / 4, bold, italic)
 
 
+@lru_cache(maxsize=64)
+def _option(rtl: bool) -> QTextOption:
+    """Wrapping at word boundaries (anywhere in an over-long word), in the paragraph's direction:
+    Qt then reorders a line as the paragraph reads, like the PDF (`model.layout.direction`)."""
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+    return option
+
+
 @lru_cache(maxsize=20_000)
 def _lines(text: str, font_key: str, width: float) -> tuple[tuple[int, int, float], ...]:
     """(start, length, natural width) of each wrapped line of one paragraph. Cached: measuring
     a card's layout and drawing it break the same paragraphs at the same width."""
     layout = QTextLayout(text, _FONTS[font_key])
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout.setTextOption(option)
+    layout.setTextOption(_option(is_rtl(text)))
     out = []
     layout.beginLayout()
     while True:
@@ -82,24 +91,29 @@ def _spacing(font_key: str) -> float:
     return QFontMetricsF(_FONTS[font_key]).lineSpacing()
 
 
-def _static(chunk: str, qfont: QFont) -> QStaticText:
+def _static(chunk: str, qfont: QFont, rtl: bool) -> QStaticText:
     """A pre-laid-out line: drawing it again costs a glyph blit, not a text layout. Plain text
-    always (QStaticText would otherwise guess rich text)."""
+    always (QStaticText would otherwise guess rich text), in its paragraph's direction."""
     static = QStaticText(chunk)
     static.setTextFormat(Qt.TextFormat.PlainText)
+    static.setTextOption(_option(rtl))
     static.prepare(QTransform(), qfont)
     return static
 
 
 @lru_cache(maxsize=40_000)
-def _fitted_lines(text: str, font_key: str, width: float, fit: int) -> tuple[tuple[QStaticText, float], ...]:
+def _fitted_lines(
+    text: str, font_key: str, width: float, fit: int
+) -> tuple[tuple[QStaticText, float, bool], ...]:
     """The lines of `text` wrapped to `width`, at most `fit` of them, the last one elided when
-    text remains. Cached: a frame redraws the same notes over and over."""
+    text remains, each with its paragraph's direction (True: right to left). Cached: a frame
+    redraws the same notes over and over."""
     qfont = _FONTS[font_key]
     metrics = QFontMetricsF(qfont)
-    out: list[tuple[QStaticText, float]] = []
+    out: list[tuple[QStaticText, float, bool]] = []
     paragraphs = text.split("\n")
     for paragraph_no, paragraph in enumerate(paragraphs):
+        rtl = is_rtl(paragraph)
         lines = _lines(paragraph, font_key, width) or ((0, 0, 0.0),)
         for i, (start, length, natural) in enumerate(lines):
             chunk = paragraph[start : start + length].rstrip()
@@ -108,9 +122,9 @@ def _fitted_lines(text: str, font_key: str, width: float, fit: int) -> tuple[tup
                 chunk = metrics.elidedText(chunk + " …", Qt.TextElideMode.ElideRight, width)
                 if not chunk.endswith("…"):
                     chunk = metrics.elidedText(chunk + "…", Qt.TextElideMode.ElideRight, width)
-                out.append((_static(chunk, qfont), metrics.horizontalAdvance(chunk)))
+                out.append((_static(chunk, qfont, rtl), metrics.horizontalAdvance(chunk), rtl))
                 return tuple(out)
-            out.append((_static(chunk, qfont), natural))
+            out.append((_static(chunk, qfont, rtl), natural, rtl))
             if len(out) >= fit:
                 return tuple(out)
     return tuple(out)
@@ -126,7 +140,8 @@ def draw_text(
     max_lines: int | None = None,
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
 ) -> float:
-    """Draw `text` wrapped into `rect`, eliding the last line that fits. Returns the height used."""
+    """Draw `text` wrapped into `rect`, eliding the last line that fits. Returns the height used.
+    `AlignLeft` means "at the start": a right-to-left paragraph is set flush right, as in the PDF."""
     if not text or rect.width() <= 1:
         return 0.0
     key = _key(qfont)
@@ -143,8 +158,9 @@ def draw_text(
     left, room = rect.left(), rect.width()
     centered = bool(align & Qt.AlignmentFlag.AlignHCenter)
     right = bool(align & Qt.AlignmentFlag.AlignRight)
-    for static, width in lines:
-        x = left + (room - width) / 2 if centered else left + room - width if right else left
+    for static, width, rtl in lines:
+        flush_right = right or (rtl and not centered)
+        x = left + (room - width) / 2 if centered else left + room - width if flush_right else left
         painter.drawStaticText(QPointF(x, y), static)
         y += spacing
     return y - top

@@ -1,10 +1,15 @@
-"""TrueType fonts for the PDF, found on this machine and chosen per text run by script.
+"""TrueType fonts for the PDF, bundled or found on this machine, chosen per text run by script.
 
-reportlab has no glyph fallback (QT-NOTES): a string set in one font prints every character
-that font lacks as an empty box. So a `FontSet` knows several faces (Noto Sans or DejaVu Sans
-for Latin, Greek and Cyrillic; Noto Sans Arabic / Hebrew; WenQuanYi Micro Hei for CJK; symbol
-and emoji faces where installed) and splits each string into runs that one face covers.
-Characters no face covers are collected per script, so the export can warn by name.
+reportlab has no glyph fallback: a string set in one font prints every character that font
+lacks as an empty box. So a `FontSet` knows several faces (Noto Sans for Latin, Greek and
+Cyrillic; Noto Sans Arabic / Hebrew; Noto Sans CJK SC; Noto Emoji; then installed faces such
+as DejaVu Sans, WenQuanYi Micro Hei or Symbola) and splits each string into runs that one face
+covers. The bundled Noto subsets (`personamap.fonts`) come first, so one file prints the same
+PDF on every machine; installed fonts only fill in what the subsets lack. Characters no face
+covers are collected per script, so the export can warn by name.
+
+Emoji sequences (👩‍💻, flags, skin tones) are ligatures that reportlab cannot form: a whole
+sequence is set as the one private-use character the bundled Noto Emoji maps to its glyph.
 
 Only TrueType outlines are used (reportlab refuses CFF), and every face is embedded as a
 subset: the standard 14 fonts are never referenced.
@@ -26,6 +31,8 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from ..fonts import BUNDLED, bundled_file, clusters, sequence_glyph
+
 STYLES = ("regular", "bold", "italic")
 
 # family key -> file names for (regular, bold, italic), most wanted first; subfont index for .ttc
@@ -40,6 +47,7 @@ _FAMILIES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] =
     ),
     "Noto Sans Arabic": (("NotoSansArabic-Regular.ttf",), ("NotoSansArabic-Bold.ttf",), ()),
     "Noto Sans Hebrew": (("NotoSansHebrew-Regular.ttf",), ("NotoSansHebrew-Bold.ttf",), ()),
+    "Noto Sans CJK SC": (("NotoSansCJKsc-Regular.ttf",), (), ()),
     "WenQuanYi Micro Hei": (("wqy-microhei.ttc",), (), ()),
     "Microsoft YaHei": (("msyh.ttc", "msyh.ttf"), ("msyhbd.ttc", "msyhbd.ttf"), ()),
     "Arial Unicode MS": (("Arial Unicode.ttf", "ARIALUNI.TTF"), (), ()),
@@ -55,7 +63,7 @@ _PREFERRED: dict[str, tuple[str, ...]] = {
     "Latin": _GENERAL,
     "Arabic": ("Noto Sans Arabic", "DejaVu Sans", "Segoe UI", "Arial Unicode MS"),
     "Hebrew": ("Noto Sans Hebrew", "Noto Sans", "DejaVu Sans", "Segoe UI", "Arial Unicode MS"),
-    "CJK": ("WenQuanYi Micro Hei", "Microsoft YaHei", "Arial Unicode MS"),
+    "CJK": ("Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "Arial Unicode MS"),
     "Emoji": (
         "Noto Emoji",
         "Symbola",
@@ -95,7 +103,19 @@ _RANGES: tuple[tuple[int, int, str], ...] = (
     (0x20000, 0x3FFFF, "CJK"),
     (0x2600, 0x27BF, "Emoji"),
     (0x1F000, 0x1FAFF, "Emoji"),
+    (0xF0000, 0xFFFFD, "Emoji"),  # whole emoji sequences, as the bundled Noto Emoji maps them
 )
+_JOINED = re.compile("[\u200d\ufe0f\u20e3\U0001f1e6-\U0001f1ff\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
+"""Characters that make an emoji sequence: joiner, emoji presentation, keycap, flag letters,
+skin tones, tag characters."""
+
+
+def fold_sequences(text: str) -> str:
+    """Each emoji sequence the bundled emoji font has a glyph for, replaced by that glyph's one
+    private-use character (idempotent; text without sequence characters is returned as is)."""
+    if _JOINED.search(text) is None:
+        return text
+    return "".join(sequence_glyph(cluster) or cluster for cluster in clusters(text))
 
 
 def script_of(ch: str) -> str:
@@ -192,11 +212,23 @@ def _register(path: Path, family: str, style: str) -> Face | None:
     return Face(name, family, style, path, frozenset(font.face.charToGlyph))
 
 
+@functools.cache
+def _bundled() -> dict[str, Path]:
+    """The bundled font files by lower-case name (they win over installed files of that name)."""
+    found: dict[str, Path] = {}
+    for entry in BUNDLED:
+        for name in (entry.regular, entry.bold, entry.italic):
+            path = bundled_file(name)
+            if path is not None:
+                found[name.lower()] = path
+    return found
+
+
 def _find(family: str, style: str) -> Face | None:
     names = _FAMILIES[family][STYLES.index(style)]
-    files = font_files()
+    files, bundled = font_files(), _bundled()
     for file_name in names:
-        path = files.get(file_name.lower())
+        path = bundled.get(file_name.lower()) or files.get(file_name.lower())
         if path is not None:
             face = _register(path, family, style)
             if face is not None:
@@ -281,6 +313,7 @@ class FontSet:
         plain = self._plain.get(style)
         if plain is not None and plain.search(text) is None:
             return [(primary, text)] if text else []  # the common case: one face has it all
+        text = fold_sequences(text)
         out: list[tuple[str, str]] = []
         current, buf = "", []
         for ch in text:

@@ -4,36 +4,39 @@
 with the very fonts the PDF embeds. Text is drawn with `drawString` per run: user text is never
 parsed (no Paragraph), so `<b>` or `<img src=…>` print as the characters they are.
 
-Wrapping is greedy by words; CJK text, which has no spaces, breaks between characters; a word
-wider than the line breaks anywhere. `fit` then makes text fit a box: wrap, shrink within a
-limit, and finally elide the last line with "…".
+Wrapping is greedy at the break opportunities of the Unicode line-breaking rules (UAX #14:
+between ideographs, never before closing punctuation, spaces kept); a word wider than the line
+breaks between grapheme clusters. `fit` then makes text fit a box: wrap, shrink within a
+limit, and finally elide the last line with "…". A right-to-left paragraph is set flush right
+where a left-to-right one is set flush left, as on the canvas (`model.layout.direction`).
 """
 
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from ..model.layout.direction import aligned, is_rtl
+from ..model.layout.linebreak import NO_AFTER, NO_BEFORE, break_units, clusters, line_class
 from .fonts import FontSet
-from .rtl import base_is_rtl, has_rtl, shape_arabic, visual
+from .rtl import has_rtl, shape_arabic, visual
 
 ELLIPSIS = "…"
 LEADING = 1.3
 """Line height as a multiple of the type size."""
 
 
-_CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
-
-
-def _breaks_anywhere(ch: str) -> bool:
-    cp = ord(ch)
-    return (
-        0x2E80 <= cp <= 0x9FFF or 0xAC00 <= cp <= 0xD7AF or 0xF900 <= cp <= 0xFAFF or 0xFF00 <= cp <= 0xFFEF
-    )
+def _marked(paragraph: str, lines: list[str]) -> list[str]:
+    """The lines, each starting with a direction mark when its own first strong character
+    would give it another direction than its paragraph's (only mixed-direction text)."""
+    if len(lines) < 2 or not has_rtl(paragraph):
+        return lines
+    rtl = is_rtl(paragraph)
+    mark = "\u200f" if rtl else "\u200e"
+    return [line if is_rtl(line) == rtl else mark + line for line in lines]
 
 
 def _style(bold: bool) -> str:
@@ -101,59 +104,44 @@ class PdfText:
         self._wraps[key] = lines
         return lines
 
-    def _tokens(self, paragraph: str) -> list[str]:
-        """Words, with CJK characters as words of their own (they may break anywhere)."""
-        if _CJK.search(paragraph) is None:
-            return paragraph.split()
-        out: list[str] = []
-        for word in paragraph.split():
-            if not any(_breaks_anywhere(ch) for ch in word):
-                out.append(word)
-                continue
-            buf = ""
-            for ch in word:
-                if _breaks_anywhere(ch):
-                    if buf:
-                        out.append(buf)
-                    out.append("\x00" + ch)  # \x00: joins the previous token without a space
-                    buf = ""
-                else:
-                    buf += ch
-            if buf:
-                out.append("\x00" + buf if out and out[-1].startswith("\x00") else buf)
-        return out
-
     def _wrap_paragraph(self, paragraph: str, limit: float, style: str) -> list[str]:
+        """Greedy lines at the break opportunities of UAX #14 (`break_units`); a unit wider than
+        the line breaks between grapheme clusters. Lines of a paragraph whose own first strong
+        character disagrees with the paragraph's direction start with a direction mark, so that
+        they are reordered and aligned as the paragraph is."""
         lines: list[str] = []
         current, used = "", 0.0
-        space = self.unit_width(" ", style)
-        for token in self._tokens(paragraph):
-            glued = token.startswith("\x00")
-            word = token[1:] if glued else token
-            w = self.unit_width(word, style)
-            gap = 0.0 if glued or not current else space
-            if current and used + gap + w <= limit + 1e-9:
-                current, used = current + ("" if glued else " ") + word, used + gap + w
-                continue
-            if current:
-                lines.append(current)
-            if w <= limit + 1e-9:
-                current, used = word, w
-                continue
-            pieces = self._break_word(word, limit, style)
-            lines.extend(pieces[:-1])
-            current, used = pieces[-1], self.unit_width(pieces[-1], style)
-        lines.append(current)
-        return lines
+        for unit in break_units(paragraph.lstrip()):
+            body = unit.rstrip()
+            w = self.unit_width(body, style)
+            if current and used + w > limit + 1e-9:
+                lines.append(current.rstrip())
+                current, used = "", 0.0
+            if not current and w > limit + 1e-9:
+                pieces = self._break_word(body, limit, style)
+                lines.extend(pieces[:-1])
+                unit, body = pieces[-1] + unit[len(body) :], pieces[-1]
+                w = self.unit_width(body, style)
+            current += unit
+            used += self.unit_width(unit, style)  # trailing spaces in the face of the text before
+        lines.append(current.rstrip())
+        return _marked(paragraph, lines)
 
     def _break_word(self, word: str, limit: float, style: str) -> list[str]:
+        """A unit wider than the line, in pieces that fit; closing punctuation and other
+        non-starters hang at the end of a piece rather than start the next, opening punctuation
+        stays with what follows."""
         pieces: list[str] = []
-        chunk = ""
-        for ch in word:
-            if chunk and self.unit_width(chunk + ch, style) > limit + 1e-9:
+        chunk, held = "", False
+        for cluster in clusters(word):
+            cls = line_class(cluster[0])
+            if held or cls in NO_BEFORE:
+                chunk, held = chunk + cluster, cls in NO_AFTER
+                continue
+            if chunk and self.unit_width(chunk + cluster, style) > limit + 1e-9:
                 pieces.append(chunk)
                 chunk = ""
-            chunk += ch
+            chunk, held = chunk + cluster, cls in NO_AFTER
         pieces.append(chunk)
         return pieces
 
@@ -162,14 +150,15 @@ class PdfText:
         limit = width / size if size > 0 else math.inf
         if self.unit_width(line + ELLIPSIS, style) <= limit:
             return line + ELLIPSIS
-        lo, hi = 0, len(line)
+        parts = clusters(line)  # never cut inside an emoji sequence or a letter with marks
+        lo, hi = 0, len(parts)
         while lo < hi:
             mid = (lo + hi + 1) // 2
-            if self.unit_width(line[:mid].rstrip() + ELLIPSIS, style) <= limit:
+            if self.unit_width("".join(parts[:mid]).rstrip() + ELLIPSIS, style) <= limit:
                 lo = mid
             else:
                 hi = mid - 1
-        return line[:lo].rstrip() + ELLIPSIS
+        return "".join(parts[:lo]).rstrip() + ELLIPSIS
 
     def fit(
         self,
@@ -215,13 +204,14 @@ class PdfText:
         width: float = 0.0,
     ) -> None:
         """One line at a baseline (PDF coordinates); `align` right/center uses `width`.
-        Right-to-left lines are reordered and, in a left-aligned box, set flush right."""
+        Right-to-left lines are reordered and, in a left-aligned box, set flush right (a line
+        `wrap` made keeps its paragraph's direction through a leading direction mark)."""
         if not line:
             return
         rtl = has_rtl(line)
         if rtl:
-            if align == "left" and width > 0 and base_is_rtl(line):
-                align = "right"
+            if width > 0:
+                align = aligned(align, line)
             line = visual(line)
         if align != "left":
             w = self.width(line, size, style) if not rtl else self._visual_width(line, size, style)
