@@ -72,7 +72,14 @@ def test_notes_shrink_together_when_they_do_not_fit(count: int, scale: float, co
     first = lay.note_rects[e.notes[0].id]
     assert first == Rect(12, 92, pytest.approx(120 * scale), pytest.approx(80 * scale))
     assert lay.overflow[Quadrant.SAYS] == 0 and Quadrant.SAYS not in lay.overflow_rects
-    assert lay.note_scale[Quadrant.THINKS] == 1.0
+    assert set(lay.note_scale.values()) == {scale}  # the neighbours shrink alike
+
+
+def test_a_full_quadrant_shrinks_its_neighbours_alike() -> None:
+    e = emap({Quadrant.SAYS: 16, Quadrant.THINKS: 1, Quadrant.PAINS: 2})
+    lay = layout_empathy(e, 1200, 900, MEASURE)
+    assert set(lay.note_scale.values()) == {0.7}
+    assert all(lay.note_rects[n.id].w == pytest.approx(120 * 0.7) for n in e.notes)
 
 
 def test_past_the_smallest_size_the_last_slot_counts_the_rest() -> None:
@@ -90,8 +97,26 @@ def test_past_the_smallest_size_the_last_slot_counts_the_rest() -> None:
 def test_note_text_lines_at_the_scaled_size() -> None:
     e = EmpathyMap(notes=[EmpathyNote(quadrant=Quadrant.FEELS, text="word " * 60)])
     lay = layout_empathy(e, 1200, 900, MEASURE)
-    # 80 high with 8 padding: (80 - 16) / 17.55 = 3.6, so 3 lines show and the rest is elided
-    assert lay.note_lines[e.notes[0].id] == 3 and e.notes[0].id in lay.note_elided
+    # 60 words take 20 lines of 17.55; the note grows down to the quadrant's label (rows of
+    # 17.55 from 80 while the slot stays inside the content): 13 lines show, the rest is elided
+    note = e.notes[0].id
+    assert lay.note_lines[note] == 13 and note in lay.note_elided
+    assert lay.content_rects[Quadrant.FEELS].contains_rect(lay.note_rects[note])
+
+
+def test_notes_grow_to_show_their_text_before_anything_is_cut() -> None:
+    # the issue: "…" while half the quadrant is empty
+    long = "Wants to see the refund status without calling support twice"  # 61 chars: 5 lines
+    e = EmpathyMap(notes=[EmpathyNote(quadrant=Quadrant.SAYS, text=long) for _ in range(3)])
+    lay = layout_empathy(e, 1200, 900, MEASURE)
+    assert not lay.note_elided
+    for n in e.notes:
+        r = lay.note_rects[n.id]
+        assert r.h > 80 and r.w == 120
+        assert lay.note_lines[n.id] == MEASURE.wrapped_height(long, 104, 13) / MEASURE.line_height(13)
+    short = emap({Quadrant.SAYS: 3})  # short notes keep the usual size
+    lay = layout_empathy(short, 1200, 900, MEASURE)
+    assert {(r.w, r.h) for r in lay.note_rects.values()} == {(120, 80)}
 
 
 def test_notes_of_quadrants_the_canvas_lacks_are_reported() -> None:

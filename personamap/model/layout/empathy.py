@@ -5,9 +5,11 @@ persona circle; Pains and Gains as two boxes across the bottom. The extended can
 Goal band under the title and Sees / Hears as side columns left and right of the quadrants.
 Quadrant labels sit in the outer corners, where the persona circle never covers them.
 
-Notes flow in a grid in list order, skipping the slots the circle covers. When they do not
-fit, all notes of that quadrant shrink together (down to `min_scale`); past that, the last
-slot shows "+N" for the notes left out.
+Notes flow in a grid in list order, skipping the slots the circle covers. Space is filled
+before anything shrinks: while a quadrant has room, its notes grow taller to show all their
+text instead of ending in "…". When notes do not fit, the notes of every quadrant shrink
+together (down to `min_scale`), so neighbours keep one type size; past that, the last slot
+shows "+N" for the notes left out. The Goal band, a strip of another shape, sizes its own.
 """
 
 from __future__ import annotations
@@ -160,6 +162,49 @@ def _fit(content: Rect, count: int, m: EmpathyMetrics, avoid: Rect) -> tuple[flo
         scale = max(m.min_scale, round(scale - m.scale_step, 6))
 
 
+def _at_scale(content: Rect, count: int, scale: float, m: EmpathyMetrics, avoid: Rect) -> list[Rect]:
+    """The first `count` slots for notes at `scale`."""
+    return list(islice(_slots(content, m.note_w * scale, m.note_h * scale, m.gap, avoid), count))
+
+
+def _grown(
+    content: Rect,
+    texts: list[str],
+    scale: float,
+    measure: TextMeasure,
+    m: EmpathyMetrics,
+    avoid: Rect,
+) -> list[Rect]:
+    """Slots for the notes at `scale`, as tall as their longest text needs while all of them
+    still fit (never shorter than the usual note)."""
+    nw, nh = m.note_w * scale, m.note_h * scale
+    size, pad = m.body * scale, m.note_pad * scale
+    line = line_height(measure, size)
+    need = max((line_count(measure, t, nw - 2 * pad, size) * line + 2 * pad for t in texts), default=0.0)
+    steps = math.ceil((need - nh) / line - 1e-6) if line > 0 and need > nh else 0
+    for k in range(min(steps, 200), 0, -1):
+        slots = list(islice(_slots(content, nw, nh + k * line, m.gap, avoid), len(texts)))
+        if len(slots) >= len(texts):
+            return slots
+    return list(islice(_slots(content, nw, nh, m.gap, avoid), len(texts)))
+
+
+def _common_scale(
+    rects: dict[Quadrant, Rect],
+    contents: dict[Quadrant, Rect],
+    emap: EmpathyMap,
+    m: EmpathyMetrics,
+    avoid: Rect,
+) -> float:
+    """The one note scale of the quadrants (Goal aside): the smallest any of them needs."""
+    needed = [
+        _fit(contents[q], len(notes), m, avoid)[0]
+        for q in rects
+        if q != Quadrant.GOAL and (notes := emap.notes_in(q))
+    ]
+    return min(needed, default=1.0)
+
+
 def layout_empathy(
     emap: EmpathyMap,
     w: float,
@@ -190,8 +235,16 @@ def layout_empathy(
             goal_text = Rect(content.x, content.y, goal_w, content.h)
             content = content.adjusted(goal_w + m.gap, 0, 0, 0)
         contents[q] = content
+    common = _common_scale(rects, contents, emap, m, avoid)
+    for q in rects:
+        content = contents[q]
         notes = emap.notes_in(q)
-        scale, slots = _fit(content, max(1, len(notes)), m, avoid)
+        if q == Quadrant.GOAL:
+            scale, slots = _fit(content, max(1, len(notes)), m, avoid)
+        else:
+            scale, slots = common, _at_scale(content, max(1, len(notes)), common, m, avoid)
+        if notes and len(slots) >= len(notes):
+            slots = _grown(content, [n.text for n in notes], scale, measure, m, avoid)
         scales[q] = scale
         nw = m.note_w * scale
         columns[q] = max(1, math.floor((content.w + m.gap) / (nw + m.gap) + 1e-9))
