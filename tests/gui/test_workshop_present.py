@@ -4,6 +4,7 @@ path with the camera framing each stop at a legible zoom; focus dims the rest; O
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF
 
 from personamap.style import PROJECTOR, PROJECTOR_BODY_PX, TYPE
 from personamap.ui.workshop.walkthrough import legible_zoom
@@ -57,8 +58,14 @@ def test_pagedown_frames_each_stop_legibly_and_focus_cuts_it_out(window, qtbot) 
 
 
 def frames_board(view) -> bool:
-    """The whole board is on screen, and fills the screen's width or height."""
-    return frames(view, view.board_scene.itemsBoundingRect())
+    """The whole board is on screen, fills the screen's width or height, and the caption chip
+    at the bottom left (24 px from the edge, a bold body line + 16 px high) covers none of it."""
+    bounds = view.board_scene.itemsBoundingRect()
+    bold = QFont()
+    bold.setPixelSize(round(PROJECTOR_BODY_PX))
+    bold.setBold(True)
+    chip_top = view.viewport().height() - 24 - (QFontMetricsF(bold).height() + 16)
+    return frames(view, bounds) and view.mapFromScene(bounds.bottomLeft()).y() <= chip_top
 
 
 def test_present_opens_on_an_overview_of_the_whole_board(window, qtbot) -> None:

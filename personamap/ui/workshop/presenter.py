@@ -22,6 +22,8 @@ from .walkthrough import Stop, custom_stops, default_stops, fit_zoom, frame_zoom
 
 K = Qt.Key
 MESSAGE_MS = 4000
+CAPTION_CLEAR_PX = 40.0
+"""Added to the framing margin above and below the overview so the caption covers no board."""
 
 
 def retheme_scene(scene: BoardScene, theme: Theme) -> None:
@@ -222,10 +224,12 @@ class Presenter:
         bounds = view.board_scene.itemsBoundingRect()
         if bounds.isEmpty():
             return
+        size = self.viewport_size()  # kept clear at the foot (and so at the head): the caption
+        room = QSizeF(size.width(), max(1.0, size.height() - 2 * CAPTION_CLEAR_PX))
         self.message = ""
         self.overview = True
         view.focus.hole = None
-        view.move_camera(bounds.center(), fit_zoom(bounds, self.viewport_size()), animate)
+        view.move_camera(bounds.center(), fit_zoom(bounds, room), animate)
 
     def _reframe(self) -> None:
         """The window got its size (full screen settles after the first show, a projector is
