@@ -8,18 +8,18 @@ becomes one `set_geometry` op.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPixmap
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
 from ..document import Document
 from ..model import ops
 from ..model.board import Board
 from ..style import GRID, LIGHT, Theme
+from .interactions.base import Interaction
 from .items.base import ElementItem
 from .items.connector import ConnectorItem
 from .registry import item_for
@@ -47,8 +47,6 @@ class BoardScene(QGraphicsScene):
     text again, a dragged note moves without repainting. Scenes drawn into files (PDF-like SVG,
     exports) set NoCache, so text stays text."""
 
-    error = Signal(str)  # a refused edit, for the status bar
-
     def __init__(self, document: Document, board_id: str, theme: Theme = LIGHT) -> None:
         super().__init__()
         self.document = document
@@ -58,6 +56,8 @@ class BoardScene(QGraphicsScene):
         self.snap_to_grid = False
         self.show_selection = True  # off while rendering a picture of the board (overview, export)
         self.items_by_id: dict[str, Any] = {}
+        self.interaction: Interaction | None = None
+        """The gesture running now (a note, marker or header drag), for Esc to cancel."""
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBackgroundBrush(QColor(theme.canvas))
         document.changed.connect(self._on_changed)
@@ -126,16 +126,6 @@ class BoardScene(QGraphicsScene):
 
     # --- items -> ops -----------------------------------------------------------------
 
-    def apply(self, op_factory: Callable[[], ops.Op]) -> bool:
-        """Build and apply an op; a refused edit is reported, never raised into Qt."""
-        try:
-            self.document.apply(op_factory())
-        except ops.OpError as exc:
-            self.error.emit(str(exc))
-            self.rebuild()
-            return False
-        return True
-
     def element_items(self) -> list[ElementItem]:
         return [i for i in self.items_by_id.values() if isinstance(i, ElementItem)]
 
@@ -161,12 +151,20 @@ class BoardScene(QGraphicsScene):
                 for a, b in zip(geo, (element.x, element.y, element.w, element.h), strict=True)
             ):
                 changed[element.id] = geo
-        if changed:
-            self.apply(lambda: ops.set_geometry(self.document.project, self.board_id, changed))
+        if changed and not self.document.try_apply(lambda p: ops.set_geometry(p, self.board_id, changed)):
+            self.rebuild()  # the items go back to where the model has them
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         self.commit_geometry()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc cancels the running gesture: what it showed goes back, the model is untouched."""
+        if event.key() == Qt.Key.Key_Escape and self.interaction is not None:
+            self.interaction.cancel()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseMoveEvent(event)

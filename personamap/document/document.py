@@ -9,7 +9,7 @@ what the changes name; the initiator lets the widget that typed an edit ignore i
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..model import Project
+from ..model.ops import OpError
 
 
 class Op(Protocol):
@@ -67,6 +68,7 @@ class Document(QObject):
     """One open project. `changed` fires after every op, undo and redo."""
 
     changed = Signal(object, object)  # changes, initiator
+    refused = Signal(str)  # why an edit tried with try_apply was refused, for the status bar
     replaced = Signal()  # the whole project was swapped (reload)
     path_changed = Signal()
     modified_changed = Signal(bool)
@@ -91,6 +93,17 @@ class Document(QObject):
         inverse, changes = op.apply(self.project)
         self.undo_stack.push(OpCommand(self, op, inverse, initiator))
         self.notify(changes, initiator)
+
+    def try_apply(self, build: Callable[[Project], Op], initiator: object = None) -> bool:
+        """Build an op from the current project and run it as `apply` does. A refused edit
+        (an OpError while building or applying) changes nothing, is announced through
+        `refused` with its reason, and returns False: views never see the exception."""
+        try:
+            self.apply(build(self.project), initiator)
+        except OpError as exc:
+            self.refused.emit(str(exc))
+            return False
+        return True
 
     @contextmanager
     def macro(self, name: str) -> Iterator[None]:

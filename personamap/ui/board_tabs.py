@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPoint, Signal
 from PySide6.QtWidgets import QInputDialog, QMenu, QTabBar, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from ..canvas.scene import BoardScene
 from ..canvas.view import BoardView
 from ..document import Document
-from ..model import clean_text, ops
+from ..model import Project, clean_text, ops
 from ..style import LIGHT, Theme
 from .plain import action_text
 
@@ -33,7 +35,7 @@ class BoardTabs(QTabWidget):
 
     current_view_changed = Signal(object)  # BoardView | None
     view_created = Signal(object)  # BoardView, before it is shown
-    error = Signal(str)
+    error = Signal(str)  # an edit the document refused (Document.refused), for the status bar
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +70,7 @@ class BoardTabs(QTabWidget):
         self.document = document
         if document is not None:
             document.changed.connect(self._on_changed)
+            document.refused.connect(self.error)
             self._sync()
 
     def current_view(self) -> BoardView | None:
@@ -80,7 +83,6 @@ class BoardTabs(QTabWidget):
         page = self.pages.get(board_id)
         if view is None and page is not None and self.document is not None:
             scene = BoardScene(self.document, board_id, self.theme)
-            scene.error.connect(self.error)
             view = BoardView(scene)
             scene.setParent(view)
             self.views[board_id] = view
@@ -134,22 +136,20 @@ class BoardTabs(QTabWidget):
 
     # --- tabs -> ops --------------------------------------------------------------------
 
-    def _apply(self, op_factory) -> bool:
+    def _apply(self, build: Callable[[Project], ops.Op]) -> bool:
+        """Run an edit of the boards; a refused one puts the tabs back as the model has them."""
         if self.document is None:
             return False
-        try:
-            self.document.apply(op_factory())
-        except ops.OpError as exc:
-            self.error.emit(str(exc))
-            self._sync()
-            return False
-        return True
+        if self.document.try_apply(build):
+            return True
+        self._sync()
+        return False
 
     def add_board(self, name: str = "") -> None:
         if self.document is None:
             return
         name = name or f"Board {len(self.document.project.boards) + 1}"
-        if self._apply(lambda: ops.add_board(self.document.project, name)):
+        if self._apply(lambda p: ops.add_board(p, name)):
             self.setCurrentIndex(self.count() - 1)
 
     def _on_tab_moved(self, _from: int, to: int) -> None:
@@ -158,7 +158,7 @@ class BoardTabs(QTabWidget):
         page = self.widget(to)
         board_id = page.board_id if isinstance(page, BoardPage) else None
         if board_id is not None:
-            self._apply(lambda: ops.move_board(self.document.project, board_id, to))
+            self._apply(lambda p: ops.move_board(p, board_id, to))
 
     def _board_at(self, index: int) -> str | None:
         page = self.widget(index)
@@ -178,11 +178,11 @@ class BoardTabs(QTabWidget):
         name, ok = QInputDialog.getText(self, "Rename board", "Board name:", text=board.name)
         name = clean_text(name, one_line=True).strip()
         if ok and name and name != board.name:
-            self._apply(lambda: ops.rename_board(doc.project, board_id, name))
+            self._apply(lambda p: ops.rename_board(p, board_id, name))
 
     def delete_board(self, board_id: str) -> None:
         if self.document is not None:
-            self._apply(lambda: ops.remove_board(self.document.project, board_id))
+            self._apply(lambda p: ops.remove_board(p, board_id))
 
     def _context_menu(self, pos: QPoint) -> None:
         bar: QTabBar = self.tabBar()

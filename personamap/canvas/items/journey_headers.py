@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..note_drag import THRESHOLD
+from ..interactions.header_reorder import HeaderReorder
 from ..target import Target
 from .notes import refuse_band_selection
 from .simple import level_of_detail
@@ -31,7 +31,7 @@ class JourneyHeaderItem(QGraphicsItem):
         self.ident = ident
         self.host = host
         self.rect = QRectF(0, 0, 10, 10)
-        self._press: QPointF | None = None
+        self._reorder: HeaderReorder | None = None
         self.dragging = False
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         if kind in ("stage", "lane"):
@@ -72,26 +72,17 @@ class JourneyHeaderItem(QGraphicsItem):
         super().mousePressEvent(event)
         event.accept()
         if event.button() == Qt.MouseButton.LeftButton and self.kind in ("stage", "lane"):
-            self._press = event.scenePos()
+            self._reorder = HeaderReorder(self.host, self, event.scenePos()).start()
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if self._press is None:
-            return
-        delta = event.scenePos() - self._press
-        if not self.dragging and abs(delta.x()) + abs(delta.y()) < THRESHOLD:
-            return
-        self.dragging = True
-        self.setCursor(Qt.CursorShape.ClosedHandCursor)
-        self.host.reorder_preview(self, event.scenePos())
+        if self._reorder is not None:
+            self._reorder.move(event.scenePos())
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        dragging, self.dragging, self._press = self.dragging, False, None
-        if self.kind in ("stage", "lane"):
-            self.setCursor(Qt.CursorShape.OpenHandCursor)
+        reorder, self._reorder = self._reorder, None
         super().mouseReleaseEvent(event)
-        if dragging:
-            self.host.reorder_drop(self, event.scenePos())
-        self.update()
+        if reorder is not None:
+            reorder.end(event.scenePos())
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         event.accept()

@@ -25,12 +25,12 @@ from ...model.enums import LaneKind
 from ...model.journey import JourneyMap, JourneyNote
 from ...model.layout import JourneyLayout, SeriesLook, cell_at, journey_legend, layout_journey, score_at
 from ...style import LANE_LOOK, Theme
+from ..interactions.marker_drag import MarkerDrag
 from ..labels import Label
-from ..note_drag import restore_z
 from ..target import Target
 from . import journey_menus as menus
 from .base import ElementItem
-from .journey_drop import drop_journey_notes, reorder_index
+from .journey_drop import drop_journey_notes
 from .journey_emotion import Preview, marker_at
 from .journey_headers import JourneyHeaderItem
 from .journey_paint import (
@@ -70,11 +70,12 @@ class JourneyMapItem(NoteHostMixin, ElementItem):
         self._depends: set[str] = set()
         self._element_size = (100.0, 100.0)
         self.headers: dict[tuple[str, str], JourneyHeaderItem] = {}
-        self._preview: Preview | None = None
-        self._marker_drag: tuple[str | None, str, int | None] | None = None
+        self.preview: Preview | None = None
+        """A marker being dragged: (series, step, score) drawn instead of the stored score."""
+        self.indicator: QRectF | None = None
+        """Where a dragged stage or lane header would go."""
         self.active_series: str | None = None
-        self._marker_lane = ""
-        self._indicator: QRectF | None = None
+        self._marker_drag: MarkerDrag | None = None
 
     # --- model -> view ----------------------------------------------------------------------
 
@@ -175,12 +176,12 @@ class JourneyMapItem(NoteHostMixin, ElementItem):
             self.layout,
             self._shown,
             self._looks,
-            self._preview,
+            self.preview,
             self.theme,
             level_of_detail(option, painter),
         )
-        if self._indicator is not None:
-            painter.fillRect(self._indicator, QColor(self.theme.selection))
+        if self.indicator is not None:
+            painter.fillRect(self.indicator, QColor(self.theme.selection))
 
     def overview_labels(self) -> list[Label]:
         """Title, stage and lane names for the semantic zoom (canvas/labels.py)."""
@@ -209,9 +210,6 @@ class JourneyMapItem(NoteHostMixin, ElementItem):
                 paint_lane_header(painter, header.rect, lane, emotion, self._looks, self.theme, lod)
 
     # --- edits --------------------------------------------------------------------------------
-
-    def apply(self, build: menus.Build) -> bool:
-        return self._apply(build)
 
     def _note_text(self, note_id: str) -> str | None:
         journey = self.journey
@@ -282,29 +280,9 @@ class JourneyMapItem(NoteHostMixin, ElementItem):
             return None
         return menus.body_menu(self, self.journey, self._cell(pos), self._marker(pos))
 
-    # --- reordering stages and lanes by their headers -----------------------------------------
-
-    def reorder_preview(self, header: JourneyHeaderItem, scene_pos: QPointF) -> None:
-        found = reorder_index(self, header, self.mapFromScene(scene_pos))
-        self._indicator = found[1] if found else None
-        self.update()
-
-    def reorder_drop(self, header: JourneyHeaderItem, scene_pos: QPointF) -> None:
-        found = reorder_index(self, header, self.mapFromScene(scene_pos))
-        self._indicator = None
-        self.update()
-        if found is None or found[2]:
-            return
-        index, jid = found[0], self.journey_id
-        if header.kind == "stage":
-            self.apply(lambda p: ops.move_stage(p, jid, header.ident, index))
-        else:
-            self.apply(lambda p: ops.move_lane(p, jid, header.ident, index))
-
     # --- notes dropped ------------------------------------------------------------------------
 
     def drop_notes(self, items: list[NoteItem], scene_pos: QPointF) -> bool:
-        restore_z(items)
         return drop_journey_notes(self, [i.note_id for i in items], self.mapFromScene(scene_pos))
 
     # --- mouse: markers, double-clicks, menus -----------------------------------------------
@@ -331,32 +309,22 @@ class JourneyMapItem(NoteHostMixin, ElementItem):
             super().mousePressEvent(event)
             return
         event.accept()
-        self._marker_lane = self._emotion_at(event.pos()).lane_id
         self.active_series = marker[0]
-        score = self.journey.score(marker[0], marker[1])
-        self._marker_drag = (marker[0], marker[1], score)
-        self._preview = self._marker_drag
+        lane_id = self._emotion_at(event.pos()).lane_id
+        self._marker_drag = MarkerDrag(self, marker[0], marker[1], lane_id).start()
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        drag = self._marker_drag
-        if drag is None:
+        if self._marker_drag is None:
             super().mouseMoveEvent(event)
             return
-        emotion = self.layout.emotions.get(self._marker_lane) if self.layout else None
-        if emotion is not None:
-            self._preview = (drag[0], drag[1], score_at(emotion, event.pos().y()))
-            self.update()
+        self._marker_drag.move(event.scenePos())
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        drag, preview = self._marker_drag, self._preview
+        drag, self._marker_drag = self._marker_drag, None
         if drag is None:
             super().mouseReleaseEvent(event)
             return
-        self._marker_drag, self._preview = None, None
-        self.update()
-        if preview is not None and preview[2] != drag[2]:
-            jid, (persona_id, step_id, score) = self.journey_id, preview
-            self.apply(lambda p: ops.set_emotion(p, jid, persona_id, step_id, score))
+        drag.end(event.scenePos())  # sets the score (one op); nothing after Esc
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         cell, pos = self._cell(event.pos()), event.pos()

@@ -15,7 +15,7 @@ from PySide6.QtCore import QPointF
 
 from ...model import ops
 from ...style import NOTE_FILL
-from ..note_drag import Graveyard, try_apply
+from ..graveyard import Graveyard
 from ..note_editor import NoteEditor
 from .notes import NoteItem, NoteLook
 
@@ -126,16 +126,17 @@ class NoteHostMixin:
             item.update()
         pending, self._pending = self._pending, None
         if pending is not None and pending.id == note_id:
-            if text is None or not self._apply(lambda p: self._add_op(p, pending, text)):
+            if text is None or not self.apply(lambda p: self._add_op(p, pending, text)):
                 self._relayout()
             return
         if pending is not None:
             self._relayout()
         if text is not None and note_id is not None and text != self._note_text(note_id):
-            self._apply(lambda p: self._update_op(p, note_id, text))
+            self.apply(lambda p: self._update_op(p, note_id, text))
 
-    def _apply(self, build: Callable[[Any], ops.Op]) -> bool:
+    def apply(self, build: Callable[[Any], ops.Op]) -> bool:
+        """Run an edit of this map through the document (Document.try_apply: a refused one is
+        reported and changes nothing). Never rebuilds the scene, so it is safe inside the
+        item's own mouse handlers."""
         scene = self.scene()  # type: ignore[attr-defined]
-        if scene is None:
-            return False
-        return try_apply(self, lambda: build(scene.document.project))
+        return scene is not None and scene.document.try_apply(build)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...model import NoteColor
 from ...style import NOTE_EVIDENCE, NOTE_FILL, NOTE_META, NOTE_TEXT, NOTE_VOTES, TYPE
-from ..note_drag import NoteDrag
+from ..interactions.note_drag import NoteDrag
 from ..target import Target
 from ..text import QtMeasure, draw_text, font
 from .simple import LOD_TEXT, level_of_detail
@@ -216,21 +216,20 @@ class NoteItem(QGraphicsItem):
         super().mousePressEvent(event)
         event.accept()
         if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self._drag = NoteDrag(self.host.drag_group(self), event.scenePos())
+            self._drag = NoteDrag(self.host, self.host.drag_group(self), event.scenePos()).start()
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._drag is not None:
             self._drag.move(event.scenePos())
-            if self._drag.active:
-                self.setCursor(Qt.CursorShape.ClosedHandCursor)
+            dragging = self._drag.active and not self._drag.over
+            self.setCursor(Qt.CursorShape.ClosedHandCursor if dragging else Qt.CursorShape.OpenHandCursor)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         drag, self._drag = self._drag, None
         self.setCursor(Qt.CursorShape.OpenHandCursor)
-        moved = drag is not None and drag.active
         super().mouseReleaseEvent(event)
-        if moved and drag is not None and not self.host.drop_notes(drag.items, event.scenePos()):
-            self.host.place_notes()
+        if drag is not None:
+            drag.end(event.scenePos())  # a drop (one op), or the notes go back; nothing after Esc
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and not self.editing:

@@ -15,7 +15,7 @@ from typing import Any
 from ...canvas.items.base import ElementItem
 from ...canvas.scene import BoardScene
 from ...document import Document
-from ...model import arrange, ops
+from ...model import Project, arrange, ops
 from ...model.arrange import describe
 
 Report = Callable[[str], None]
@@ -76,26 +76,14 @@ def _renamed(op: ops.Op, name: str, merge_key: Any = None) -> ops.Op:
     return dataclasses.replace(op, name=name, merge_key=merge_key)
 
 
-def apply(document: Document, report: Report, build: Callable[[], ops.Op]) -> bool:
-    try:
-        document.apply(build())
-    except ops.OpError as exc:
-        report(str(exc))
-        return False
-    return True
-
-
-def deletion_ops(document: Document, sel: Selection) -> list[ops.Op]:
+def deletion_builds(sel: Selection) -> list[Callable[[Project], ops.Op]]:
     """One op per kind of thing selected: board elements, journey notes, empathy notes."""
-    project = document.project
-    out: list[ops.Op] = []
+    out: list[Callable[[Project], ops.Op]] = []
     if sel.element_ids:
-        out.append(ops.remove_elements(project, sel.board_id, sel.element_ids))
+        out.append(lambda p: ops.remove_elements(p, sel.board_id, sel.element_ids))
     for (kind, owner), ids in sel.notes.items():
-        if kind == "journey_note":
-            out.append(ops.remove_journey_notes(project, owner, ids))
-        else:
-            out.append(ops.remove_empathy_notes(project, owner, ids))
+        remove = ops.remove_journey_notes if kind == "journey_note" else ops.remove_empathy_notes
+        out.append(lambda p, remove=remove, owner=owner, ids=ids: remove(p, owner, ids))
     return out
 
 
@@ -111,17 +99,13 @@ def delete(document: Document, sel: Selection, report: Report, verb: str = "Dele
         name = f"{verb} {describe(['note'] * count)}"
     else:
         name = f"{verb} {count} items"
-    try:
-        built = deletion_ops(document, sel)  # independent: notes live in maps, not on boards
-        if len(built) == 1:
-            document.apply(_renamed(built[0], name))
-            return True
-        with document.macro(name):
-            for op in built:
-                document.apply(op)
-    except ops.OpError as exc:
-        report(str(exc))
-        return False
+    builds = deletion_builds(sel)  # independent: notes live in maps, not on boards
+    if len(builds) == 1:
+        return document.try_apply(lambda p: _renamed(builds[0](p), name))
+    with document.macro(name):
+        for build in builds:
+            if not document.try_apply(build):
+                return False
     return True
 
 
@@ -133,11 +117,7 @@ def nudge(document: Document, sel: Selection, dx: float, dy: float, report: Repo
     moved = arrange.nudge(shapes, dx, dy)
     name = f"Move {describe(sel.types(list(shapes)))}"
     key = ("nudge", sel.board_id, tuple(sorted(shapes)))
-    return apply(
-        document,
-        report,
-        lambda: _renamed(ops.set_geometry(document.project, sel.board_id, moved), name, key),
-    )
+    return document.try_apply(lambda p: _renamed(ops.set_geometry(p, sel.board_id, moved), name, key))
 
 
 ALIGN_WORDS = {
@@ -160,9 +140,7 @@ def align(document: Document, sel: Selection, how: arrange.Alignment, report: Re
         report("Already aligned.")
         return False
     name = f"Align {describe(sel.types(list(shapes)))} {ALIGN_WORDS[how]}"
-    return apply(
-        document, report, lambda: _renamed(ops.set_geometry(document.project, sel.board_id, moved), name)
-    )
+    return document.try_apply(lambda p: _renamed(ops.set_geometry(p, sel.board_id, moved), name))
 
 
 def distribute(document: Document, sel: Selection, axis: arrange.Axis, report: Report) -> bool:
@@ -175,9 +153,7 @@ def distribute(document: Document, sel: Selection, axis: arrange.Axis, report: R
         report("Already evenly spaced.")
         return False
     name = f"Distribute {describe(sel.types(list(shapes)))} {axis}ly"
-    return apply(
-        document, report, lambda: _renamed(ops.set_geometry(document.project, sel.board_id, moved), name)
-    )
+    return document.try_apply(lambda p: _renamed(ops.set_geometry(p, sel.board_id, moved), name))
 
 
 Z_NAMES = {
@@ -194,8 +170,6 @@ def z_order(document: Document, sel: Selection, how: str, report: Report) -> boo
         report("Select elements to reorder.")
         return False
     name = Z_NAMES[how].format(describe(sel.types(ids)))
-    return apply(
-        document,
-        report,
-        lambda: _renamed(ops.change_z_order(document.project, sel.board_id, ids, how), name),  # type: ignore[arg-type]
+    return document.try_apply(
+        lambda p: _renamed(ops.change_z_order(p, sel.board_id, ids, how), name)  # type: ignore[arg-type]
     )

@@ -28,7 +28,7 @@ UNSET: Any = object()
 
 
 class FormContext:
-    """Where forms send their edits: the window's document, and its status bar for refusals."""
+    """Where forms send their edits: the window's document (which reports refusals)."""
 
     def __init__(self, window: Any) -> None:
         self.window = window
@@ -44,16 +44,11 @@ class FormContext:
         return self.document.project
 
     def apply(self, make: OpFactory, initiator: object = None, merge_key: Hashable | None = None) -> bool:
-        """Build and run one op; a refused edit is shown in the status bar, never raised."""
-        try:
-            op = make(self.project)
-            if merge_key is not None:
-                op = dataclasses.replace(op, merge_key=merge_key)
-            self.document.apply(op, initiator)
-        except ops.OpError as exc:
-            self.window.show_message(str(exc))
-            return False
-        return True
+        """Build and run one op (Document.try_apply: a refused edit reaches the status bar,
+        never raised); edits sharing a `merge_key` merge into one undo step."""
+        if merge_key is None:
+            return self.document.try_apply(make, initiator)
+        return self.document.try_apply(lambda p: dataclasses.replace(make(p), merge_key=merge_key), initiator)
 
     def macro(self, name: str) -> AbstractContextManager[None]:
         return self.document.macro(name)

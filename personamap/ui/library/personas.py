@@ -220,15 +220,7 @@ class PersonaPanel(QWidget):
     # --- list -> ops --------------------------------------------------------------------
 
     def _apply(self, build: Callable[[Project], ops.Op]) -> bool:
-        doc = self.document
-        if doc is None:
-            return False
-        try:
-            doc.apply(build(doc.project))
-        except ops.OpError as exc:
-            self.show_message(str(exc))
-            return False
-        return True
+        return self.document is not None and self.document.try_apply(build)
 
     def new_persona(self, template_name: str = DEFAULT_PERSONA_TEMPLATE) -> str | None:
         if self.document is None:
