@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPolygonF,
     QStaticText,
+    QTransform,
 )
 from PySide6.QtWidgets import (
     QAbstractGraphicsShapeItem,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QStyleOptionGraphicsItem,
 )
 
+from personamap.canvas.view import BoardView
 from personamap.style import NOTE_FILL, NOTE_META, NOTE_TEXT, OKABE_ITO, THEMES, contrast, ink_on
 
 AA = 4.5
@@ -180,37 +182,45 @@ def _painted_in_python(item: QGraphicsItem) -> bool:
     return any("paint" in vars(k) for k in type(item).__mro__ if not k.__module__.startswith("PySide6"))
 
 
-def record_scene(scene: QGraphicsScene) -> tuple[RecordingPainter, list[tuple[TextRun, int]]]:
-    """Paint every visible item bottom-up; each text run comes with how many fills were
-    recorded before it (what it can be drawn on)."""
+def record_scene(
+    scene: QGraphicsScene, view: BoardView | None = None
+) -> tuple[RecordingPainter, list[tuple[TextRun, int]]]:
+    """Paint every visible item bottom-up, then (with a view) what the view draws on top: the
+    semantic zoom's names. Each text run comes with how many fills were recorded before it
+    (what it can be drawn on). With a view, coordinates are the viewport's pixels."""
+    base = view.viewportTransform() if view is not None else QTransform()
     device = QImage(4, 4, QImage.Format.Format_ARGB32_Premultiplied)
     painter = RecordingPainter(device)
     runs: list[tuple[TextRun, int]] = []
-    seen = 0
+
+    def note_runs() -> None:
+        runs.extend((run, len(painter.fills)) for run in painter.texts[len(runs) :])
+
     for item in scene.items(Qt.SortOrder.AscendingOrder):
         if not item.isVisible():
             continue
         painter.where = type(item).__name__
+        where = base.mapRect(item.sceneBoundingRect())
         if isinstance(item, QGraphicsSimpleTextItem):
-            painter.texts.append(
-                TextRun(item.text(), item.brush().color(), item.sceneBoundingRect(), painter.where)
-            )
+            painter.texts.append(TextRun(item.text(), item.brush().color(), where, painter.where))
         elif isinstance(item, QGraphicsTextItem):
-            text = item.toPlainText()
-            painter.texts.append(
-                TextRun(text, item.defaultTextColor(), item.sceneBoundingRect(), painter.where)
-            )
+            painter.texts.append(TextRun(item.toPlainText(), item.defaultTextColor(), where, painter.where))
         elif _painted_in_python(item):
             painter.save()
-            painter.setWorldTransform(item.sceneTransform())
+            painter.setWorldTransform(item.sceneTransform() * base)
             option = QStyleOptionGraphicsItem()
             option.exposedRect = item.boundingRect()
             item.paint(painter, option, None)
             painter.restore()
         elif isinstance(item, QAbstractGraphicsShapeItem):
+            painter.setWorldTransform(base)
             painter._record_fill(item.mapToScene(item.shape()), _color_of(item.brush()))
-        runs += [(run, len(painter.fills)) for run in painter.texts[seen:]]
-        seen = len(painter.texts)
+        note_runs()
+    if view is not None:
+        painter.where = "view"
+        painter.setWorldTransform(base)
+        view.drawForeground(painter, view.mapToScene(view.viewport().rect()).boundingRect())
+        note_runs()
     painter.end()
     return painter, runs
 
@@ -225,9 +235,9 @@ def _samples(rect: QRectF) -> list[QPointF]:
     ]
 
 
-def low_contrast(scene: QGraphicsScene) -> tuple[int, list[str]]:
+def low_contrast(scene: QGraphicsScene, view: BoardView | None = None) -> tuple[int, list[str]]:
     """(text runs checked, the ones under AA, described)."""
-    painter, runs = record_scene(scene)
+    painter, runs = record_scene(scene, view)
     canvas = scene.backgroundBrush().color()
     bad = []
     for run, before in runs:
@@ -303,3 +313,25 @@ def test_ink_on_picks_a_readable_ink_for_every_persona_colour_and_note() -> None
         assert contrast(ink_on(color), color) >= AA, color
     for fill in NOTE_FILL.values():
         assert contrast(NOTE_TEXT, fill) >= AA and contrast(NOTE_META, fill) >= AA, fill
+
+
+@pytest.mark.parametrize("theme", list(THEMES))
+def test_names_the_view_draws_zoomed_out_read_at_aa(window, theme: str) -> None:
+    """Far out, the items leave their names to the view (semantic zoom): those too."""
+    _theme_action(window, theme).trigger()
+    try:
+        views = 0
+        problems: list[str] = []
+        for board in window.document.project.boards:
+            window.tabs.show_board(board.id)
+            view = window.tabs.current_view()
+            view.zoom_to_fit()
+            view.set_zoom(view.zoom() * 0.6)
+            QApplication.processEvents()
+            _painter, runs = record_scene(view.board_scene, view)
+            views += sum(1 for run, _ in runs if run.where == "view")
+            problems += [f"{board.name}: {b}" for b in low_contrast(view.board_scene, view)[1]]
+        assert views >= 10  # titles, stage, lane and card names were drawn by the view
+        assert not problems, "\n".join(problems)
+    finally:
+        _theme_action(window, "light").trigger()
