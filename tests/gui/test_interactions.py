@@ -108,3 +108,24 @@ def test_esc_leaves_the_lane_order_as_it_was(window, qtbot) -> None:
     end = view.mapFromScene(item.mapToScene(QPointF(r1.cx, r1.bottom - 4)))
     _drag_then_escape(view, qtbot, start, end)
     assert [la.id for la in journey.lanes] == order and window.document.undo_stack.count() == 0
+
+
+def test_double_click_a_stage_header_renames_it(window, monkeypatch) -> None:
+    from personamap.canvas.items import journey_menus
+
+    from .conftest import double_click
+
+    view, item = open_journey(window, 0.5)
+    journey = window.document.project.journey(item.journey_id)
+    stage = journey.stages[1]
+    r = item.layout.stage_rects[stage.id]
+    old, asked = stage.name, []
+
+    def ask(_parent, _title, _label, current: str) -> str:
+        asked.append(current)
+        return "Renamed"
+
+    monkeypatch.setattr(journey_menus, "ask_text", ask)
+    double_click(view, show(view, item, r.cx, r.y + 12))
+    assert asked == [old] and stage.name == "Renamed"
+    assert window.document.undo_stack.undoText() == "Rename stage"

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ..interactions.header_reorder import HeaderReorder
 from ..target import Target
+from .journey_menus import rename
 from .notes import refuse_band_selection
 from .simple import level_of_detail
 
@@ -86,7 +87,7 @@ class JourneyHeaderItem(QGraphicsItem):
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         event.accept()
-        self.host.rename(self.kind, self.ident)
+        rename(self.host, self.kind, self.ident)
 
     def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
         menu = self.host.header_menu(self.kind, self.ident)

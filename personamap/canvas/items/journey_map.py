@@ -236,38 +236,6 @@ class JourneyMapItem(NoteHostMixin, ElementItem):
         )
         self.start_pending(note)
 
-    def add_step(self, stage_id: str, index: int | None = None) -> None:
-        """A new step; the first step of a single-step stage gets a name too, so both show."""
-        scene, journey = self.scene(), self.journey
-        stage = next((s for s in journey.stages if s.id == stage_id), None) if journey else None
-        if scene is None or stage is None:
-            return
-        n = len(stage.steps)
-        with scene.document.macro("Add step"):
-            if n == 1 and not stage.steps[0].name:
-                first = stage.steps[0].id
-                self.apply(lambda p: ops.rename_step(p, self.journey_id, first, "Step 1"))
-            self.apply(lambda p: ops.add_step(p, self.journey_id, stage_id, f"Step {n + 1}", index))
-
-    def rename(self, kind: str, ident: str) -> None:
-        journey = self.journey
-        if journey is None:
-            return
-        jid = self.journey_id
-        if kind == "stage":
-            current = next(s.name for s in journey.stages if s.id == ident)
-            build: Any = lambda p, t: ops.rename_stage(p, jid, ident, t)  # noqa: E731
-        elif kind == "step":
-            current = next(s.name for s in journey.steps() if s.id == ident)
-            build = lambda p, t: ops.rename_step(p, jid, ident, t)  # noqa: E731
-        else:
-            current = next(la.name for la in journey.lanes if la.id == ident)
-            build = lambda p, t: ops.rename_lane(p, jid, ident, t)  # noqa: E731
-        views = self.scene().views() if self.scene() else []
-        text = menus.ask_text(views[0] if views else None, f"Rename {kind}", "Name:", current)
-        if text is not None and text.strip() and text != current:
-            self.apply(lambda p: build(p, text.strip()))
-
     def header_menu(self, kind: str, ident: str) -> QMenu | None:
         if self.journey is None:
             return None

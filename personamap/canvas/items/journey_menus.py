@@ -42,6 +42,41 @@ def ask_text(parent: QWidget | None, title: str, label: str, current: str) -> st
     return text if ok else None
 
 
+def add_step(host: Any, stage_id: str, index: int | None = None) -> None:
+    """A new step; the first step of a single-step stage gets a name too, so both show."""
+    scene, journey, jid = host.scene(), host.journey, host.journey_id
+    stage = next((s for s in journey.stages if s.id == stage_id), None) if journey else None
+    if scene is None or stage is None:
+        return
+    n = len(stage.steps)
+    with scene.document.macro("Add step"):
+        if n == 1 and not stage.steps[0].name:
+            first = stage.steps[0].id
+            host.apply(lambda p: ops.rename_step(p, jid, first, "Step 1"))
+        host.apply(lambda p: ops.add_step(p, jid, stage_id, f"Step {n + 1}", index))
+
+
+def rename(host: Any, kind: str, ident: str) -> None:
+    """Ask for a new name of a stage, step or lane of the host's journey, and set it."""
+    journey, jid = host.journey, host.journey_id
+    if journey is None:
+        return
+    build: Callable[[Any, str], ops.Op]
+    if kind == "stage":
+        current = next(s.name for s in journey.stages if s.id == ident)
+        build = lambda p, t: ops.rename_stage(p, jid, ident, t)  # noqa: E731
+    elif kind == "step":
+        current = next(s.name for s in journey.steps() if s.id == ident)
+        build = lambda p, t: ops.rename_step(p, jid, ident, t)  # noqa: E731
+    else:
+        current = next(la.name for la in journey.lanes if la.id == ident)
+        build = lambda p, t: ops.rename_lane(p, jid, ident, t)  # noqa: E731
+    views = host.scene().views() if host.scene() else []
+    text = ask_text(views[0] if views else None, f"Rename {kind}", "Name:", current)
+    if text is not None and text.strip() and text != current:
+        host.apply(lambda p: build(p, text.strip()))
+
+
 def _add(menu: QMenu, text: str, run: Callable[[], object], enabled: bool = True) -> None:
     action = menu.addAction(text)
     action.setEnabled(enabled)
@@ -67,9 +102,9 @@ def stage_menu(host: Any, journey: JourneyMap, stage_id: str) -> QMenu:
     menu = QMenu()
     _add(menu, "Add stage before", lambda: host.apply(lambda p: ops.add_stage(p, jid, "New stage", index)))
     _add(menu, "Add stage after", lambda: host.apply(lambda p: ops.add_stage(p, jid, "New stage", index + 1)))
-    _add(menu, "Add step", lambda: host.add_step(stage_id))
+    _add(menu, "Add step", lambda: add_step(host, stage_id))
     menu.addSeparator()
-    _add(menu, "Rename stage…", lambda: host.rename("stage", stage_id))
+    _add(menu, "Rename stage…", lambda: rename(host, "stage", stage_id))
     _add(
         menu,
         "Move left",
@@ -94,8 +129,8 @@ def step_menu(host: Any, journey: JourneyMap, step_id: str) -> QMenu:
     stage = next(s for s in journey.stages if any(st.id == step_id for st in s.steps))
     index = next(i for i, st in enumerate(stage.steps) if st.id == step_id)
     menu = QMenu()
-    _add(menu, "Rename step…", lambda: host.rename("step", step_id))
-    _add(menu, "Add step after", lambda: host.add_step(stage.id, index + 1))
+    _add(menu, "Rename step…", lambda: rename(host, "step", step_id))
+    _add(menu, "Add step after", lambda: add_step(host, stage.id, index + 1))
     _add(
         menu,
         "Delete step",
@@ -117,7 +152,7 @@ def lane_menu(host: Any, journey: JourneyMap, lane_id: str) -> QMenu:
     _lane_kinds(menu, "Add lane above", lambda k: add_lane(k, index))
     _lane_kinds(menu, "Add lane below", lambda k: add_lane(k, index + 1))
     menu.addSeparator()
-    _add(menu, "Rename lane…", lambda: host.rename("lane", lane_id))
+    _add(menu, "Rename lane…", lambda: rename(host, "lane", lane_id))
     _lane_kinds(
         menu,
         "Change type",
