@@ -29,19 +29,22 @@ def draw_journey(ctx: Ctx, pen: Pen, journey: JourneyMap, layout: JourneyLayout)
         r = layout.stage_rects[stage.id]
         pen.rect(r, HEADER)
         inner = r.adjusted(12, 0, -12, 0)
-        line = pen.t.leading * TYPE.card_title
+        nx = inner.x + pen.t.width("00", TYPE.caption, "bold") + 8
+        # stage names wrap (shrinking to caption size if they must), never cut with "…"
+        name = pen.t.fit(stage.name, inner.right - nx, r.h - 8, TYPE.card_title, "bold", TYPE.caption)
+        line = pen.t.leading * name.size * len(name.lines)
         has_desc = bool(stage.description) and r.h >= line + 2 * pen.t.leading * TYPE.caption + 12
         top = r.y + 8 if has_desc else r.cy - line / 2
+        first = pen.t.leading * name.size
         pen.label(
             inner.x,
-            top + (line - pen.t.leading * TYPE.caption) / 2,
+            top + (first - pen.t.leading * TYPE.caption) / 2,
             f"{number:02d}",
             TYPE.caption,
             MUTED,
             "bold",
         )
-        nx = inner.x + pen.t.width("00", TYPE.caption, "bold") + 8
-        pen.label(nx, top, stage.name, TYPE.card_title, TEXT, "bold", inner.right - nx)
+        pen.lines(Rect(nx, top, inner.right - nx, line), name.lines, name.size, TEXT, "bold")
         if has_desc:
             pen.text(
                 Rect(nx, top + line, inner.right - nx, r.bottom - 4 - (top + line)),

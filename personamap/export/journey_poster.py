@@ -1,5 +1,6 @@
 """The journey map poster: the whole map fitted to one sheet, or tiled across several sheets
-for a wall, with overlap and alignment marks.
+for a wall, with overlap and alignment marks. No text prints under 6 pt: a map that one sheet
+cannot hold legibly continues across sheets (as `--tile auto` would) and the export warns.
 
 The map is drawn once, into a PDF form (XObject), and each tile shows its part of it through
 a clip: a tiled poster costs one drawing, however many sheets it spans. Tiles overlap by
@@ -9,9 +10,9 @@ sheets line them up, and each sheet names its row and column in the margin.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 from reportlab.lib.units import mm
 
@@ -19,12 +20,16 @@ from ..model import JourneyMap
 from ..model.layout import JourneyLayout, Rect, layout_journey
 from ..style import TYPE
 from .draw import MUTED, Pen
+from .journey_bands import Banding, best_banding, draw_bands
 from .journey_draw import draw_journey
-from .pages import content_rect
+from .pages import FOOTER_GAP, PageGeometry, footer_size
 from .spec import Ctx, ExportError, PageJob, Sheet
 
-MIN_READABLE_PT = 5.0
+MIN_TEXT_PT = 6.0
+"""No poster prints text smaller than this."""
 AUTO_BODY_PT = 9.0
+"""`--tile auto` aims at note text this big, on as few sheets as reach it."""
+MAX_AUTO_SHEETS = 400
 _TILE = re.compile(r"^\s*(\d+)\s*[x×]\s*(\d+)\s*$", re.IGNORECASE)
 
 
@@ -38,56 +43,135 @@ def parse_tile(text: str) -> tuple[int, int] | None:
     return int(match.group(1)), int(match.group(2))
 
 
+def smallest_text_pt(scale: float) -> float:
+    """The smallest type the journey drawing uses (captions), printed at `scale`."""
+    return TYPE.caption * scale
+
+
+class Tiling(NamedTuple):
+    """A journey spread over cols × rows sheets of geometry `g`, its content area `area`."""
+
+    scale: float
+    g: PageGeometry
+    area: Rect
+    grid: tuple[int, int]
+    overlap: float
+
+    @property
+    def span(self) -> tuple[float, float]:
+        cols, rows = self.grid
+        return (
+            cols * self.area.w - (cols - 1) * self.overlap,
+            rows * self.area.h - (rows - 1) * self.overlap,
+        )
+
+    def offset(self, layout: JourneyLayout) -> tuple[float, float]:
+        """Where the poster starts in the span (centred)."""
+        w, h = self.span
+        return (w - layout.width * self.scale) / 2, (h - layout.height * self.scale) / 2
+
+    def blank(self, layout: JourneyLayout) -> float:
+        """The fraction of the sheets' content areas the poster leaves blank."""
+        cols, rows = self.grid
+        used = layout.width * layout.height * self.scale**2
+        return 1.0 - used / (cols * rows * self.area.w * self.area.h)
+
+
+def _tiling(
+    layout: JourneyLayout, g: PageGeometry, area: Rect, grid: tuple[int, int], overlap: float
+) -> Tiling:
+    t = Tiling(0.0, g, area, grid, overlap)
+    w, h = t.span
+    return t._replace(scale=min(w / layout.width, h / layout.height))
+
+
+def choose_tiling(
+    layout: JourneyLayout,
+    candidates: list[tuple[PageGeometry, Rect]],
+    overlap: float,
+    wanted: tuple[int, int] | None,
+) -> Tiling:
+    """The given grid (at the bigger scale of the candidate orientations), or for "auto" the
+    fewest sheets that print notes at AUTO_BODY_PT, filled as fully as that sheet count allows
+    (least blank paper); when no count up to MAX_AUTO_SHEETS reaches it, the biggest scale."""
+    if wanted is not None:
+        return max((_tiling(layout, g, a, wanted, overlap) for g, a in candidates), key=lambda t: t.scale)
+    target = AUTO_BODY_PT / TYPE.body
+    best: Tiling | None = None
+    for n in range(1, MAX_AUTO_SHEETS + 1):
+        options = [
+            _tiling(layout, g, a, (cols, n // cols), overlap)
+            for g, a in candidates
+            for cols in range(1, n + 1)
+            if n % cols == 0
+        ]
+        top = max(options, key=lambda t: t.scale)
+        if top.scale >= target:
+            return top
+        if best is None or top.scale > best.scale:
+            best = top
+    assert best is not None
+    return best
+
+
 def jobs(ctx: Ctx, geometry: Callable, journey: JourneyMap, level: int = 0) -> list[PageJob]:
     layout = layout_journey(journey, ctx.project.settings.emotion_scale, ctx.text)
     g = geometry("landscape")
-    area = content_rect(g)
     personas = [p for pid in journey.persona_ids if (p := ctx.project.persona(pid)) is not None]
     footer = ctx.footer(f"journey version {journey.version}", personas=personas)
+    area = ctx.content_rect(g, footer)
     form = f"journey-{journey.id}"
     tile = ctx.options.tile
-    if not tile:
-        scale = min(area.w / layout.width, area.h / layout.height)
-        if TYPE.body * scale < MIN_READABLE_PT:
-            ctx.warnings.append(
-                f"journey {journey.title!r}: on one sheet its text is {TYPE.body * scale:.1f} pt; "
-                "use a bigger page or --tile auto for a readable wall poster"
-            )
+    fit = min(area.w / layout.width, area.h / layout.height)
+    if not tile and smallest_text_pt(fit) >= MIN_TEXT_PT:
 
         def draw_fit(sheet: Sheet) -> None:
             pen = sheet.pen
-            x = area.x + (area.w - layout.width * scale) / 2
-            draw_journey(ctx, pen.at(x, area.y, scale), journey, layout)
+            x = area.x + (area.w - layout.width * fit) / 2
+            draw_journey(ctx, pen.at(x, area.y, fit), journey, layout)
 
         return [PageJob(journey.title, draw_fit, g, footer, level, key=form)]
     overlap = max(0.0, ctx.options.overlap_mm) * mm
-    wanted = parse_tile(tile)
-    best = None
-    for orientation in ("landscape", "portrait") if ctx.options.orientation == "auto" else ("",):
+    wanted = parse_tile(tile) if tile else None
+    orientations = ("landscape", "portrait") if ctx.options.orientation == "auto" else ("",)
+    candidates = []
+    for orientation in orientations:
         g_try = geometry(orientation or "landscape")
-        a_try = content_rect(g_try)
-        grid_try = wanted or _auto_grid(layout, a_try, overlap)
-        s_try = _span_scale(layout, a_try, grid_try, overlap)
-        if (
-            best is None
-            or s_try > best[0] * 1.01
-            or (wanted is None and _sheets(grid_try) < _sheets(best[3]))
-        ):
-            best = (s_try, g_try, a_try, grid_try)
-    assert best is not None
-    scale, g, area, grid = best
-    cols, rows = grid
-    span_w = cols * area.w - (cols - 1) * overlap
-    span_h = rows * area.h - (rows - 1) * overlap
-    offset = ((span_w - layout.width * scale) / 2, (span_h - layout.height * scale) / 2)
+        candidates.append((g_try, ctx.content_rect(g_try, footer)))
+    tiling = choose_tiling(layout, candidates, overlap, wanted)
+    cols, rows = tiling.grid
+    if wanted is None:
+        banding = best_banding(layout, candidates, max(tiling.scale, MIN_TEXT_PT / TYPE.caption))
+        if banding is not None and banding.sheets < cols * rows:
+            if not tile:
+                ctx.warnings.append(
+                    f"journey {journey.title!r} does not fit one {ctx.options.page_size} sheet legibly "
+                    f"(its text would print at {smallest_text_pt(fit):.1f} pt): it continues across "
+                    f"{banding.sheets} sheets in {len(banding.bands)} bands; "
+                    "use a bigger --page-size for one sheet"
+                )
+            return _band_jobs(ctx, journey, layout, banding, footer, form, level)
+    if smallest_text_pt(tiling.scale) < MIN_TEXT_PT:
+        raise ExportError(
+            f"journey {journey.title!r} on {cols}×{rows} sheets would print text at "
+            f"{smallest_text_pt(tiling.scale):.1f} pt (under {MIN_TEXT_PT:g} pt): "
+            "use more sheets, a bigger --page-size or --tile auto"
+        )
+    if not tile:
+        ctx.warnings.append(
+            f"journey {journey.title!r} does not fit one {ctx.options.page_size} sheet legibly "
+            f"(its text would print at {smallest_text_pt(fit):.1f} pt): it continues across "
+            f"{cols * rows} sheets ({cols}×{rows}); use a bigger --page-size for one sheet"
+        )
+    g, area = tiling.g, tiling.area
+    offset = tiling.offset(layout)
+    targets = registration_targets(layout, tiling)
     out = []
     for row in range(rows):
         for col in range(cols):
 
             def draw_tile(sheet: Sheet, row: int = row, col: int = col) -> None:
-                _tile(
-                    ctx, sheet, journey, layout, form, scale, (col, row), (cols, rows), area, overlap, offset
-                )
+                _tile(ctx, sheet, journey, layout, form, tiling, (col, row), offset, targets)
 
             title = f"{journey.title} (row {row + 1}, column {col + 1})"
             first = row == 0 and col == 0
@@ -106,23 +190,40 @@ def jobs(ctx: Ctx, geometry: Callable, journey: JourneyMap, level: int = 0) -> l
     return out
 
 
-def _sheets(grid: tuple[int, int]) -> int:
-    return grid[0] * grid[1]
+def _band_jobs(
+    ctx: Ctx,
+    journey: JourneyMap,
+    layout: JourneyLayout,
+    banding: Banding,
+    footer: str,
+    form: str,
+    level: int,
+) -> list[PageJob]:
+    out = []
+    for n in range(banding.sheets):
 
+        def draw(sheet: Sheet, n: int = n) -> None:
+            pen = sheet.pen
 
-def _span_scale(layout: JourneyLayout, area: Rect, grid: tuple[int, int], overlap: float) -> float:
-    span_w = grid[0] * area.w - (grid[0] - 1) * overlap
-    span_h = grid[1] * area.h - (grid[1] - 1) * overlap
-    return min(span_w / layout.width, span_h / layout.height)
+            def draw_form() -> None:
+                h = layout.height * banding.scale
+                pen.c.beginForm(form, 0, 0, layout.width * banding.scale, h)
+                draw_journey(ctx, Pen(pen.c, pen.t, 0, h, banding.scale, pen.grayscale), journey, layout)
+                pen.c.endForm()
 
+            draw_bands(pen, banding, n, form, layout, journey, draw_form)
+            bands = banding.sheet_bands(n)
+            first = n * banding.per_sheet + 1
+            size = _label_size(sheet.geometry)
+            box = label_box(banding.area, size, pen.t.leading)
+            parts = f"part {first}" if len(bands) == 1 else f"parts {first}–{first + len(bands) - 1}"
+            label = f"{journey.title} — sheet {n + 1} of {banding.sheets}: {parts} of {len(banding.bands)}"
+            pen.label(box.x, box.y, label, size, MUTED, width=box.w)
 
-def _auto_grid(layout: JourneyLayout, area: Rect, overlap: float) -> tuple[int, int]:
-    """Enough sheets that note text prints at about 9 pt."""
-    scale = AUTO_BODY_PT / TYPE.body
-    w, h = layout.width * scale, layout.height * scale
-    cols = max(1, math.ceil((w - overlap) / max(1.0, area.w - overlap)))
-    rows = max(1, math.ceil((h - overlap) / max(1.0, area.h - overlap)))
-    return min(cols, 20), min(rows, 20)
+        title = journey.title if n == 0 else f"{journey.title} — continued"
+        key = form if n == 0 else f"{form}-sheet-{n + 1}"
+        out.append(PageJob(title, draw, banding.g, footer, level if n == 0 else None, key=key))
+    return out
 
 
 def _tile(
@@ -131,39 +232,36 @@ def _tile(
     journey: JourneyMap,
     layout: JourneyLayout,
     form: str,
-    scale: float,
+    tiling: Tiling,
     at: tuple[int, int],
-    grid: tuple[int, int],
-    area: Rect,
-    overlap: float,
     offset: tuple[float, float],
+    targets: list[tuple[float, float]],
 ) -> None:
     pen = sheet.pen
     c = pen.c
-    poster_w, poster_h = layout.width * scale, layout.height * scale
+    area, overlap, scale = tiling.area, tiling.overlap, tiling.scale
+    poster_h = layout.height * scale
     if not c.hasForm(form):
-        c.beginForm(form, 0, 0, poster_w, poster_h)
+        c.beginForm(form, 0, 0, layout.width * scale, poster_h)
         draw_journey(ctx, Pen(c, pen.t, 0, poster_h, scale, pen.grayscale), journey, layout)
         c.endForm()
     col, row = at
-    # this sheet shows poster x from col*(area.w - overlap), y from row*(area.h - overlap)
-    dx, dy = col * (area.w - overlap) - offset[0], row * (area.h - overlap) - offset[1]
+    # this sheet shows span x from col*(area.w - overlap), y from row*(area.h - overlap)
+    sx, sy = col * (area.w - overlap), row * (area.h - overlap)
     c.saveState()
-    clip = c.beginPath()
-    clip.rect(pen.px(area.x), pen.py(area.bottom), area.w, area.h)
-    c.clipPath(clip, stroke=0, fill=0)
-    c.translate(pen.px(area.x - dx), pen.py(area.y - dy) - poster_h)
+    c.clipPath(_clip(pen, area), stroke=0, fill=0)
+    c.saveState()
+    c.translate(pen.px(area.x - sx + offset[0]), pen.py(area.y - sy + offset[1]) - poster_h)
     c.doForm(form)
     c.restoreState()
-    c.saveState()
-    c.clipPath(_clip_again(pen, area), stroke=0, fill=0)
-    for tx, ty in _targets(grid, area, overlap):
-        _target(pen, area.x + tx - dx - offset[0], area.y + ty - dy - offset[1])
+    for tx, ty in targets:
+        _target(pen, area.x + tx - sx, area.y + ty - sy)
     c.restoreState()
-    cols, rows = grid
-    k = sheet.geometry.type_scale() ** 0.5
+    cols, rows = tiling.grid
+    size = _label_size(sheet.geometry)
+    box = label_box(area, size, pen.t.leading)
     label = f"{journey.title} — sheet row {row + 1} of {rows}, column {col + 1} of {cols}"
-    pen.label(area.x, area.y - 8 * k * pen.t.leading - 2, label, 8 * k, MUTED, width=area.w * 0.7)
+    pen.label(box.x, box.y, label, size, MUTED, width=box.w * 0.7)
     seams = []
     if col > 0:
         seams.append("left")
@@ -171,41 +269,103 @@ def _tile(
         seams.append("top")
     if seams:
         note = f"overlap {overlap / mm:.0f} mm on the {' and '.join(seams)} edge: match the targets"
-        pen.label(area.x, area.y - 8 * k * pen.t.leading - 2, note, 8 * k, MUTED, width=area.w, align="right")
-    # ticks in the margin where the neighbours' edges fall
+        pen.label(box.x, box.y, note, size, MUTED, width=box.w, align="right")
+    for x1, y1, x2, y2 in trim_ticks(area, tiling.grid, at, overlap, footer_size(sheet.geometry)):
+        pen.line(x1, y1, x2, y2, "#000000", 0.3)
+
+
+def _label_size(g: PageGeometry) -> float:
+    return 8 * g.type_scale() ** 0.5
+
+
+TICK = 5.0
+"""Length of the trim ticks in the margins, points."""
+
+
+def label_box(area: Rect, size: float, leading: float) -> Rect:
+    """Where a tile names its row and column: above the content, clear of the trim ticks."""
+    h = size * leading
+    return Rect(area.x, area.y - TICK - 3 - h, area.w, h)
+
+
+def trim_ticks(
+    area: Rect, grid: tuple[int, int], at: tuple[int, int], overlap: float, footer_pt: float
+) -> list[tuple[float, float, float, float]]:
+    """Short lines in the margins where the neighbouring sheets' edges fall; they stop short of
+    the label above the content and of the footer below it."""
+    cols, rows = grid
+    col, row = at
+    below = min(TICK, footer_pt * FOOTER_GAP - 1.5)
+    out = []
     for x in ([area.x + overlap] if col > 0 else []) + ([area.right - overlap] if col < cols - 1 else []):
-        pen.line(x, area.y - 6, x, area.y - 1, "#000000", 0.3)
-        pen.line(x, area.bottom + 1, x, area.bottom + 6, "#000000", 0.3)
+        out.append((x, area.y - 1 - TICK, x, area.y - 1))
+        out.append((x, area.bottom + 1, x, area.bottom + 1 + below))
     for y in ([area.y + overlap] if row > 0 else []) + ([area.bottom - overlap] if row < rows - 1 else []):
-        pen.line(area.x - 6, y, area.x - 1, y, "#000000", 0.3)
-        pen.line(area.right + 1, y, area.right + 6, y, "#000000", 0.3)
+        out.append((area.x - 1 - TICK, y, area.x - 1, y))
+        out.append((area.right + 1, y, area.right + 1 + TICK, y))
+    return out
 
 
-def _clip_again(pen: Pen, area: Rect):
+def _clip(pen: Pen, area: Rect):
     p = pen.c.beginPath()
     p.rect(pen.px(area.x), pen.py(area.bottom), area.w, area.h)
     return p
 
 
-def _targets(grid: tuple[int, int], area: Rect, overlap: float) -> list[tuple[float, float]]:
-    """Centres of registration targets (poster points) in every overlap, three per seam."""
-    cols, rows = grid
+TARGET_R = 3 * mm
+TARGET_REACH = TARGET_R * 1.6
+"""Half the size of a registration target (its cross arms)."""
+
+
+def target_rect(x: float, y: float) -> Rect:
+    return Rect(x - TARGET_REACH, y - TARGET_REACH, 2 * TARGET_REACH, 2 * TARGET_REACH)
+
+
+def registration_targets(layout: JourneyLayout, tiling: Tiling) -> list[tuple[float, float]]:
+    """Centres of registration targets (span points), three per seam of each sheet where room
+    allows: in the middle of the overlap, moved along the seam until clear of every note."""
+    area, overlap, scale = tiling.area, tiling.overlap, tiling.scale
+    ox, oy = tiling.offset(layout)
+    pad = 2.0
+    notes = [
+        Rect(ox + r.x * scale - pad, oy + r.y * scale - pad, r.w * scale + 2 * pad, r.h * scale + 2 * pad)
+        for r in layout.note_rects.values()
+    ]
+
+    def free(x: float, y: float) -> bool:
+        return not any(target_rect(x, y).intersects(n) for n in notes)
+
+    def along(fixed: float, lo: float, hi: float, vertical: bool) -> list[tuple[float, float]]:
+        chosen: list[float] = []
+        step = TARGET_REACH / 2
+        for f in (0.2, 0.5, 0.8):
+            want = lo + (hi - lo) * f
+            for k in range(int((hi - lo) / step) + 1):
+                pos = want + (k + 1) // 2 * step * (1 if k % 2 else -1)
+                if not lo + TARGET_REACH * 2 <= pos <= hi - TARGET_REACH * 2:
+                    continue
+                x, y = (fixed, pos) if vertical else (pos, fixed)
+                if free(x, y) and all(abs(pos - c) >= TARGET_REACH * 4 for c in chosen):
+                    chosen.append(pos)
+                    break
+        return [(fixed, p) if vertical else (p, fixed) for p in chosen]
+
+    cols, rows = tiling.grid
     out = []
     for c in range(1, cols):
         x = c * (area.w - overlap) + overlap / 2
         for r in range(rows):
             y0 = r * (area.h - overlap)
-            out += [(x, y0 + area.h * f) for f in (0.2, 0.5, 0.8)]
+            out += along(x, y0, y0 + area.h, True)
     for r in range(1, rows):
         y = r * (area.h - overlap) + overlap / 2
         for c in range(cols):
             x0 = c * (area.w - overlap)
-            out += [(x0 + area.w * f, y) for f in (0.2, 0.5, 0.8)]
+            out += along(y, x0, x0 + area.w, False)
     return out
 
 
 def _target(pen: Pen, x: float, y: float) -> None:
-    r = min(3 * mm, 3.5 * mm)
-    pen.circle(x, y, r, None, "#000000", 0.3)
-    pen.line(x - r * 1.6, y, x + r * 1.6, y, "#000000", 0.3)
-    pen.line(x, y - r * 1.6, x, y + r * 1.6, "#000000", 0.3)
+    pen.circle(x, y, TARGET_R, None, "#000000", 0.3)
+    pen.line(x - TARGET_REACH, y, x + TARGET_REACH, y, "#000000", 0.3)
+    pen.line(x, y - TARGET_REACH, x, y + TARGET_REACH, "#000000", 0.3)

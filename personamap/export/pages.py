@@ -107,10 +107,12 @@ def footer_size(g: PageGeometry) -> float:
 
 FOOTER_LINE = 1.3
 """Footer line pitch, in footer sizes."""
+FOOTER_GAP = 0.9
+"""Space between the content and the footer, in footer sizes."""
 
 
 def content_rect(g: PageGeometry, footer_lines: int = 1) -> Rect:
     """Inside the margins, above a footer of `footer_lines` lines."""
     m = g.margin
-    reserve = footer_size(g) * (2.2 + FOOTER_LINE * (max(1, footer_lines) - 1))
+    reserve = footer_size(g) * (FOOTER_GAP + FOOTER_LINE * max(1, footer_lines))
     return Rect(m, m, g.trim_w - 2 * m, g.trim_h - 2 * m - reserve)
