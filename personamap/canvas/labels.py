@@ -55,8 +55,9 @@ class Label(NamedTuple):
     color: str
     plate: str = ""
     title: bool = False
-    rank: int = 1
-    """0 titles, 1 stage/quadrant/card names, 2 lane names: who keeps its place in a crowd."""
+    rank: float = 1
+    """0 map titles, 0.5 board headings, 1 stage/quadrant/card names, 2 lane names: who keeps
+    its place in a crowd."""
     reach: float = 0.0
     cap: float = 0.0
     """When set, the most font sizes of `rect`'s width a label may use (a lane's whole row)."""

@@ -7,13 +7,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPointF, QRectF
 
-from personamap.canvas.items import empathy, journey_paint, notes, persona_card
-from personamap.model.board import JourneyMapElement, PersonaCard
+from personamap.canvas.items import empathy, journey_paint, notes, persona_card, simple
+from personamap.model.board import JourneyMapElement, PersonaCard, TextElement
 from personamap.style import PROJECTOR, PROJECTOR_MIN_TEXT_PX, TYPE
 
 from .workshop_util import present, show_board
 
-MODULES = (notes, journey_paint, empathy, persona_card)
+MODULES = (notes, journey_paint, empathy, persona_card, simple)
 
 
 @pytest.fixture
@@ -63,6 +63,9 @@ def test_journeys_at_fit_zoom_name_every_journey_stage_and_lane(window, qtbot, p
     assert view.zoom() * TYPE.body < TYPE.caption, "the sample's fit zoom is a zoomed-out one"
     placed = frame(view, painted)
     journeys = window.document.project.journeys
+    elements = view.board_scene.board.elements
+    headings = [e.text for e in elements if isinstance(e, TextElement) and e.size >= TYPE.section]
+    assert headings and all(shown(h, placed) for h in headings), "the board's own heading"
     for journey in journeys:
         assert shown(journey.title, placed), (journey.title, view.zoom(), placed)
         for stage in journey.stages:

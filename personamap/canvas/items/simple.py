@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QStyleOptionGraphicsItem
 from ...model import NoteColor
 from ...style import NOTE_FILL, NOTE_TEXT, TYPE, Theme
 from ..images import asset_image
+from ..labels import Label, label_px
 from ..text import draw_text, font
 from .base import ElementItem
 
@@ -69,8 +70,20 @@ class TextElementItem(ElementItem):
         self.text, self.size, self.bold = element.text, element.size, element.bold
         super().sync(element, project)
 
+    def overview_labels(self) -> list[Label]:
+        """A heading (section size or more) names the board when zoomed out (canvas/labels.py)."""
+        if self.size < TYPE.section or not self.text.strip():
+            return []
+        line = self.text.strip().splitlines()[0]
+        rect = self.mapRectToScene(self.content_rect())  # grows upwards, off what it heads
+        look = (self.theme.text, self.theme.canvas)
+        return [Label(line, rect, self.size, *look, title=True, rank=0.5, valign="bottom")]
+
     def paint_content(self, painter: QPainter, option: QStyleOptionGraphicsItem) -> None:
-        if level_of_detail(option, painter) * self.size < 3:
+        lod = level_of_detail(option, painter)
+        if self.size >= TYPE.section and label_px(self.size, lod, self.theme, title=True) is not None:
+            return  # zoomed out, the view draws this heading
+        if lod * self.size < 3:
             painter.fillRect(self.content_rect().adjusted(0, 0, 0, -self._h / 2), QColor(self.theme.grid_dot))
             return
         draw_text(painter, self.content_rect(), self.text, font(self.size, bold=self.bold), self.theme.text)
