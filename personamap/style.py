@@ -82,7 +82,6 @@ PRIORITY_LABEL: dict[Priority, str] = {
     Priority.SECONDARY: "Secondary",
     Priority.NEGATIVE: "Negative",
 }
-NEGATIVE_RED = "#C62828"
 NO_PERSONA = "#8C959F"
 """The avatar colour of an empathy map with no persona."""
 
@@ -151,6 +150,9 @@ class Theme(NamedTuple):
 
     def lane(self, hue: str) -> tuple[str, str]:
         return self.lanes.get(hue, self.lanes["neutral"])
+
+    def __hash__(self) -> int:  # `lanes` is a dict: a theme is known by its name
+        return hash(self.name)
 
 
 _LIGHT_LANES: dict[str, tuple[str, str]] = {
@@ -257,6 +259,8 @@ PROJECTOR = LIGHT._replace(
 view's zoom keeps body text at PROJECTOR_BODY_PX or more, which also thickens every line."""
 PRINT = LIGHT
 """Paper: the PDF poster and card sheets draw in the light theme's colours."""
+NEGATIVE_RED = PRINT.negative
+"""A negative persona's mark on paper and in the Library's rows (on a white badge)."""
 PROJECTOR_BODY_PX = 24.0
 PROJECTOR_MIN_TEXT_PX = 18.0
 THEMES: dict[str, Theme] = {t.name: t for t in (LIGHT, DARK, PROJECTOR)}
