@@ -11,17 +11,123 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QCursor, QMouseEvent, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QCursor,
+    QFocusEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+    QTextOption,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...model import Project, clean_text, ops
-from .base import FormContext, Refreshable
-from .fields import _Line
+from .base import Binding, FormContext, Getter, Refreshable, Setter
 from .widgets import plain_label, tool_button
 
 Build = Callable[[str], tuple[QWidget, list[Any], QWidget | None]]
 """Builds a row's content for an entry id: (widget, refreshable parts, widget to focus)."""
+
+
+class WrapLine(QPlainTextEdit):
+    """One line of text that wraps instead of scrolling sideways, so a long goal shows whole:
+    the box grows with its wrapped lines. It acts as a line edit: Enter is done (no new line),
+    Escape cancels, pasted line breaks become spaces."""
+
+    returnPressed = Signal()
+    editingFinished = Signal()
+    escaped = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.textChanged.connect(self._fit)
+        self._fit()
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:
+        self.setPlainText(text)
+        self.moveCursor(self.textCursor().MoveOperation.Start)
+
+    def isModified(self) -> bool:
+        return self.document().isModified()
+
+    def setModified(self, modified: bool) -> None:
+        self.document().setModified(modified)
+
+    def _fit(self) -> None:
+        """As tall as the wrapped text (one line at least)."""
+        lines = max(1, int(self.document().documentLayout().documentSize().height()))
+        margin = 2 * (self.frameWidth() + self.document().documentMargin())
+        height = int(lines * self.fontMetrics().lineSpacing() + margin + 1)
+        if height != self.height():
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.returnPressed.emit()
+            self.editingFinished.emit()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.escaped.emit()
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if self.isModified():
+            self.editingFinished.emit()
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        self.insertPlainText(clean_text(source.text(), one_line=True))
+
+
+class WrapLineField(Binding):
+    """A list entry's text in a `WrapLine`, applied on Enter or when focus leaves; Escape
+    reverts (as `fields.LineField`, but a long entry wraps)."""
+
+    def __init__(
+        self, ctx: FormContext, getter: Getter, setter: Setter | None, *, placeholder: str = ""
+    ) -> None:
+        self.edit = WrapLine()
+        self.edit.setPlaceholderText(placeholder)
+        super().__init__(ctx, getter, setter, self.edit)
+        self.edit.editingFinished.connect(self.finish)
+        self.edit.escaped.connect(self.revert)
+
+    def show(self, value: Any) -> None:
+        self.edit.setText("" if value is None else str(value))
+        self.edit.setModified(False)
+
+    def finish(self) -> None:
+        if not self.edit.isModified():
+            return
+        self.edit.setModified(False)
+        self.commit(clean_text(self.edit.text(), one_line=True).strip())
 
 
 class _Handle(QLabel):
@@ -115,7 +221,7 @@ class ListEditor(QWidget, Refreshable):
         self.separated = separated
         self.rows: dict[str, EntryRow] = {}
         self.order: list[str] = []
-        self.pending: _Line | None = None
+        self.pending: WrapLine | None = None
         self._again = False
         self._focus_new = False
         self._drag: tuple[str, int] | None = None
@@ -216,7 +322,7 @@ class ListEditor(QWidget, Refreshable):
             self.ctx.apply(lambda p: add(p, None), self)
             return
         if self.pending is None:
-            self.pending = _Line()
+            self.pending = WrapLine()
             self.pending.setObjectName("pending")
             self.pending.setPlaceholderText(f"New {self.noun} — Enter to add, Esc to cancel")
             self.pending.returnPressed.connect(self._return_pressed)

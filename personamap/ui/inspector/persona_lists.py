@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from ...model import ChannelKind, Confidence, EvidenceKind, Project, ValueKind, ops
 from .base import FormContext, entry_field, entry_ids
 from .fields import ComboField, DateField, LineField, SliderField, SpinField, TextField, number_field
-from .lists import Build, ListEditor
+from .lists import Build, ListEditor, WrapLineField
 from .sources import KIND_LABELS, entry_sources
 from .widgets import form_layout, row
 
@@ -52,7 +52,7 @@ def persona_list(ctx: FormContext, pid: str, section: str, noun: str) -> ListEdi
 
     def build(eid: str) -> tuple[QWidget, list[Any], QWidget | None]:
         get, put = entry_field(pid, section, eid, "text")
-        text = LineField(ctx, get, put, placeholder=noun.capitalize())
+        text = WrapLineField(ctx, get, put, placeholder=noun.capitalize())
         sources = entry_sources(ctx, pid, section, eid)
         return row(text.edit, sources.button, stretch=0), [text, sources], text.edit
 
