@@ -8,7 +8,7 @@ from personamap.canvas.overview import MIN_ITEMS
 from personamap.canvas.scene import BoardScene
 from personamap.canvas.view import BoardView
 from personamap.document import Document
-from personamap.model import Board, NoteColor, NoteElement, Project, ops
+from personamap.model import Board, NoteColor, NoteElement, Project, TextElement, ops
 
 
 def big_board(n: int = MIN_ITEMS + 100) -> Document:
@@ -55,3 +55,20 @@ def test_small_boards_always_paint_live(qtbot) -> None:
     view.zoom_to_fit()
     view.set_zoom(0.05)
     assert not view.overview.applies(view.zoom())
+
+
+def test_the_cached_picture_still_carries_the_boards_names(qtbot) -> None:
+    board = big_board().project.boards[0]
+    board.elements.append(TextElement(x=0, y=-120, w=3000, h=60, text="Research wall", size=28, bold=True))
+    document = Document(Project(boards=[board]))
+    scene = BoardScene(document, board.id)
+    view = BoardView(scene)
+    qtbot.addWidget(view)
+    view.resize(800, 500)
+    view.show()
+    view.zoom_to_fit()
+    assert view.overview.applies(view.zoom())
+    view.viewport().grab()
+    assert view.overview._image is not None, "the frame was the cached picture"
+    assert [p.text for p in view.labels.placed] == ["Research wall"]
+    assert view.labels.placed[0].px >= 11
