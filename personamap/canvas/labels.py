@@ -2,9 +2,10 @@
 
 Below the zoom at which a name would shrink under the floor size on screen (TYPE.caption, or
 PROJECTOR_MIN_TEXT_PX in the projector theme), its item leaves it out and the view draws it
-instead, on top of the board at that fixed screen size: journey, empathy-map and card titles,
-stage, lane and quadrant names. Note bodies are simply left out (items' LOD_TEXT). Names that
-would overlap a bigger one are dropped, titles first, so a far-out board shows what fits.
+instead, on top of the board at that fixed screen size (titles a little larger): board
+headings, journey and empathy-map titles, stage, lane and quadrant names, persona names. Note
+bodies too small to read are simply left out (notes.body_shown). A name that would overlap one
+of higher rank is dropped, so a far-out board shows what fits, most important first.
 
 Items offer their names with `overview_labels()`; `label_px` is the one rule both sides use.
 """
@@ -28,7 +29,8 @@ REACH = 10.0
 letters, on a plate (neighbours it then covers are dropped)."""
 LEFT_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 SMALLEST_NAME_PX = TYPE.caption
-"""No name offered is naturally smaller: above floor / this zoom, no label is needed at all."""
+"""Names naturally smaller are always their item's own; so above floor / this zoom no label is
+needed at all (a frame at 100 % skips the layer)."""
 
 
 def floor_px(theme: Theme) -> float:
@@ -40,7 +42,7 @@ def label_px(natural_px: float, zoom: float, theme: Theme, *, title: bool = Fals
     """The screen size the view draws a name at, or None while its item draws it itself
     (its natural size at this zoom is still at least the floor)."""
     floor = floor_px(theme) * (TITLE_BOOST if title else 1.0)
-    if natural_px * zoom >= floor - 1e-6:
+    if natural_px < SMALLEST_NAME_PX or natural_px * zoom >= floor - 1e-6:
         return None
     return floor
 
