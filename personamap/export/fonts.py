@@ -28,10 +28,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-from ..fonts import BUNDLED, bundled_file, clusters, sequence_glyph
+from ..fonts import BUNDLED, bundled_file, clusters, emoji_sequences, sequence_glyph
 
 STYLES = ("regular", "bold", "italic")
 
@@ -108,6 +108,45 @@ _RANGES: tuple[tuple[int, int, str], ...] = (
 _JOINED = re.compile("[\u200d\ufe0f\u20e3\U0001f1e6-\U0001f1ff\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
 """Characters that make an emoji sequence: joiner, emoji presentation, keycap, flag letters,
 skin tones, tag characters."""
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap (what copy, search and text extraction read), with UTF-16
+    targets: reportlab writes a character beyond the BMP (an emoji) as five hex digits, which
+    readers reject; and a private-use character standing for an emoji sequence maps back to
+    the whole sequence."""
+    whole = {glyph: sequence for sequence, glyph in emoji_sequences().items()}
+
+    def utf16(cp: int) -> str:
+        return (whole.get(chr(cp)) or chr(cp)).encode("utf-16-be").hex().upper()
+
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            f"<< /Registry ({fontname})",
+            f"/Ordering ({fontname})",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{fontname} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            f"{len(subset)} beginbfchar",
+            *(f"<{i:02X}> <{utf16(cp)}>" for i, cp in enumerate(subset)),
+            "endbfchar",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
+
+
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 def fold_sequences(text: str) -> str:

@@ -1,8 +1,9 @@
 """Warnings for PNG/SVG exports: scripts in the pictures' text that no installed font covers.
 
 Qt falls back from font to font by itself, so unlike the PDF a character only fails when no
-font on the machine has its script; it then shows as an empty box. We check per script
-(via Qt's writing systems, and emoji-capable family names), which is cheap and names the fix.
+font on the machine, nor a bundled one (`personamap.fonts.qt`), has its script; it then shows
+as an empty box. We check per script (via Qt's writing systems, and emoji-capable family
+names), which is cheap and names the fix.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from functools import cache
 
 from PySide6.QtGui import QFontDatabase
 
+from ..fonts.qt import register_bundled
 from ..model import Project
 from ..model.board import EmpathyMapElement, JourneyMapElement, PersonaCard
 from .fonts import script_of
@@ -62,6 +64,7 @@ def picture_texts(project: Project, picture: Picture) -> Iterator[str]:
 
 @cache
 def _covered(script: str) -> bool:
+    register_bundled()  # the bundled faces fill in the scripts the machine lacks
     if script == "Latin":
         return True
     if script == "Emoji":

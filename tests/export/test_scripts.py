@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from pdf_helpers import TODAY, page_fonts
+from pdf_helpers import TODAY, contains, page_fonts, pdf_text
 from reportlab.pdfgen.canvas import Canvas
 
 from personamap.export import PdfOptions, export_pdf
@@ -212,6 +212,16 @@ def test_two_font_configurations_print_the_same_fonts(
     used_here, used_there = _font_programs(here), _font_programs(there)
     assert len(used_here) >= 5  # Latin, Arabic, Hebrew, CJK, emoji at least
     assert used_here == used_there
+
+
+def test_emoji_and_sequences_print_and_extract_whole(tmp_path: Path) -> None:
+    project = _mixed_project()
+    out = tmp_path / "emoji.pdf"
+    export_pdf(project, out, PdfOptions(what=f"persona:{project.personas[0].id}", today=TODAY))
+    text = pdf_text(out)
+    for emoji in (DEV, FLAG, "🎉"):  # (readers drop the zero-width joiner when extracting)
+        assert emoji.replace("\u200d", "") in text.replace("\u200d", ""), emoji
+    assert contains(text, "王小明 山田太郎")
 
 
 def test_bundled_faces_come_before_installed_ones() -> None:
