@@ -29,8 +29,8 @@ REACH = 10.0
 letters, on a plate (neighbours it then covers are dropped)."""
 LEFT_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 SMALLEST_NAME_PX = TYPE.caption
-"""Names naturally smaller are always their item's own; so above floor / this zoom no label is
-needed at all (a frame at 100 % skips the layer)."""
+"""Names naturally smaller are always their item's own; so above floor × TITLE_BOOST / this
+zoom no label is needed at all and the layer is skipped."""
 
 
 def floor_px(theme: Theme) -> float:
