@@ -73,12 +73,6 @@ def _canvas_markers(monkeypatch, project: Project, what: str) -> dict[str, set[s
     return dict(seen)
 
 
-def test_legend_is_one_shape_per_curve_in_series_order(sample: Project) -> None:
-    journey = _journey(sample, "Get my first expense report approved and paid")
-    looks = {look.name: (look.shape, look.color) for look in journey_legend(journey, sample)}
-    assert looks == {"Marcus Feld": ("circle", "#E69F00"), "Priya Raman": ("square", "#0072B2")}
-
-
 def test_canvas_and_pdf_draw_each_persona_with_the_same_marker(
     sample: Project, monkeypatch, tmp_path: Path
 ) -> None:

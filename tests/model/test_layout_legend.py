@@ -1,0 +1,39 @@
+"""The legend of a journey's curves (model.layout.legend): Qt-free, tested without a QApplication."""
+
+from __future__ import annotations
+
+from personamap.model import EmotionScore, JourneyMap, Persona, Project, Stage
+from personamap.model.layout import MARKER_SHAPES, journey_legend
+from personamap.model.layout.legend import OWN_CURVE_COLOR, OWN_CURVE_NAME, UNKNOWN_PERSONA
+from personamap.resources import load_project, sample_path
+
+GHOST = "00000000-0000-4000-8000-0000000000aa"
+
+
+def test_the_sample_journey_gives_marcus_circles_and_priya_squares() -> None:
+    project = load_project(sample_path())
+    journey = next(j for j in project.journeys if j.title == "Get my first expense report approved and paid")
+    looks = [(look.name, look.shape, look.color) for look in journey_legend(journey, project)]
+    assert looks == [("Marcus Feld", "circle", "#E69F00"), ("Priya Raman", "square", "#0072B2")]
+
+
+def test_own_curve_first_then_personas_then_other_scored_personas() -> None:
+    personas = [Persona(name=f"P{k}", color=f"#00000{k}") for k in range(7)]
+    stage = Stage()
+    step = stage.steps[0].id
+    journey = JourneyMap(
+        stages=[stage],
+        persona_ids=[p.id for p in personas],
+        emotions=[
+            EmotionScore(persona_id=None, step_id=step, score=1),
+            EmotionScore(persona_id=GHOST, step_id=step, score=0),
+        ],
+    )
+    looks = journey_legend(journey, Project(personas=personas, journeys=[journey]))
+    assert [look.persona_id for look in looks] == [None, *[p.id for p in personas], GHOST]
+    assert (looks[0].name, looks[0].color) == (OWN_CURVE_NAME, OWN_CURVE_COLOR)
+    assert (looks[-1].name, looks[-1].color) == (UNKNOWN_PERSONA, OWN_CURVE_COLOR)
+    assert [look.color for look in looks[1:-1]] == [p.color for p in personas]
+    cycle = [MARKER_SHAPES[k % len(MARKER_SHAPES)] for k in range(len(looks))]
+    assert [look.shape for look in looks] == cycle
+    assert len({look.shape for look in looks[: len(MARKER_SHAPES)]}) == len(MARKER_SHAPES)
