@@ -1,6 +1,8 @@
 """Typing into a note where it sits: a plain-text editor laid over the note.
 
-Ctrl+Enter or a click elsewhere commits, Esc cancels. The text is read back with
+Ctrl+Enter or a click elsewhere commits. Esc cancels an edit of an existing note; on a note
+just added it ends editing and keeps the note (one undoable "Add note"), so what was typed
+is never thrown away with no undo. The text is read back with
 `toPlainText()` and the editor never renders markup it is given (it is fed with
 `setPlainText`), so user text stays plain text (RELIABILITY.md pitfall 4).
 """
@@ -23,13 +25,22 @@ editor open: the user comes back to it."""
 
 
 class NoteEditor(QGraphicsTextItem):
-    """An in-place editor; `done(text)` on commit, `done(None)` on cancel — exactly once."""
+    """An in-place editor; `done(text)` on commit, `done(None)` on cancel — exactly once.
+    `new`: the note is being added, so Esc commits (there is nothing to go back to)."""
 
     def __init__(
-        self, text: str, rect: QRectF, size: float, fill: str, done: Callable[[str | None], None]
+        self,
+        text: str,
+        rect: QRectF,
+        size: float,
+        fill: str,
+        done: Callable[[str | None], None],
+        *,
+        new: bool = False,
     ) -> None:
         super().__init__()
         self._done = done
+        self._new = new
         self._finished = False
         self._fill = QColor(fill)
         self._min_h = rect.height()
@@ -88,7 +99,7 @@ class NoteEditor(QGraphicsTextItem):
         key = event.key()
         if key == Qt.Key.Key_Escape:
             event.accept()
-            self.finish(False)
+            self.finish(self._new)
             return
         if (
             key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)

@@ -178,13 +178,13 @@ def test_double_click_an_empty_cell_adds_a_note_typed_in_place(window, qtbot) ->
     )
     assert window.document.undo_stack.undoText() == "Add note"
     assert item.note_items[added.id].look.text == "Call the bank"
-    # Esc leaves no trace
+    # Esc keeps the new note (one more undo step; tests/gui/test_note_escape.py)
     lane_id, stage_id, step_id = _empty_cell(item, journey)
     r = item.layout.cell_rects[(lane_id, step_id)]
     double_click(view, show(view, item, r.cx, r.cy))
-    qtbot.keyClicks(view, "never mind")
+    qtbot.keyClicks(view, "kept")
     qtbot.keyClick(view, Qt.Key.Key_Escape)
-    assert len(journey.notes) == count + 1 and window.document.undo_stack.count() == 1
+    assert len(journey.notes) == count + 2 and window.document.undo_stack.count() == 2
     QApplication.processEvents()
     assert len(item.note_items) == len(journey.notes)
 

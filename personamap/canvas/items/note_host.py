@@ -2,8 +2,8 @@
 item per note id (reused across syncs), edit a note in place, and add a note by typing it.
 
 A note added by double-click is *pending* until its editor commits: the map lays it out as
-if it were there, and the commit adds it with its text in one undo step ("Add note"); Esc
-leaves no trace.
+if it were there, and the commit (Ctrl+Enter, a click elsewhere or Esc) adds it with its
+text in one undo step ("Add note").
 """
 
 from __future__ import annotations
@@ -94,7 +94,8 @@ class NoteHostMixin:
         self._editing_id = note_id
         item.editing = True
         item.update()
-        editor = NoteEditor(text, rect, look.text_size, NOTE_FILL[look.color], self._edit_done)
+        new = self._pending is not None and self._pending.id == note_id
+        editor = NoteEditor(text, rect, look.text_size, NOTE_FILL[look.color], self._edit_done, new=new)
         editor.setParentItem(self)  # type: ignore[arg-type]
         self.editor = editor
         self._z_before = self.zValue()  # type: ignore[attr-defined]
