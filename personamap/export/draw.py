@@ -284,8 +284,12 @@ class Pen:
         c.clipPath(p, stroke=0, fill=0)
         if self.grayscale:
             reader = _grey(reader, data)
-        c.drawImage(reader, self.px(x), self.py(y + h), w * self.s, h * self.s, mask="auto")
-        c.restoreState()
+        try:  # a sound header over broken pixel data fails only here, when it is decoded
+            c.drawImage(reader, self.px(x), self.py(y + h), w * self.s, h * self.s, mask="auto")
+        except Exception:
+            return False
+        finally:
+            c.restoreState()
         return True
 
 
