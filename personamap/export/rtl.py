@@ -53,5 +53,6 @@ def visual(line: str, rtl: bool | None = None) -> str:
     from bidi.algorithm import get_display
 
     base = base_is_rtl(line) if rtl is None else rtl
-    text = fold_sequences(shape_arabic(line))  # emoji sequences become one character: never reversed
+    text = shape_arabic(fold_sequences(line))  # emoji sequences become one character: never
+    # reversed by the bidi algorithm, nor their joiners dropped by the shaper
     return get_display(text, base_dir="R" if base else "L").translate(_MARKS)

@@ -146,9 +146,13 @@ def test_emoji_sequences_are_never_split_by_wrapping_or_eliding(text: PdfText) -
         assert all(c in (DEV, FAMILY, FLAG, THUMB, "…") for c in clusters(cut))
 
 
-def test_emoji_in_right_to_left_text_stay_whole() -> None:
-    shown = visual(f"שלום {DEV} עולם")
-    assert sequence_glyph(DEV) in shown and "\u200d" not in shown
+@pytest.mark.parametrize("line", [f"שלום {DEV} עולם", f"Layla ليلى حداد {DEV}", f"مرحبا {FAMILY}{THUMB}"])
+def test_emoji_in_right_to_left_text_stay_whole(line: str) -> None:
+    shown = visual(line)
+    assert "\u200d" not in shown and "\U0001f3fd" not in shown
+    for sequence in (DEV, FAMILY, THUMB):
+        if sequence in line:
+            assert sequence_glyph(sequence) in shown
 
 
 # --- fonts: the same PDF on every machine ------------------------------------------------------

@@ -119,6 +119,20 @@ def test_notes_grow_to_show_their_text_before_anything_is_cut() -> None:
     assert {(r.w, r.h) for r in lay.note_rects.values()} == {(120, 80)}
 
 
+def test_a_long_note_of_the_last_row_grows_into_the_space_below() -> None:
+    texts = ["short"] * 7 + ["word " * 30]  # the eighth note, bottom right, needs 10 lines
+    e = EmpathyMap(notes=[EmpathyNote(quadrant=Quadrant.SAYS, text=t) for t in texts])
+    lay = layout_empathy(e, 1200, 900, MEASURE)
+    rects = [lay.note_rects[n.id] for n in e.notes]
+    content = lay.content_rects[Quadrant.SAYS]
+    assert len({r.h for r in rects[:7]}) == 1  # the grid's rows, alike
+    long = rects[7]
+    assert long.bottom > rects[6].bottom and long.bottom <= content.bottom + 1e-6
+    assert lay.note_lines[e.notes[7].id] > lay.note_lines[e.notes[6].id]
+    assert not long.intersects(lay.persona_rect)
+    _check(e, lay)
+
+
 def test_notes_of_quadrants_the_canvas_lacks_are_reported() -> None:
     e = emap({Quadrant.SEES: 2, Quadrant.SAYS: 1})
     lay = layout_empathy(e, 1200, 900, MEASURE)

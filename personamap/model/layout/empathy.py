@@ -7,9 +7,10 @@ Quadrant labels sit in the outer corners, where the persona circle never covers 
 
 Notes flow in a grid in list order, skipping the slots the circle covers. Space is filled
 before anything shrinks: while a quadrant has room, its notes grow taller to show all their
-text instead of ending in "…". When notes do not fit, the notes of every quadrant shrink
-together (down to `min_scale`), so neighbours keep one type size; past that, the last slot
-shows "+N" for the notes left out. The Goal band, a strip of another shape, sizes its own.
+text instead of ending in "…" (all rows alike, then a note alone into free space below it).
+When notes do not fit, the notes of every quadrant shrink together (down to `min_scale`), so
+neighbours keep one type size; past that, the last slot shows "+N" for the notes left out.
+The Goal band, a strip of another shape, sizes its own.
 """
 
 from __future__ import annotations
@@ -189,6 +190,17 @@ def _grown(
     return list(islice(_slots(content, nw, nh, m.gap, avoid), len(texts)))
 
 
+def _lengthened(slot: Rect, need: float, slots: list[Rect], content: Rect, avoid: Rect, gap: float) -> Rect:
+    """`slot` made taller, up to `need`, into the free space below it (down to the next slot of
+    its column or the content's bottom, clear of the persona circle)."""
+    if need <= slot.h + 1e-6:
+        return slot
+    below = [s.y for s in slots if abs(s.x - slot.x) < 1e-6 and s.y > slot.y + 1e-6]
+    limit = (min(below) - gap if below else content.bottom) - slot.y
+    taller = Rect(slot.x, slot.y, slot.w, max(slot.h, min(need, limit)))
+    return slot if taller.intersects(avoid) else taller
+
+
 def _common_scale(
     rects: dict[Quadrant, Rect],
     contents: dict[Quadrant, Rect],
@@ -255,11 +267,13 @@ def layout_empathy(
         size, pad = m.body * scale, m.note_pad * scale
         line = line_height(measure, size)
         for note, slot in zip(notes[:shown], slots, strict=False):
+            count = line_count(measure, note.text, slot.w - 2 * pad, size)
+            slot = _lengthened(slot, count * line + 2 * pad, slots, content, avoid, m.gap)
             note_rects[note.id] = slot
             text_rects[note.id] = slot.inset(pad)
             fit = lines_fitting(slot.h - 2 * pad, line)
             note_lines[note.id] = fit
-            if line_count(measure, note.text, slot.w - 2 * pad, size) > fit:
+            if count > fit:
                 elided.add(note.id)
     return EmpathyLayout(
         size=(w, h),
