@@ -187,13 +187,23 @@ class Grid:
     def block_gap(self) -> float:
         return self.body * 1.5
 
+    def slider_ends(self, text: str) -> tuple[list[str], list[str]]:
+        """The two ends of a slider ("Risk-averse – Early adopter"), each wrapped in half a column."""
+        left, _, right = text.partition(" – ")
+        half = self.col_w / 2 - self.body * 0.3
+        return self.t.wrap(left, half, self.caption) or [""], self.t.wrap(right, half, self.caption) or [""]
+
+    def slider_h(self, text: str) -> float:
+        left, right = self.slider_ends(text)
+        return self.body * 2.7 + (max(len(left), len(right)) - 1) * self.t.leading * self.caption
+
     def block(self, title: str, kind: str, items: list[CardItem]) -> Block:
         t, body = self.t, self.body
         lines, line_h = [], []
         for k, item in enumerate(items):
             if kind == "sliders":
                 lines.append([item.text])
-                line_h.append(body * 2.7)
+                line_h.append(self.slider_h(item.text))
                 continue
             size = self.caption if item.caption else body
             width = self.col_w - (self.indent if bulleted(kind, k) or item.caption else 0.0)

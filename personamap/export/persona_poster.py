@@ -206,6 +206,37 @@ def persona_jobs(
     return jobs
 
 
+def picture_job(ctx: Ctx, persona: Persona, width: float) -> PageJob:
+    """The poster as one picture `width` points wide and as tall as its content (PNG and SVG
+    have no sheet to fill): every section whole, masonry into the columns."""
+    probe = PageGeometry(width, width * 100)
+    footer = ctx.footer(f"persona version {persona.lifecycle.version}", personas=[persona])
+    head = measure_header(ctx, persona, probe)
+    content = ctx.content_rect(probe, footer)
+    top = head.band_h + probe.margin * 0.9
+    grid, pages = plan_pages(
+        ctx.text, persona, content.w, float("inf"), float("inf"), 9.0 * probe.type_scale()
+    )
+    frags = pages[0]
+    used = max((f.y + _frag_h(f) for f in frags), default=0.0)
+    g = PageGeometry(width, probe.trim_h - (content.bottom - top - used))
+
+    def draw(sheet: Sheet) -> None:
+        _sections(ctx, persona, sheet, grid, frags, _header(ctx, persona, sheet, head) + g.margin * 0.9)
+
+    return PageJob(persona.name, draw, g, footer, None, key=f"persona-{persona.id}")
+
+
+def _frag_h(frag: Frag) -> float:
+    b = frag.block
+    h = b.label_h
+    for piece in frag.pieces:
+        h += (piece.end - piece.start) * b.line_h[piece.item]
+        if piece.end == len(b.lines[piece.item]):
+            h += b.gap
+    return h
+
+
 # --- drawing -------------------------------------------------------------------------------
 
 
@@ -248,21 +279,13 @@ def _frag(pen: Pen, grid: Grid, frag: Frag, x: float, y: float, accent: str) -> 
 
 
 def _slider(pen: Pen, grid: Grid, text: str, value: float | None, x: float, y: float, accent: str) -> None:
-    body, w = grid.body, grid.col_w
-    left, _, right = text.partition(" – ")
+    body, w, size = grid.body, grid.col_w, grid.caption
+    left, right = grid.slider_ends(text)
     half = w / 2 - body * 0.3
-    size = body * 0.85
-    pen.text(Rect(x, y, half, body * 1.4), left, size, TEXT, min_size=size * 0.8, max_lines=1)
-    pen.text(
-        Rect(x + w / 2 + body * 0.3, y, half, body * 1.4),
-        right,
-        size,
-        TEXT,
-        align="right",
-        min_size=size * 0.8,
-        max_lines=1,
-    )
-    ty = y + body * 1.55
+    lh = grid.t.leading * size
+    pen.lines(Rect(x, y, half, lh * len(left)), left, size, TEXT)
+    pen.lines(Rect(x + w / 2 + body * 0.3, y, half, lh * len(right)), right, size, TEXT, align="right")
+    ty = y + body * 1.55 + (max(len(left), len(right)) - 1) * lh
     pen.rect(Rect(x, ty, w, body * 0.28), "#E1E6EB", radius=body * 0.14)
     v = (value or 0) / 100
     pen.rect(Rect(x, ty, w * v, body * 0.28), mix(accent, "#FFFFFF", 0.45), radius=body * 0.14)

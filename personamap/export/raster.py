@@ -144,18 +144,22 @@ def _margin_rect(rect: QRectF, margin: float) -> QRectF:
     return rect.adjusted(-margin, -margin, margin, margin)
 
 
-def pixel_size(source: QRectF, options: RasterOptions) -> tuple[int, int, float]:
-    """(width, height, dpi) of the PNG for a scene rect that already includes the margin."""
+def check_options(options: RasterOptions) -> None:
+    """Refuse a width or DPI out of range before anything is planned or written."""
     if options.width is not None:
         lo, hi = WIDTH_RANGE
         if not lo <= options.width <= hi:
             raise RasterError(f"width {options.width} px is out of range ({lo} to {hi} px)")
-        scale = options.width / source.width()
     else:
         lo_dpi, hi_dpi = DPI_RANGE
         if not lo_dpi <= options.dpi <= hi_dpi:
             raise RasterError(f"{options.dpi:g} dpi is out of range ({lo_dpi:g} to {hi_dpi:g})")
-        scale = options.dpi / PX_PER_INCH
+
+
+def pixel_size(source: QRectF, options: RasterOptions) -> tuple[int, int, float]:
+    """(width, height, dpi) of the PNG for a scene rect that already includes the margin."""
+    check_options(options)
+    scale = options.width / source.width() if options.width is not None else options.dpi / PX_PER_INCH
     w = max(1, round(source.width() * scale))
     h = max(1, round(source.height() * scale))
     return w, h, scale * PX_PER_INCH
@@ -186,8 +190,56 @@ def _paint(scene: object, device: QPaintDevice, target: QRectF, source: QRectF, 
         painter.end()
 
 
+def _poster_persona(project: Project, picture: Picture) -> object:
+    persona = project.persona(picture.poster)
+    if persona is None:
+        raise ExportError(f"{picture.title}: the persona is no longer in the project")
+    return persona
+
+
+def _poster_image(
+    project: Project, picture: Picture, options: RasterOptions, preview_side: int = 0
+) -> QImage:
+    """A persona poster at the options' DPI or width (or fitted into `preview_side` pixels)."""
+    from .raster_poster import paint_poster, poster_size
+
+    persona = _poster_persona(project, picture)
+    w_pt, h_pt = poster_size(project, persona)  # type: ignore[arg-type]
+    if preview_side:
+        scale = preview_side / max(w_pt, h_pt)
+    elif options.width is not None:
+        check_options(options)
+        scale = options.width / w_pt
+    else:
+        check_options(options)
+        scale = options.dpi / 72.0
+    w, h = max(1, round(w_pt * scale)), max(1, round(h_pt * scale))
+    check_pixels(w, h, options, picture.title)
+    fmt = QImage.Format.Format_ARGB32_Premultiplied if options.transparent else QImage.Format.Format_RGB32
+    image = QImage(w, h, fmt)
+    if image.isNull():
+        raise RasterError(f"{picture.title}: not enough memory for a {w} × {h} pixel image")
+    image.fill(Qt.GlobalColor.transparent if options.transparent else Qt.GlobalColor.white)
+    points = round(72 / 0.0254)  # a point-sized font is one unit while painting
+    image.setDotsPerMeterX(points)
+    image.setDotsPerMeterY(points)
+    painter = QPainter(image)
+    try:
+        paint_poster(project, persona, painter, scale)  # type: ignore[arg-type]
+    finally:
+        painter.end()
+    dots_per_meter = round(scale * 72 / 0.0254)
+    image.setDotsPerMeterX(dots_per_meter)
+    image.setDotsPerMeterY(dots_per_meter)
+    if options.grayscale:
+        image = _grayscale(image, options.transparent)
+    return image
+
+
 def render_image(project: Project, picture: Picture, options: RasterOptions) -> QImage:
     """The picture as an image (RGB32 on white, premultiplied ARGB32 when transparent)."""
+    if picture.poster:
+        return _poster_image(project, picture, options)
     with offscreen_scene(project, picture) as (scene, rect):
         source = _margin_rect(rect, options.margin)
         w, h, dpi = pixel_size(source, options)
@@ -212,6 +264,9 @@ def preview(
     """A small rendering for the Export dialog, and the scene rect (margin included) that the
     export covers. Drawn at readable scale (at least half size, so the items draw their text)
     and scaled down smoothly, up to a few megapixels."""
+    if picture.poster:
+        image = _poster_image(project, picture, options, max_side)
+        return image, QRectF(0, 0, image.width(), image.height())
     with offscreen_scene(project, picture) as (scene, rect):
         source = _margin_rect(rect, options.margin)
         fit = min(max_side / source.width(), max_side / source.height())
@@ -265,6 +320,8 @@ def write_svg(
     project: Project, picture: Picture, options: RasterOptions, path: Path, title: str
 ) -> tuple[int, int]:
     """An SVG in scene px (96 per inch) with its title and description; text stays text."""
+    if picture.poster:
+        return _poster_svg(project, picture, options, path, title)
     with offscreen_scene(project, picture) as (scene, rect):
         source = _margin_rect(rect, options.margin)
         w, h = max(1, round(source.width())), max(1, round(source.height()))
@@ -280,6 +337,32 @@ def write_svg(
     return w, h
 
 
+def _poster_svg(
+    project: Project, picture: Picture, options: RasterOptions, path: Path, title: str
+) -> tuple[int, int]:
+    from .raster_poster import paint_poster, poster_size
+
+    persona = _poster_persona(project, picture)
+    w_pt, h_pt = poster_size(project, persona)  # type: ignore[arg-type]
+    px = PX_PER_INCH / 72.0
+    w, h = max(1, round(w_pt * px)), max(1, round(h_pt * px))
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    generator.setSize(QSize(w, h))
+    generator.setViewBox(QRectF(0, 0, w, h))
+    generator.setResolution(72)  # a point-sized font is one unit; the painter scales to px
+    generator.setTitle(title)
+    generator.setDescription(_description(project, picture, options))
+    painter = QPainter(generator)
+    try:
+        if not options.transparent:
+            painter.fillRect(QRectF(0, 0, w, h), QColor("#FFFFFF"))
+        paint_poster(project, persona, painter, px)  # type: ignore[arg-type]
+    finally:
+        painter.end()
+    return w, h
+
+
 def _description(project: Project, picture: Picture, options: RasterOptions) -> str:
     return (
         options.description or f"{picture.title} from {project.title}, exported by personamap {__version__}"
@@ -290,14 +373,18 @@ def _description(project: Project, picture: Picture, options: RasterOptions) -> 
 
 
 def output_paths(out: Path, pictures: list[Picture], ext: str) -> list[Path]:
-    """Where each picture goes. `out` is a folder when it is one or has no suffix (created if
-    missing): out/KEY.ext for each picture. Otherwise one picture goes to `out` itself and
-    several to name-suffixed siblings: plan.png -> plan-board-personas.png, …"""
+    """Where each picture goes: `out` itself when it names a file and there is one picture;
+    out/KEY.ext when `out` is a folder or has no suffix (the folder is created when written).
+    Several pictures and a file name: a usage error (RasterError), so `--out b.png` never
+    turns into b-board-personas.png and friends."""
     if out.is_dir() or not out.suffix:
         return [out / f"{p.key}.{ext}" for p in pictures]
     if len(pictures) == 1:
         return [out]
-    return [out.with_name(f"{out.stem}-{p.key}{out.suffix}") for p in pictures]
+    raise RasterError(
+        f"this selection makes {len(pictures)} pictures; --out {out} names one file: "
+        f"give a folder instead (e.g. --out {out.with_suffix('')})"
+    )
 
 
 def export_raster(
@@ -318,6 +405,7 @@ def export_raster(
     fmt = fmt.lower()
     if fmt not in FORMATS:
         raise RasterError(f"unknown raster format {fmt!r} (use png or svg)")
+    check_options(options)
     pictures = pictures if pictures is not None else plan_pictures(project, options.what)
     cancelled = cancel.is_set if isinstance(cancel, threading.Event) else cancel
     paths = output_paths(Path(out), pictures, fmt)

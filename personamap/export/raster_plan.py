@@ -6,9 +6,11 @@ found on a board when there is one, so the picture looks as it does there; a fre
 placement otherwise). A selection is the selected elements of one board, plus the connectors
 whose both ends are selected.
 
-all            every board, then every persona card, journey map and empathy map
+all            every board, then every persona poster, journey map and empathy map
 board:NAME     a whole board
-persona:NAME   one persona card (personas / cards: every persona's card)
+persona:NAME   one persona poster: the PDF poster's layout, as tall as its content
+               (personas: every persona's poster)
+card:NAME      one persona card as on the canvas (cards: every persona's card)
 journey[:NAME] journey maps
 empathy[:NAME] empathy maps
 """
@@ -24,12 +26,12 @@ from ..model import Project
 from ..model.board import Board, Connector, EmpathyMapElement, JourneyMapElement, PersonaCard
 from .spec import ExportError, find_named
 
-RASTER_WHAT_HELP = "all, board:NAME, persona:NAME, personas, journey[:NAME], empathy[:NAME]"
+RASTER_WHAT_HELP = "all, board:NAME, persona:NAME, personas, card:NAME, cards, journey[:NAME], empathy[:NAME]"
 CARD_SIZE = (280.0, 360.0)
 EMPATHY_SIZE = (900.0, 700.0)
 EXTENDED_EMPATHY_SIZE = (900.0, 820.0)
 """Default placements, as the canvas's library creates them (canvas/create.py)."""
-_NAMED = ("persona", "empathy", "journey", "board")
+_NAMED = ("persona", "card", "empathy", "journey", "board")
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,8 @@ class Picture:
     board: Board
     stand_in: bool
     """True when `board` is not in the project (the renderer adds it to a private copy)."""
+    poster: str | None = None
+    """A persona id: the picture is that persona's poster, not a board (`board` is empty)."""
 
 
 def slug(text: str) -> str:
@@ -66,7 +70,13 @@ def persona_picture(project: Project, persona: Any) -> Picture:
     if card is None:
         w, h = CARD_SIZE
         card = PersonaCard(persona_id=persona.id, w=w, h=h)
-    return _stand_in(f"persona-{slug(persona.name)}", f"Persona card “{persona.name}”", card)
+    return _stand_in(f"card-{slug(persona.name)}", f"Persona card “{persona.name}”", card)
+
+
+def poster_picture(persona: Any) -> Picture:
+    """A persona's poster (drawn by raster_poster, not by a scene)."""
+    key = f"persona-{slug(persona.name)}"
+    return Picture(key, f"Persona poster “{persona.name}”", Board(name="Export"), True, persona.id)
 
 
 def journey_picture(project: Project, journey: Any) -> Picture:
@@ -125,11 +135,14 @@ def plan_pictures(project: Project, what: str) -> list[Picture]:
         if not name:
             raise ExportError(f"board needs a NAME: board:NAME (boards: {', '.join(b[1] for b in boards)})")
         pictures = [board_picture(find_named("board", name, boards))]  # type: ignore[arg-type]
-    elif kind == "persona":
+    elif kind in ("persona", "card"):
         if not name:
-            raise ExportError("persona needs a NAME: persona:NAME")
-        pictures = [persona_picture(project, find_named("persona", name, personas))]
-    elif kind in ("personas", "cards", "deck"):
+            raise ExportError(f"{kind} needs a NAME: {kind}:NAME")
+        persona = find_named("persona", name, personas)
+        pictures = [poster_picture(persona) if kind == "persona" else persona_picture(project, persona)]
+    elif kind in ("personas", "deck"):
+        pictures = [poster_picture(p) for _, _, p in personas]
+    elif kind == "cards":
         pictures = [persona_picture(project, p) for _, _, p in personas]
     elif kind == "journey":
         chosen: list[Any] = [find_named("journey", name, journeys)] if name else [j for _, _, j in journeys]
@@ -139,7 +152,7 @@ def plan_pictures(project: Project, what: str) -> list[Picture]:
         pictures = [empathy_picture(project, m) for m in chosen]
     elif kind == "all":
         pictures = [board_picture(b) for _, _, b in boards if b.elements]
-        pictures += [persona_picture(project, p) for _, _, p in personas]
+        pictures += [poster_picture(p) for _, _, p in personas]
         pictures += [journey_picture(project, j) for _, _, j in journeys]
         pictures += [empathy_picture(project, m) for _, _, m in maps]
     else:
@@ -155,5 +168,5 @@ def _unique_keys(pictures: list[Picture]) -> list[Picture]:
     for p in pictures:
         n = seen.get(p.key, 0) + 1
         seen[p.key] = n
-        out.append(p if n == 1 else Picture(f"{p.key}-{n}", p.title, p.board, p.stand_in))
+        out.append(p if n == 1 else Picture(f"{p.key}-{n}", p.title, p.board, p.stand_in, p.poster))
     return out

@@ -284,6 +284,8 @@ class ExportDialog(QDialog):
         except ExportError as exc:
             self._on_finished(None, str(exc), False)
             return
+        if len(pictures) > 1:  # several pictures go into a folder named like the chosen file
+            path = self.target = path.with_suffix("")
         self.runner.run_pictures(self.project, path, self.raster_options(), fmt, pictures)
 
     def _set_running(self, running: bool) -> None:

@@ -87,7 +87,7 @@ def products_for(project: Project, board_id: str | None, selected: list[str]) ->
                 "Persona cards — sheet with cut marks",
                 "cards",
                 None,
-                preview_what=f"persona:{first}",
+                preview_what=f"card:{first}",
                 key="persona-cards",
             )
         )

@@ -167,3 +167,34 @@ def pdffonts_rows(path: Path) -> list[tuple[str, str]] | None:
     header, *rest = lines.splitlines()
     col = header.index("emb")
     return [(line.split()[0], line[col : col + 3].strip()) for line in rest[1:] if line.strip()]
+
+
+def persona_strings(p: Persona) -> list[str]:
+    """Every piece of text the persona holds that a poster must show."""
+    out = [p.name, p.role, p.tagline, p.story.bio, p.story.scenario, p.story.day_in_the_life]
+    out += [v for v in p.demographics.model_dump().values() if isinstance(v, str)]
+    out += [v for k, v in p.firmographics.model_dump().items() if isinstance(v, str) and k != "buying_role"]
+    for items in (
+        p.goals,
+        p.frustrations,
+        p.motivations,
+        p.needs,
+        p.objections,
+        p.expectations,
+        p.behaviour.habits,
+        p.behaviour.devices,
+        p.behaviour.decision_criteria,
+        p.psychographics.interests,
+        p.psychographics.attitudes,
+        p.psychographics.values,
+    ):
+        out += [i.text for i in items]
+    out += [v.label for v in p.value_figures]
+    for cs in p.custom_sections:
+        out += [cs.title.upper(), cs.body, *(i.text for i in cs.items)]
+    for q in p.quotes:
+        out += [q.text, q.source]
+    out += [e.title for e in p.evidence]
+    for slider in p.psychographics.sliders:
+        out += [slider.left, slider.right]
+    return [s for s in out if s and s.strip()]

@@ -152,7 +152,8 @@ def test_output_paths_for_one_and_several_pictures(tmp_path: Path) -> None:
     assert output_paths(tmp_path / "a.png", pictures, "png") == [tmp_path / "a.png"]
     assert output_paths(tmp_path, pictures, "png") == [tmp_path / "board-plan.png"]
     two = plan_pictures(_board_project(), "board:Plan") + plan_pictures(_board_project(), "board:Plan")
-    assert output_paths(tmp_path / "a.png", two, "png")[0] == tmp_path / "a-board-plan.png"
+    with pytest.raises(RasterError, match="give a folder"):  # --out names the one file written
+        output_paths(tmp_path / "a.png", two, "png")
     assert output_paths(tmp_path / "folder", two, "png")[0] == tmp_path / "folder" / "board-plan.png"
 
 
@@ -182,7 +183,7 @@ def test_cli_png_and_svg_without_a_display(project: Project, tmp_path: Path) -> 
     save(project, source, backup=False)
     out = tmp_path / "card.png"
     result = _run("export", str(source), "--format", "png", "--out", str(out), "--what",
-                  f"persona:{NAMES['cyrillic']}", "--dpi", "192")  # fmt: skip
+                  f"card:{NAMES['cyrillic']}", "--dpi", "192")  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     image = _load(out)
@@ -197,6 +198,10 @@ def test_cli_png_and_svg_without_a_display(project: Project, tmp_path: Path) -> 
                   "--width", "400")  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert len(list((tmp_path / "many").glob("*.png"))) == 1 + len(project.personas) + 2
+    for fmt in ("png", "svg"):  # several pictures and a file name: refused, nothing written
+        result = _run("export", str(source), "--format", fmt, "--out", str(tmp_path / f"b.{fmt}"))
+        assert result.returncode == 2 and "give a folder" in result.stderr, result.stderr
+        assert not list(tmp_path.glob("b*"))
 
 
 def test_cli_png_errors_are_one_line(project: Project, tmp_path: Path) -> None:
