@@ -65,6 +65,7 @@ class FileController(QObject):
 
     def open_path(self, path: Path) -> bool:
         """Open a project file; on failure show why and keep what is open."""
+        disk = Fingerprint.of(path)  # before reading: a change made meanwhile asks at save
         try:
             project = load(path)
         except ProjectFileError as exc:
@@ -73,7 +74,7 @@ class FileController(QObject):
         if not self.close_document():
             return False
         cleanup_orphans(path.resolve().parent)  # temp files a crashed save left beside it
-        self.set_document(Document(project, path.resolve()))
+        self.set_document(Document(project, path.resolve()), disk)
         self.add_recent(path.resolve())
         warn_refused_images(self._window, path.name, project)
         return True
@@ -83,13 +84,14 @@ class FileController(QObject):
         doc = self.document
         if doc is None or doc.path is None:
             return False
+        disk = Fingerprint.of(doc.path)
         try:
             project = load(doc.path)
         except ProjectFileError as exc:
             show_error(self._window, "Cannot reload project", f"{doc.path.name} cannot be read.", str(exc))
             return False
         self.released.emit(doc)
-        self.set_document(Document(project, doc.path))
+        self.set_document(Document(project, doc.path), disk)
         return True
 
     def open_dialog(self) -> None:

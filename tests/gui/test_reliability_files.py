@@ -112,6 +112,30 @@ def test_a_same_size_change_with_the_mtime_restored_asks(window, sample_file: Pa
     assert sample_file.read_bytes() == theirs and window.document.is_modified
 
 
+def test_a_change_made_while_the_file_was_being_read_asks(
+    window, sample_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hash kept is of the file before it was read, never of a later version."""
+    import personamap.ui.files as files
+
+    real_load = files.load
+
+    def load_then_colleague_saves(path: Path):
+        project = real_load(path)
+        colleague_saves(Path(path), "Saved while we were reading")
+        return project
+
+    monkeypatch.setattr(files, "load", load_then_colleague_saves)
+    assert window.open_path(sample_file)
+    monkeypatch.setattr(files, "load", real_load)
+    edit(window)
+    assert window.files.changed_on_disk()
+    seen = answer_next_box("Cancel")
+    window.actions["file.save"].trigger()
+    assert seen["name"] == "disk_conflict"
+    assert load(sample_file).title == "Saved while we were reading"
+
+
 # --- failures: original intact, reason shown, document still modified ------------------------
 
 
