@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from personamap.model.base import UUID_PATTERN
+from personamap.model.base import FIRST_DAY, FIRST_MOMENT, LAST_DAY, LAST_MOMENT, UUID_PATTERN
 from personamap.model.integrity import format_loc
 from personamap.model.project import Project
 
@@ -329,6 +329,11 @@ def clean_loc(loc: tuple[Any, ...], raw: Any) -> Loc:
     return tuple(out)
 
 
+_DAY_BOUNDS = {str(bound) for bound in (FIRST_DAY, LAST_DAY, FIRST_MOMENT, LAST_MOMENT)} | {
+    bound.isoformat().replace("+00:00", "Z") for bound in (FIRST_MOMENT, LAST_MOMENT)
+}
+"""How pydantic shows the bounds of Day and Moment in an error's context."""
+
 _PATTERN_REASONS = {
     UUID_PATTERN: "is not a valid id (expected a lower-case uuid like 0f8fad5b-d9cb-469f-a165-70867728950e)",
     r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$": "contains a control character",
@@ -352,6 +357,10 @@ def _reason(err: Any) -> str:
         reason = f"unknown type {tag}; expected one of {ctx.get('expected_tags')}"
     elif kind == "union_tag_not_found":
         reason = 'has no "type"'
+    elif (
+        kind in ("less_than_equal", "greater_than_equal") and str(ctx.get("le", ctx.get("ge"))) in _DAY_BOUNDS
+    ):
+        reason = f"must be a date from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}"
     else:
         reason = msg.removeprefix("Value error, ")
     return printable(reason, 300)

@@ -45,10 +45,10 @@ from the calendar's end (year 9999) that adding a review period can never overfl
 Day = Annotated[dt.date, Field(ge=FIRST_DAY, le=LAST_DAY)]
 """A calendar date (review dates, evidence dates) within FIRST_DAY..LAST_DAY."""
 
-Moment = Annotated[
-    dt.datetime,
-    Field(ge=dt.datetime(1900, 1, 1, tzinfo=dt.UTC), le=dt.datetime(2999, 12, 31, tzinfo=dt.UTC)),
-]
+FIRST_MOMENT = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
+LAST_MOMENT = dt.datetime(2999, 12, 31, 23, 59, 59, tzinfo=dt.UTC)
+
+Moment = Annotated[dt.datetime, Field(ge=FIRST_MOMENT, le=LAST_MOMENT)]
 """A point in time (created, modified) within the same range as Day."""
 
 

@@ -32,7 +32,7 @@ def test_a_date_outside_the_range_is_refused_with_its_place(golden_data, field, 
         loads(_with_persona_date(golden_data, field, value))
     place, reason = info.value.problems[0]
     assert place == f"personas[0].lifecycle.{field}"
-    assert "2999-12-31" in reason or "1900-01-01" in reason
+    assert reason == "must be a date from 1900-01-01 to 2999-12-31"
 
 
 def test_a_project_timestamp_at_the_calendar_end_is_refused(golden_data):
