@@ -5,8 +5,18 @@ by board pages; the pen carries the scale, so coordinates here are canvas px."""
 
 from __future__ import annotations
 
-from ..model import JourneyMap, JourneyState, LaneKind
-from ..model.layout import EmotionLayout, JourneyLayout, Rect, SeriesLook, curve_runs, journey_legend
+from ..model import JourneyMap, JourneyState, Lane, LaneKind
+from ..model.layout import (
+    EmotionLayout,
+    JourneyLayout,
+    Rect,
+    SeriesLook,
+    curve_runs,
+    journey_legend,
+    legend_lines,
+    scale_text,
+)
+from ..model.layout.legend import LEGEND_MARKER
 from ..style import LANE_LOOK, NOTE_FILL, PRINT, TYPE
 from .draw import MUTED, TEXT, Pen, mix
 from .spec import Ctx
@@ -67,9 +77,9 @@ def draw_journey(ctx: Ctx, pen: Pen, journey: JourneyMap, layout: JourneyLayout)
                     sr.w - 20,
                 )
     _grid(pen, layout, journey, w)
-    for lane in journey.lanes:
-        _lane_header(ctx, pen, layout, journey, lane)
     looks = journey_legend(journey, ctx.project)
+    for lane in journey.lanes:
+        _lane_header(pen, layout, lane, looks)
     for emotion in layout.emotions.values():
         _emotion(pen, emotion, looks)
     _title(ctx, pen, layout, journey, looks)
@@ -93,7 +103,7 @@ def _grid(pen: Pen, layout: JourneyLayout, journey: JourneyMap, w: float) -> Non
         pen.line(0, r.bottom, w, r.bottom, GRID)
 
 
-def _lane_header(ctx: Ctx, pen: Pen, layout: JourneyLayout, journey: JourneyMap, lane) -> None:
+def _lane_header(pen: Pen, layout: JourneyLayout, lane: Lane, looks: list[SeriesLook]) -> None:
     r = layout.lane_rects[lane.id]
     look = LANE_LOOK[lane.kind]
     pen.rect(r, look.tint)
@@ -103,7 +113,7 @@ def _lane_header(ctx: Ctx, pen: Pen, layout: JourneyLayout, journey: JourneyMap,
     if lane.kind == LaneKind.EMOTIONS and emotion is not None:
         label_w = 0.0
         for value, label, y in emotion.label_ys:
-            text = f"{label} {value:+d}".replace("-", "\u2212") if value else f"{label} 0"
+            text = scale_text(value, label)
             tw = min(r.w * 0.55, pen.t.width(text, TYPE.caption))
             label_w = max(label_w, tw)
             pen.label(
@@ -115,7 +125,13 @@ def _lane_header(ctx: Ctx, pen: Pen, layout: JourneyLayout, journey: JourneyMap,
                 width=tw + 1,
             )
             pen.line(r.right - 6, y, r.right, y, NEUTRAL_LINE)
-        pen.label(r.x + 14, r.y + 12, lane.name, TYPE.body, TEXT, "bold", r.w - 14 - label_w - 16)
+        room = r.w - 14 - label_w - 16
+        pen.label(r.x + 14, r.y + 12, lane.name, TYPE.body, TEXT, "bold", room)
+        area = Rect(r.x + 14, r.y + 40, r.w - 22, r.h - 48)
+        for line in legend_lines(looks, area, [y for _, _, y in emotion.label_ys], room):
+            look, t = line.look, line.text
+            pen.marker(look.shape, *line.marker, LEGEND_MARKER, look.color)
+            pen.label(t.x, t.cy - pen.t.leading * TYPE.caption / 2, look.name, TYPE.caption, TEXT, width=t.w)
         return
     pen.text(Rect(r.x + 14, r.y + 12, r.w - 24, r.h - 20), lane.name, TYPE.body, TEXT, "bold")
 

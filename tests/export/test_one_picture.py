@@ -7,7 +7,6 @@ connector lines with their arrow heads.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -39,29 +38,34 @@ def _journey(project: Project, title: str):
     return next(j for j in project.journeys if j.title == title)
 
 
-def _pdf_markers(monkeypatch, project: Project, what: str, tmp_path: Path) -> dict[str, set[str]]:
-    """Marker shapes by colour that the PDF draws for `what`."""
-    seen: dict[str, set[str]] = defaultdict(set)
+Marker = tuple[str, str, float]
+"""(colour, shape, size) of a drawn marker: 10 on the curve and in the title chips, 8 in the
+emotions lane header's legend."""
+
+
+def _pdf_markers(monkeypatch, project: Project, what: str, tmp_path: Path) -> set[Marker]:
+    """The markers the PDF draws for `what`."""
+    seen: set[Marker] = set()
     original = pdf_draw.Pen.marker
 
     def record(self, shape, cx, cy, size, color, *args, **kwargs):
-        seen[color.upper()].add(shape)
+        seen.add((color.upper(), shape, size))
         return original(self, shape, cx, cy, size, color, *args, **kwargs)
 
     with monkeypatch.context() as m:
         m.setattr(pdf_draw.Pen, "marker", record)
         render(project, tmp_path / "out.pdf", PdfOptions(what=what))
-    return dict(seen)
+    return seen
 
 
-def _canvas_markers(monkeypatch, project: Project, what: str) -> dict[str, set[str]]:
-    """Marker shapes by colour that the canvas draws (a PNG renders a fresh offscreen scene)."""
-    seen: dict[str, set[str]] = defaultdict(set)
+def _canvas_markers(monkeypatch, project: Project, what: str) -> set[Marker]:
+    """The markers the canvas draws (a PNG renders a fresh offscreen scene)."""
+    seen: set[Marker] = set()
     original_paint = journey_emotion.paint_marker
 
-    def paint(painter, shape, c, color, *args, **kwargs):
-        seen[color.upper()].add(shape)
-        return original_paint(painter, shape, c, color, *args, **kwargs)
+    def paint(painter, shape, c, color, size=journey_emotion.MARKER, *args, **kwargs):
+        seen.add((color.upper(), shape, size))
+        return original_paint(painter, shape, c, color, size, *args, **kwargs)
 
     from personamap.canvas.items import journey_paint
 
@@ -69,8 +73,8 @@ def _canvas_markers(monkeypatch, project: Project, what: str) -> dict[str, set[s
         m.setattr(journey_emotion, "paint_marker", paint)
         m.setattr(journey_paint, "paint_marker", paint)
         for picture in plan_pictures(project, what):
-            render_image(project, picture, RasterOptions(what=what, dpi=72))
-    return dict(seen)
+            render_image(project, picture, RasterOptions(what=what, dpi=150))
+    return seen
 
 
 def test_canvas_and_pdf_draw_each_persona_with_the_same_marker(
@@ -79,7 +83,8 @@ def test_canvas_and_pdf_draw_each_persona_with_the_same_marker(
     title = "Get my first expense report approved and paid"
     canvas = _canvas_markers(monkeypatch, sample, f"journey:{title}")
     pdf = _pdf_markers(monkeypatch, sample, f"journey:{title}", tmp_path)
-    wanted = {look.color.upper(): {look.shape} for look in journey_legend(_journey(sample, title), sample)}
+    looks = journey_legend(_journey(sample, title), sample)
+    wanted = {(look.color.upper(), look.shape, size) for look in looks for size in (10, 8)}
     assert canvas == wanted
     assert pdf == wanted
 

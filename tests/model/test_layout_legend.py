@@ -37,3 +37,15 @@ def test_own_curve_first_then_personas_then_other_scored_personas() -> None:
     cycle = [MARKER_SHAPES[k % len(MARKER_SHAPES)] for k in range(len(looks))]
     assert [look.shape for look in looks] == cycle
     assert len({look.shape for look in looks[: len(MARKER_SHAPES)]}) == len(MARKER_SHAPES)
+
+
+def test_legend_lines_fit_the_header_and_keep_clear_of_scale_labels() -> None:
+    from personamap.model.layout import Rect, SeriesLook, legend_lines
+
+    looks = [SeriesLook(f"{k}", f"Persona {k}", "#000000", MARKER_SHAPES[k]) for k in range(5)]
+    area = Rect(10, 100, 200, 60)  # room for three 16-px lines at an 18-px pitch
+    lines = legend_lines(looks, area, [127.0], narrow=80)
+    assert [line.look.name for line in lines] == ["Persona 0", "Persona 1", "Persona 2"]
+    assert [line.text.y for line in lines] == [100, 118, 136]
+    assert [line.text.w for line in lines] == [184, 64, 184]  # the second line is level with the label
+    assert all(line.marker == (15, line.text.y + 8) and line.text.x == 24 for line in lines)

@@ -11,7 +11,16 @@ import math
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 
-from ...model.layout import EmotionLayout, EmotionPoint, SeriesLook, curve_runs
+from ...model.layout import (
+    EmotionLayout,
+    EmotionPoint,
+    Rect,
+    SeriesLook,
+    curve_runs,
+    legend_lines,
+    scale_text,
+)
+from ...model.layout.legend import LEGEND_MARKER
 from ...style import TYPE, Theme
 from ..text import draw_text, font
 
@@ -116,10 +125,6 @@ def paint_emotion_plot(
                 paint_marker(painter, look.shape, QPointF(point.x, point.y), look.color, outline=theme.card)
 
 
-def scale_text(value: int, label: str) -> str:
-    return f"{label} {value:+d}".replace("-", "\u2212") if value else f"{label} 0"
-
-
 def paint_scale_labels(painter: QPainter, lane: QRectF, emotion: EmotionLayout, theme: Theme) -> float:
     """Scale labels (e.g. "Delighted +2") right-aligned in the lane header at their heights,
     with a tick; returns the widest label's width."""
@@ -142,21 +147,17 @@ def paint_legend(
     painter: QPainter,
     rect: QRectF,
     looks: list[SeriesLook],
-    bands: list[tuple[float, float]],
+    label_ys: list[float],
     narrow: float,
     theme: Theme,
 ) -> None:
-    """One line per series: its marker and name; lines beside a scale label keep to `narrow`."""
+    """One line per series: its marker and name, placed by model.layout.legend_lines."""
     qfont = font(TYPE.caption)
-    y = rect.top()
-    for look in looks:
-        if y + 16 > rect.bottom():
-            break
-        clash = any(top < y + 16 and y < bottom for top, bottom in bands)
-        width = (narrow if clash else rect.width()) - 16
-        paint_marker(painter, look.shape, QPointF(rect.left() + 5, y + 8), look.color, 8, theme.card)
-        draw_text(painter, QRectF(rect.left() + 14, y, width, 16), look.name, qfont, theme.text, max_lines=1)
-        y += 18
+    area = Rect(rect.x(), rect.y(), rect.width(), rect.height())
+    for line in legend_lines(looks, area, label_ys, narrow):
+        look, t = line.look, line.text
+        paint_marker(painter, look.shape, QPointF(*line.marker), look.color, LEGEND_MARKER, theme.card)
+        draw_text(painter, QRectF(t.x, t.y, t.w, t.h), look.name, qfont, theme.text, max_lines=1)
 
 
 def marker_at(

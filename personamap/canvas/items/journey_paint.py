@@ -259,12 +259,12 @@ def paint_lane_header(
             theme.text,
             max_lines=1,
         )
-        bands = [(y - 9, y + 9) for _, _, y in emotion.label_ys]  # type: ignore[attr-defined]
+        label_ys = [y for _, _, y in emotion.label_ys]  # type: ignore[attr-defined]
         paint_legend(
             painter,
             QRectF(r.left() + 14, r.top() + 40, r.width() - 22, r.height() - 48),
             looks,
-            bands,
+            label_ys,
             room,
             theme,
         )

@@ -26,7 +26,7 @@ lazy_package(
     globals(),
     {
         "curve": ("CurveRun", "Point", "Segment", "bezier_point", "curve_runs", "monotone_curve"),
-        "emotion": ("EmotionLayout", "EmotionPoint", "score_at", "series_order"),
+        "emotion": ("EmotionLayout", "EmotionPoint", "scale_text", "score_at", "series_order"),
         "empathy": (
             "QUADRANT_LABELS",
             "EmpathyLayout",
@@ -37,7 +37,14 @@ lazy_package(
         ),
         "hit": ("cell_at", "insertion_index"),
         "journey": ("JourneyLayout", "JourneyMetrics", "layout_journey"),
-        "legend": ("MARKER_SHAPES", "SeriesLook", "journey_legend", "marker_shape"),
+        "legend": (
+            "MARKER_SHAPES",
+            "LegendLine",
+            "SeriesLook",
+            "journey_legend",
+            "legend_lines",
+            "marker_shape",
+        ),
     },
 )
 
@@ -61,6 +68,7 @@ __all__ = [
     "EmpathyMetrics",
     "JourneyLayout",
     "JourneyMetrics",
+    "LegendLine",
     "Point",
     "Rect",
     "SectionContent",
@@ -78,12 +86,14 @@ __all__ = [
     "layout_card",
     "layout_empathy",
     "layout_journey",
+    "legend_lines",
     "line_count",
     "line_height",
     "lines_fitting",
     "marker_shape",
     "monotone_curve",
     "quadrant_at",
+    "scale_text",
     "score_at",
     "section_content",
     "series_order",

@@ -57,6 +57,12 @@ class EmotionLayout:
         return {v: self.y_of(v) for v in range(self.scale.minimum, self.scale.maximum + 1)}
 
 
+def scale_text(value: int, label: str) -> str:
+    """A scale label as the lane header shows it: "Delighted +2", "Frustrated −2" (a true
+    minus sign), "Neutral 0"."""
+    return f"{label} {value:+d}".replace("-", "\u2212") if value else f"{label} 0"
+
+
 def score_at(emotion: EmotionLayout, y: float) -> int:
     """The score a marker dragged to height y stands for, snapped onto the scale."""
     return emotion.scale.clamp(emotion.value_at(y))

@@ -8,9 +8,11 @@ round; colours are the personas' own.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from .emotion import series_order
+from .geometry import Rect
 
 if TYPE_CHECKING:
     from ..journey import JourneyMap
@@ -22,6 +24,13 @@ MARKER_SHAPES: tuple[str, ...] = ("circle", "square", "triangle", "diamond", "he
 OWN_CURVE_COLOR = "#59636E"
 OWN_CURVE_NAME = "This journey"
 UNKNOWN_PERSONA = "Unknown persona"
+
+LEGEND_MARKER = 8.0
+"""Marker size in the emotions lane header's legend (the curve's own markers are 10)."""
+LEGEND_LINE = 16.0
+LEGEND_PITCH = 18.0
+LABEL_BAND = 9.0
+"""Half the height a scale label takes in the lane header, around its y."""
 
 
 class SeriesLook(NamedTuple):
@@ -50,3 +59,32 @@ def journey_legend(journey: JourneyMap, project: Project) -> list[SeriesLook]:
             color = OWN_CURVE_COLOR
         looks.append(SeriesLook(persona_id, name, color, marker_shape(k)))
     return looks
+
+
+class LegendLine(NamedTuple):
+    """One line of the emotions lane header's legend: a marker centred on `marker`, the
+    series name in `text` (one line, elided)."""
+
+    look: SeriesLook
+    marker: tuple[float, float]
+    text: Rect
+
+
+def legend_lines(
+    looks: Sequence[SeriesLook], area: Rect, label_ys: Sequence[float], narrow: float
+) -> list[LegendLine]:
+    """The legend in the emotions lane header: one line per series from the top of `area`,
+    as many as fit; a line level with a scale label (at one of `label_ys`) keeps to `narrow`
+    so its name never runs under the label."""
+    bands = [(y - LABEL_BAND, y + LABEL_BAND) for y in label_ys]
+    lines = []
+    y = area.y
+    for look in looks:
+        if y + LEGEND_LINE > area.bottom:
+            break
+        clash = any(top < y + LEGEND_LINE and y < bottom for top, bottom in bands)
+        width = (narrow if clash else area.w) - 16
+        text = Rect(area.x + 14, y, max(0.0, width), LEGEND_LINE)
+        lines.append(LegendLine(look, (area.x + 5, y + LEGEND_LINE / 2), text))
+        y += LEGEND_PITCH
+    return lines
