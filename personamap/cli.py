@@ -91,21 +91,21 @@ def _build_parser() -> argparse.ArgumentParser:
         type=Path,
         required=True,
         metavar="PATH",
-        help="the file to write (png/svg with several pictures: a folder, or name-suffixed files)",
+        help="the file to write (png/svg making several pictures: a folder, created if missing)",
     )
     p.add_argument(
         "--what",
         default="all",
         metavar="WHAT",
         help="all, personas, persona:NAME, cards, empathy[:NAME], journey[:NAME], board:NAME, votes "
-        "(csv: votes only) (default: all)",
+        "(png/svg: also card:NAME, a persona's canvas card) (csv: votes only) (default: all)",
     )
     p.add_argument(
         "--page-size", default="A4", metavar="SIZE", help="A4..A0, Letter, Tabloid, 18x24in (default: A4)"
     )
     p.add_argument("--orientation", default="auto", choices=["auto", "portrait", "landscape"])
     p.add_argument(
-        "--tile", metavar="CxR", help="spread a journey poster over C×R sheets (e.g. 3x2), or auto"
+        "--tile", metavar="CxR", help="spread a journey poster over C×R sheets (e.g. 3x2) or auto; journeys only"
     )
     p.add_argument("--bleed", type=float, default=0.0, metavar="MM", help="bleed around each page, in mm")
     p.add_argument("--crop-marks", action="store_true", help="add crop marks outside the bleed")
