@@ -106,3 +106,18 @@ def test_an_overdue_persona_carries_the_mark(sample: Project, tmp_path: Path) ->
         first = PdfReader(out).pages[0].extract_text() or ""
         mark = f"Review overdue since {review_due(p, months).isoformat()}"
         assert (mark in first) == (p in overdue), p.name
+
+
+def test_footers_print_every_review_date(sample: Project, tmp_path: Path) -> None:
+    months = sample.settings.review_period_months
+    for what in ("cards", f"journey:{sample.journeys[0].id}"):
+        out = tmp_path / "f.pdf"
+        export_pdf(sample, out, PdfOptions(what=what, today=TODAY))
+        pages = [norm(p.extract_text() or "") for p in PdfReader(out).pages]
+        shown = [p for p in sample.personas if norm(p.name) in pages[0]]
+        assert len(shown) >= 2, what  # a footer naming several personas
+        for p in shown:
+            assert norm(f"{p.name}: review by {review_due(p, months).isoformat()}") in pages[0], (
+                what,
+                p.name,
+            )
