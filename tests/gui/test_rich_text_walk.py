@@ -3,8 +3,9 @@ every user string is markup naming a file: `<img src="file://…secret.png"><b>H
 
 The walk opens the project, visits every board, every inspector page (project, personas,
 journeys and their parts, empathy maps, notes, board elements), the libraries, Find with
-matches, the export dialog, the start page with the file among the recent ones, and the
-questions the app asks (save changes?, file changed on disk); each time it reads every widget
+matches, the projector window while presenting, the recovery dialog, the export dialog, the
+start page with the file among the recent ones, and the questions the app asks (save
+changes?, file changed on disk); each time it reads every widget
 text, tooltip, What's This, window title, menu and action text, item-view row and canvas item
 there is. A string passes when Qt would not guess rich text, or when its widget is forced to
 plain text (a QLabel with Qt.PlainText), or when it is a tooltip in the one escaped template
@@ -46,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from personamap.canvas.target import Target
 from personamap.io import load, save
+from personamap.io.autosave import Session, default_root
 from personamap.model.ops import SetField
 from personamap.ui.inspector.widgets import Section
 from personamap.ui.plain import tooltip
@@ -266,17 +268,21 @@ class Walk:
         self.carried = 0
         self.screens = 0
 
-    def visit(self, *roots: QWidget) -> None:
+    def visit(self, *roots: QWidget) -> int:
+        """Check what `roots` show now; returns how many texts carried the hostile word."""
         self.screens += 1
+        seen = 0
         for root in roots:
             _settle(root)
             bad, carried = problems_in(root)
-            self.carried += carried
+            seen += carried
             for shown in bad:
                 self.bad.setdefault((shown.where, shown.kind, shown.text), shown)
+        self.carried += seen
+        return seen
 
-    def visit_windows(self) -> None:
-        self.visit(*[w for w in QApplication.topLevelWidgets() if w.isVisible()])
+    def visit_windows(self) -> int:
+        return self.visit(*[w for w in QApplication.topLevelWidgets() if w.isVisible()])
 
 
 def test_a_hostile_project_shows_no_rich_text_anywhere(
@@ -314,13 +320,35 @@ def test_a_hostile_project_shows_no_rich_text_anywhere(
     bar = window.features["editing"].find
     qtbot.keyClicks(bar.field, WORD)
     qtbot.keyClick(bar.field, Qt.Key.Key_Return)
-    walk.visit_windows()
+    assert walk.visit_windows() > 0
+
+    # presenting: the projector window and its captions, stop by stop
+    workshop = window.features["workshop"]
+    present = workshop.start_present(fullscreen=False)
+    assert present is not None
+    qtbot.waitExposed(present)
+    present.view.animation_ms = 0
+    walk.visit(present)  # its captions are painted as plain text; its widgets are checked here
+    for _ in range(min(12, len(workshop.presenter.stops()))):
+        qtbot.keyClick(present.view, Qt.Key.Key_PageDown)
+        walk.visit(present)
+    workshop.presenter.stop()
+
+    # a crash left this project behind: the recovery dialog names it
+    dead = Session(default_root())
+    dead.snapshot(dead.new_document_key(), window.document.project, path, {})
+    dead.release()
+    dialog = window.features["reliability"].offer_recovery()
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    assert walk.visit(dialog) > 0
+    dialog.reject()
 
     # the export dialog
     dialog = window.features["export"].open_dialog()
     assert dialog is not None
     qtbot.waitExposed(dialog)
-    walk.visit(dialog)
+    assert walk.visit(dialog) > 0
     dialog.reject()
 
     # questions that name the file: file changed on disk, then save changes?
