@@ -22,6 +22,8 @@ from .conftest import double_click
 def start(qtbot):
     win = MainWindow()
     qtbot.addWidget(win, before_close_func=lambda w: w.document and w.document.undo_stack.setClean())
+    # Qt reads the settings folder once per process, so earlier tests' recent files linger
+    win.files.clear_recent()
     win.resize(1200, 800)
     win.show()
     qtbot.waitExposed(win)
