@@ -29,20 +29,54 @@ def deck_jobs(ctx: Ctx, geometry: Callable, include_maps: bool) -> list[PageJob]
             body += [("journey", job) for job in journey_poster.jobs(ctx, geometry, j, 1)]
         body += [("board", board_page.job(ctx, geometry, b, 1)) for b in p.boards]
         body += [("votes", job) for job in votes_page.jobs(ctx, geometry, 1)]  # when the project has votes
-    entries: list[tuple[str, str, str, int]] = []
-    for k, (section, job) in enumerate(body):
-        if job.outline is not None:
-            entries.append((section, job.title, job.key, k + 3))
-    cover = PageJob(p.title, lambda s: _cover(ctx, s), geometry("portrait"), "", 0, key="cover")
-    contents = PageJob(
-        "Contents",
-        lambda s: _contents(ctx, s, entries),
-        geometry("portrait"),
-        ctx.footer(),
-        0,
-        key="contents",
-    )
-    return [cover, contents, *(job for _, job in body)]
+    g = geometry("portrait")
+    footer = ctx.footer()
+    titled = [(section, job) for section, job in body if job.outline is not None]
+    chunks = _contents_chunks(ctx, g, footer, [section for section, _ in titled])
+    first = 2 + len(chunks)  # the cover, then the contents pages
+    pages = {id(job): first + k for k, (_, job) in enumerate(body)}
+    entries = [(section, job.title, job.key, pages[id(job)]) for section, job in titled]
+    cover = PageJob(p.title, lambda s: _cover(ctx, s), g, "", 0, key="cover")
+    contents = []
+    start = 0
+    for n, count in enumerate(chunks):
+        chunk = entries[start : start + count]
+        start += count
+        contents.append(
+            PageJob(
+                "Contents" if n == 0 else "Contents — continued",
+                lambda s, chunk=chunk, n=n: _contents(ctx, s, chunk, n > 0),
+                g,
+                footer,
+                0 if n == 0 else None,
+                key="contents" if n == 0 else f"contents-{n + 1}",
+            )
+        )
+    return [cover, *contents, *(job for _, job in body)]
+
+
+def _contents_metrics(ctx: Ctx, g: object) -> tuple[float, float, float, float]:
+    """(size, row height, section heading height, heading height) of the contents page."""
+    k = g.type_scale()  # type: ignore[attr-defined]
+    size = 11 * k
+    return size, size * 2.3, size * 2.2, 24 * k * ctx.text.leading + 10 * k
+
+
+def _contents_chunks(ctx: Ctx, g: object, footer: str, sections: list[str]) -> list[int]:
+    """How many entries each contents page holds: as many as fit, none left out."""
+    _, row_h, section_h, head_h = _contents_metrics(ctx, g)
+    room = ctx.content_rect(g, footer).h - head_h  # type: ignore[arg-type]
+    chunks, y, current = [0], 0.0, ""
+    for section in sections:
+        need = row_h + (section_h if section != current else 0.0)
+        if chunks[-1] and y + need > room:
+            chunks.append(0)
+            y, current = 0.0, ""
+            need = row_h + section_h
+        chunks[-1] += 1
+        y += need
+        current = section
+    return chunks
 
 
 def _cover(ctx: Ctx, sheet: Sheet) -> None:
@@ -103,21 +137,17 @@ def _cover(ctx: Ctx, sheet: Sheet) -> None:
     )
 
 
-def _contents(ctx: Ctx, sheet: Sheet, entries: list[tuple[str, str, str, int]]) -> None:
+def _contents(ctx: Ctx, sheet: Sheet, entries: list[tuple[str, str, str, int]], continued: bool) -> None:
     pen, g, t = sheet.pen, sheet.geometry, ctx.text
     k = g.type_scale()
     area: Rect = sheet.content  # type: ignore[assignment]
     y = area.y
-    pen.label(area.x, y, "Contents", 24 * k, TEXT, "bold", area.w)
-    y += 24 * k * t.leading + 10 * k
+    pen.label(area.x, y, "Contents — continued" if continued else "Contents", 24 * k, TEXT, "bold", area.w)
+    size, row_h, _, head_h = _contents_metrics(ctx, g)
+    y += head_h
     personas = {f"persona-{x.id}": x for x in ctx.project.personas}
-    size = 11 * k
-    row_h = size * 2.3
     section = ""
     for kind, title, key, page in entries:
-        if y + row_h * 2 > area.bottom:
-            pen.label(area.x, y, "…", size, MUTED)
-            break
         if kind != section:
             section = kind
             y += size * 0.6
@@ -130,7 +160,8 @@ def _contents(ctx: Ctx, sheet: Sheet, entries: list[tuple[str, str, str, int]]) 
         x += size * 1.4
         num = str(page)
         num_w = t.width(num, size, "bold")
-        w = pen.label(x, y, title, size, TEXT, "bold", area.w * 0.5)
+        room = area.w * 0.5 if persona is not None and persona.role else area.right - num_w - x - size * 2
+        w = pen.label(x, y, title, size, TEXT, "bold", room)
         if persona is not None and persona.role:
             pen.label(
                 x + w + size * 0.8,

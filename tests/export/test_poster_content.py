@@ -121,3 +121,18 @@ def test_footers_print_every_review_date(sample: Project, tmp_path: Path) -> Non
                 what,
                 p.name,
             )
+
+
+def test_deck_contents_continue_and_list_every_persona(tmp_path: Path) -> None:
+    project = Project(personas=[Persona(name=f"Person {k:02d}", role="Role") for k in range(60)])
+    out = tmp_path / "many.pdf"
+    result = export_pdf(project, out, PdfOptions(what="personas", today=TODAY))
+    pages = [p.extract_text() or "" for p in PdfReader(out).pages]
+    contents = [k for k, text in enumerate(pages) if text.startswith("Contents")]
+    assert len(contents) >= 2 and "Contents — continued" in pages[contents[1]]
+    listed = "\n".join(pages[k] for k in contents)
+    for k in range(60):
+        number = re.search(rf"Person {k:02d}\nRole\n(\d+)\n", listed)
+        assert number is not None, k
+        assert f"\nPerson {k:02d}\n" in pages[int(number.group(1)) - 1]
+    assert result.pages == 1 + len(contents) + 60
