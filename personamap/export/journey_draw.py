@@ -15,6 +15,7 @@ from ..model.layout import (
     journey_legend,
     legend_lines,
     scale_text,
+    title_chips,
 )
 from ..model.layout.legend import LEGEND_MARKER
 from ..style import LANE_LOOK, NOTE_FILL, PRINT, TYPE
@@ -155,16 +156,12 @@ def _emotion(pen: Pen, emotion: EmotionLayout, looks: list[SeriesLook]) -> None:
 def _title(ctx: Ctx, pen: Pen, layout: JourneyLayout, journey: JourneyMap, looks: list[SeriesLook]) -> None:
     band = layout.title_rect.adjusted(20, 0, -20, 0)
     t = pen.t
-    right = band.right
-    for _pid, name, color, shape in reversed([x for x in looks if x[0] is not None]):
-        cw = min(160.0, t.width(name, TYPE.body)) + 36
-        chip = Rect(right - cw, band.cy - 13, cw, 26)
-        if chip.x < band.x + band.w * 0.45:
-            break
+    chips, chips_w = title_chips(looks, band, lambda name: t.width(name, TYPE.body))
+    for (_pid, name, color, shape), chip in chips:
         pen.rect(chip, "#FFFFFF", color, 0.8, radius=13)
         pen.marker(shape, chip.x + 14, band.cy, 10, color)
-        pen.label(chip.x + 26, band.cy - t.leading * TYPE.body / 2, name, TYPE.body, TEXT, width=cw - 34)
-        right = chip.x - 8
+        pen.label(chip.x + 26, band.cy - t.leading * TYPE.body / 2, name, TYPE.body, TEXT, width=chip.w - 34)
+    right = band.right - chips_w
     future = journey.state == JourneyState.FUTURE
     badge = "Future state" if future else "Current state"
     badge_w = t.width(badge, TYPE.caption, "bold") + 16

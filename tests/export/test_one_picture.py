@@ -197,3 +197,30 @@ def test_canvas_and_pdf_draw_connectors_from_edge_to_edge_with_the_same_head(
         assert ends in lines
         assert head in heads
         assert text in labels
+
+
+def test_canvas_and_pdf_show_the_same_persona_chips_in_the_title(
+    sample: Project, monkeypatch, tmp_path: Path
+) -> None:
+    from personamap.canvas.items import journey_paint
+    from personamap.model.layout import legend
+
+    title = "Get my first expense report approved and paid"
+    shown: dict[str, list[list[str]]] = {"canvas": [], "pdf": []}
+
+    def recording(where: str):
+        def chips(looks, band, name_width):
+            found = legend.title_chips(looks, band, name_width)
+            shown[where].append([c.look.name for c in found[0]])
+            return found
+
+        return chips
+
+    with monkeypatch.context() as m:
+        m.setattr(journey_paint, "title_chips", recording("canvas"))
+        m.setattr(journey_draw, "title_chips", recording("pdf"))
+        for picture in plan_pictures(sample, f"journey:{title}"):
+            render_image(sample, picture, RasterOptions(dpi=72))
+        render(sample, tmp_path / "chips.pdf", PdfOptions(what=f"journey:{title}"))
+    canvas, pdf = ({tuple(x) for x in shown[k]} for k in ("canvas", "pdf"))
+    assert canvas == pdf == {("Priya Raman", "Marcus Feld")}  # laid right to left

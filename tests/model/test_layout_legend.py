@@ -49,3 +49,19 @@ def test_legend_lines_fit_the_header_and_keep_clear_of_scale_labels() -> None:
     assert [line.text.y for line in lines] == [100, 118, 136]
     assert [line.text.w for line in lines] == [184, 64, 184]  # the second line is level with the label
     assert all(line.marker == (15, line.text.y + 8) and line.text.x == 24 for line in lines)
+
+
+def test_title_chips_sit_right_aligned_and_leave_the_title_its_room() -> None:
+    from personamap.model.layout import Rect, SeriesLook, title_chips
+
+    own = SeriesLook(None, "This journey", "#59636E", "circle")
+    looks = [own, *(SeriesLook(f"{k}", "x" * (k + 1), "#000000", "square") for k in range(4))]
+    band = Rect(0, 0, 400, 40)
+    chips, width = title_chips(looks, band, lambda name: 20.0 * len(name))  # widths 20, 40, 60, 80
+    # right to left: "xxxx" (116 wide), "xxx" (96); "xx" would start left of 45 % of the band
+    assert [c.look.name for c in chips] == ["xxxx", "xxx"]
+    assert [(c.rect.x, c.rect.w) for c in chips] == [(284, 116), (180, 96)]
+    assert all(c.rect.cy == band.cy and c.rect.h == 26 for c in chips)
+    assert width == 400 - (180 - 8)
+    long = [SeriesLook("p", "a very long name", "#000000", "circle")]
+    assert title_chips(long, band, lambda _name: 500.0)[0][0].rect.w == 160 + 36

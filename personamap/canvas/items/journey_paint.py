@@ -13,7 +13,8 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
 from ...model.enums import JourneyState, LaneKind
 from ...model.journey import JourneyMap, Lane, Stage, Step
-from ...model.layout import JourneyLayout, Rect
+from ...model.layout import JourneyLayout, Rect, title_chips
+from ...model.layout.legend import CHIP_NAME_MAX
 from ...style import LANE_LOOK, TYPE, Theme
 from ..labels import REACH, Label, label_px
 from ..text import draw_text, font
@@ -96,7 +97,7 @@ def _paint_title(
     painter: QPainter, layout: JourneyLayout, journey: JourneyMap, looks: list[SeriesLook], theme: Theme
 ) -> None:
     band = qrect(layout.title_rect).adjusted(20, 0, -20, 0)
-    chips_w = _paint_chips(painter, band, [look for look in looks if look.persona_id is not None], theme)
+    chips_w = _paint_chips(painter, band, looks, theme)
     title_font = font(TYPE.section, bold=True)
     badge = "Future state" if journey.state == JourneyState.FUTURE else "Current state"
     badge_font = font(TYPE.caption, bold=True)
@@ -128,14 +129,12 @@ def _paint_chips(painter: QPainter, band: QRectF, looks: list[SeriesLook], theme
     """Persona chips at the right of the title band (marker shape + name); returns their width."""
     qfont = font(TYPE.body)
     metrics = QFontMetricsF(qfont)
-    right = band.right()
     cy = band.center().y()
-    for look in reversed(looks):
-        name = metrics.elidedText(look.name, Qt.TextElideMode.ElideRight, 160)
-        w = metrics.horizontalAdvance(name) + 36
-        chip = QRectF(right - w, cy - 13, w, 26)
-        if chip.left() < band.left() + band.width() * 0.45:
-            break
+    area = Rect(band.x(), band.y(), band.width(), band.height())
+    chips, width = title_chips(looks, area, metrics.horizontalAdvance)
+    for look, r in chips:
+        name = metrics.elidedText(look.name, Qt.TextElideMode.ElideRight, CHIP_NAME_MAX)
+        chip = QRectF(r.x, r.y, r.w, r.h)
         painter.setPen(QPen(QColor(look.color), 1.2))
         painter.setBrush(QColor(theme.chip))
         painter.drawRoundedRect(chip, 13, 13)
@@ -143,8 +142,7 @@ def _paint_chips(painter: QPainter, band: QRectF, looks: list[SeriesLook], theme
         painter.setFont(qfont)
         painter.setPen(QColor(theme.text))
         painter.drawText(chip.adjusted(26, 0, -8, 0), Qt.AlignmentFlag.AlignVCenter, name)
-        right = chip.left() - 8
-    return band.right() - right
+    return width
 
 
 def _paint_corner(painter: QPainter, r: QRectF, theme: Theme) -> None:

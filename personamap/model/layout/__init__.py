@@ -39,11 +39,13 @@ lazy_package(
         "journey": ("JourneyLayout", "JourneyMetrics", "layout_journey"),
         "legend": (
             "MARKER_SHAPES",
+            "Chip",
             "LegendLine",
             "SeriesLook",
             "journey_legend",
             "legend_lines",
             "marker_shape",
+            "title_chips",
         ),
     },
 )
@@ -61,6 +63,7 @@ __all__ = [
     "CardHeader",
     "CardItem",
     "CardMetrics",
+    "Chip",
     "CurveRun",
     "EmotionLayout",
     "EmotionPoint",
@@ -97,4 +100,5 @@ __all__ = [
     "score_at",
     "section_content",
     "series_order",
+    "title_chips",
 ]

@@ -8,7 +8,7 @@ round; colours are the personas' own.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from .emotion import series_order
@@ -29,6 +29,14 @@ LEGEND_MARKER = 8.0
 """Marker size in the emotions lane header's legend (the curve's own markers are 10)."""
 LEGEND_LINE = 16.0
 LEGEND_PITCH = 18.0
+CHIP_H = 26.0
+CHIP_NAME_MAX = 160.0
+"""A longer persona name is elided in its chip."""
+CHIP_PAD = 36.0
+"""A chip's width beyond its name: the marker, and room either side."""
+CHIP_GAP = 8.0
+CHIPS_FROM = 0.45
+"""Chips keep to the right of this fraction of the title band; the title keeps the rest."""
 LABEL_BAND = 9.0
 """Half the height a scale label takes in the lane header, around its y."""
 
@@ -88,3 +96,28 @@ def legend_lines(
         lines.append(LegendLine(look, (area.x + 5, y + LEGEND_LINE / 2), text))
         y += LEGEND_PITCH
     return lines
+
+
+class Chip(NamedTuple):
+    """A persona chip in the journey's title band: the series, and its rounded box."""
+
+    look: SeriesLook
+    rect: Rect
+
+
+def title_chips(
+    looks: Sequence[SeriesLook], band: Rect, name_width: Callable[[str], float]
+) -> tuple[list[Chip], float]:
+    """Chips for the personas' curves (not the map's own), right-aligned in the title band
+    and laid right to left until they would pass `CHIPS_FROM` of it; with the width they
+    take (the title gets the rest). `name_width` measures a name in the body type."""
+    chips = []
+    right = band.right
+    for look in reversed([x for x in looks if x.persona_id is not None]):
+        w = min(CHIP_NAME_MAX, name_width(look.name)) + CHIP_PAD
+        rect = Rect(right - w, band.cy - CHIP_H / 2, w, CHIP_H)
+        if rect.x < band.x + band.w * CHIPS_FROM:
+            break
+        chips.append(Chip(look, rect))
+        right = rect.x - CHIP_GAP
+    return chips, band.right - right
