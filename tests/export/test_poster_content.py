@@ -134,5 +134,6 @@ def test_deck_contents_continue_and_list_every_persona(tmp_path: Path) -> None:
     for k in range(60):
         number = re.search(rf"Person {k:02d}\nRole\n(\d+)\n", listed)
         assert number is not None, k
-        assert f"\nPerson {k:02d}\n" in pages[int(number.group(1)) - 1]
+        page = int(number.group(1)) - 1
+        assert page not in contents and f"\nPerson {k:02d}\n" in pages[page]
     assert result.pages == 1 + len(contents) + 60
