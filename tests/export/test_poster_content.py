@@ -137,3 +137,16 @@ def test_deck_contents_continue_and_list_every_persona(tmp_path: Path) -> None:
         page = int(number.group(1)) - 1
         assert page not in contents and f"\nPerson {k:02d}\n" in pages[page]
     assert result.pages == 1 + len(contents) + 60
+
+
+def test_cards_say_how_many_sections_they_leave_out(sample: Project, tmp_path: Path) -> None:
+    from personamap.export.cards_sheet import SECTIONS
+    from personamap.export.persona_flow import contents, contents_of
+
+    out = tmp_path / "cards.pdf"
+    export_pdf(sample, out, PdfOptions(what="cards", today=TODAY))
+    text = norm("".join(p.extract_text() or "" for p in PdfReader(out).pages))
+    for p in sample.personas:
+        left_out = len(contents(p)) - len(contents_of(p, SECTIONS))
+        assert left_out > 0
+        assert norm(f"+ {left_out} more sections in the poster") in text, p.name
