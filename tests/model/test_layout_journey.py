@@ -247,3 +247,27 @@ def test_notes_never_overlap_stay_in_their_cells_and_round_trip(j: JourneyMap) -
             assert r.y >= lay.emotions[note.lane_id].rect.bottom
         assert lay.note_text_rects[note.id].h <= r.h
     assert lay.width == 180 + sum(c.w for c in lay.column_rects.values())
+
+
+def test_a_press_on_a_curve_marker_finds_its_lane_series_and_step() -> None:
+    from personamap.model import EmotionScore
+    from personamap.model.layout import emotion_at, marker_at
+    from personamap.model.layout.hit import MARKER_HIT
+
+    p1, p2 = _id(1), _id(2)
+    j = JourneyMap(stages=[Stage(), Stage()], lanes=[Lane(kind=LaneKind.EMOTIONS)], persona_ids=[p1, p2])
+    first, second = (s.steps[0].id for s in j.stages)
+    j.emotions = [
+        EmotionScore(persona_id=p1, step_id=first, score=1),
+        EmotionScore(persona_id=p2, step_id=first, score=1),  # same spot: drawn on top
+        EmotionScore(persona_id=p1, step_id=second, score=-1),
+    ]
+    lay = layout_journey(j, SCALE, MEASURE)
+    emo = lay.emotion
+    assert emo is not None
+    a, b = emo.series[p2][0], emo.series[p1][1]
+    assert marker_at(lay, [p1, p2], a.x, a.y) == (emo.lane_id, p2, first)
+    assert marker_at(lay, [p2, p1], a.x + MARKER_HIT, a.y) == (emo.lane_id, p1, first)
+    assert marker_at(lay, [p1, p2], b.x, b.y - MARKER_HIT) == (emo.lane_id, p1, second)
+    assert marker_at(lay, [p1, p2], b.x + MARKER_HIT + 1, b.y) is None
+    assert emotion_at(lay, b.x, b.y) is emo and emotion_at(lay, 1, 1) is None

@@ -25,7 +25,6 @@ from ...style import TYPE, Theme
 from ..text import draw_text, font
 
 MARKER = 10.0
-HIT = 9.0
 
 
 def marker_path(shape: str, c: QPointF, size: float = MARKER) -> QPainterPath:
@@ -158,14 +157,3 @@ def paint_legend(
         look, t = line.look, line.text
         paint_marker(painter, look.shape, QPointF(*line.marker), look.color, LEGEND_MARKER, theme.card)
         draw_text(painter, QRectF(t.x, t.y, t.w, t.h), look.name, qfont, theme.text, max_lines=1)
-
-
-def marker_at(
-    emotion: EmotionLayout, looks: list[SeriesLook], x: float, y: float
-) -> tuple[str | None, str] | None:
-    """(persona id, step id) of the marker under a point; the topmost series wins."""
-    for look in reversed(looks):
-        for point in emotion.series.get(look.persona_id, ()):
-            if point is not None and abs(point.x - x) <= HIT and abs(point.y - y) <= HIT:
-                return look.persona_id, point.step_id
-    return None

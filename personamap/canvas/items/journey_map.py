@@ -23,7 +23,17 @@ from PySide6.QtWidgets import (
 from ...model import ops
 from ...model.enums import LaneKind
 from ...model.journey import JourneyMap, JourneyNote
-from ...model.layout import JourneyLayout, SeriesLook, cell_at, journey_legend, layout_journey, score_at
+from ...model.layout import (
+    JourneyLayout,
+    MarkerHit,
+    SeriesLook,
+    cell_at,
+    emotion_at,
+    journey_legend,
+    layout_journey,
+    marker_at,
+    score_at,
+)
 from ...style import LANE_LOOK, Theme
 from ..interactions.marker_drag import MarkerDrag
 from ..labels import Label
@@ -31,7 +41,7 @@ from ..target import Target
 from . import journey_menus as menus
 from .base import ElementItem
 from .journey_drop import drop_journey_notes
-from .journey_emotion import Preview, marker_at
+from .journey_emotion import Preview
 from .journey_headers import JourneyHeaderItem
 from .journey_paint import (
     journey_labels,
@@ -258,28 +268,19 @@ class JourneyMapItem(NoteHostMixin, ElementItem):
     def _cell(self, pos: QPointF) -> tuple[str, str, str] | None:
         return cell_at(self.layout, pos.x(), pos.y()) if self.layout else None
 
-    def _marker(self, pos: QPointF) -> tuple[str | None, str] | None:
+    def _marker(self, pos: QPointF) -> MarkerHit | None:
         if self.layout is None:
             return None
-        for emotion in self.layout.emotions.values():
-            if qrect(emotion.rect).contains(pos):
-                return marker_at(emotion, self._looks, pos.x(), pos.y())
-        return None
-
-    def _emotion_at(self, pos: QPointF) -> Any:
-        if self.layout is None:
-            return None
-        return next((e for e in self.layout.emotions.values() if qrect(e.rect).contains(pos)), None)
+        return marker_at(self.layout, [look.persona_id for look in self._looks], pos.x(), pos.y())
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        marker = self._marker(event.pos()) if event.button() == Qt.MouseButton.LeftButton else None
-        if marker is None or self.journey is None:
+        hit = self._marker(event.pos()) if event.button() == Qt.MouseButton.LeftButton else None
+        if hit is None or self.journey is None:
             super().mousePressEvent(event)
             return
         event.accept()
-        self.active_series = marker[0]
-        lane_id = self._emotion_at(event.pos()).lane_id
-        self._marker_drag = MarkerDrag(self, marker[0], marker[1], lane_id).start()
+        self.active_series = hit.persona_id
+        self._marker_drag = MarkerDrag(self, hit.persona_id, hit.step_id, hit.lane_id).start()
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._marker_drag is None:
@@ -301,7 +302,7 @@ class JourneyMapItem(NoteHostMixin, ElementItem):
             return
         event.accept()
         lane = next(la for la in self.journey.lanes if la.id == cell[0])
-        emotion = self._emotion_at(pos)
+        emotion = emotion_at(self.layout, pos.x(), pos.y()) if self.layout else None
         if lane.kind != LaneKind.EMOTIONS:
             self.add_note_in(cell)
         elif emotion is not None:

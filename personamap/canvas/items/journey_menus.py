@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QWidget
 from ...model import ops
 from ...model.enums import LaneKind
 from ...model.journey import JourneyMap
+from ...model.layout import MarkerHit
 
 LANE_KIND_NAMES: dict[LaneKind, str] = {
     LaneKind.ACTIONS: "Actions",
@@ -172,13 +173,13 @@ def lane_menu(host: Any, journey: JourneyMap, lane_id: str) -> QMenu:
 
 
 def body_menu(
-    host: Any, journey: JourneyMap, cell: tuple[str, str, str] | None, marker: tuple[str | None, str] | None
+    host: Any, journey: JourneyMap, cell: tuple[str, str, str] | None, marker: MarkerHit | None
 ) -> QMenu:
     """The map's own menu: a marker's score, a cell's note, new stages and lanes."""
     jid = host.journey_id
     menu = QMenu()
     if marker is not None:
-        persona_id, step_id = marker
+        persona_id, step_id = marker.persona_id, marker.step_id
         _add(
             menu, "Clear score", lambda: host.apply(lambda p: ops.clear_emotion(p, jid, persona_id, step_id))
         )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
+from typing import NamedTuple
 
 from ..journey import JourneyMap
+from .emotion import EmotionLayout
 from .journey import JourneyLayout
 from .stack import reading_index
 
@@ -19,6 +21,34 @@ def cell_at(layout: JourneyLayout, x: float, y: float) -> tuple[str, str, str] |
     if lane_id is None or step_id is None:
         return None
     return lane_id, layout.step_stage[step_id], step_id
+
+
+MARKER_HIT = 9.0
+"""How far (in x and in y) from a marker's centre a press still takes it."""
+
+
+class MarkerHit(NamedTuple):
+    lane_id: str
+    persona_id: str | None
+    step_id: str
+
+
+def emotion_at(layout: JourneyLayout, x: float, y: float) -> EmotionLayout | None:
+    """The emotions lane whose plot area holds the point."""
+    return next((e for e in layout.emotions.values() if e.rect.contains(x, y)), None)
+
+
+def marker_at(layout: JourneyLayout, series: Sequence[str | None], x: float, y: float) -> MarkerHit | None:
+    """The curve marker under a point: its lane, series (persona id) and step. `series` is the
+    drawing order; the topmost (last drawn) wins where markers overlap."""
+    emotion = emotion_at(layout, x, y)
+    if emotion is None:
+        return None
+    for persona_id in reversed(series):
+        for point in emotion.series.get(persona_id, ()):
+            if point is not None and abs(point.x - x) <= MARKER_HIT and abs(point.y - y) <= MARKER_HIT:
+                return MarkerHit(emotion.lane_id, persona_id, point.step_id)
+    return None
 
 
 def insertion_index(
