@@ -22,10 +22,6 @@ class HeaderReorder(Interaction):
         self.header = header
         self.press = QPointF(press)
 
-    @property
-    def dragging(self) -> bool:
-        return self.header.dragging
-
     def _move(self, scene_pos: QPointF) -> None:
         if not self.header.dragging and not past_threshold(self.press, scene_pos):
             return
