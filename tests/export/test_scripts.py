@@ -121,6 +121,23 @@ def test_break_units_golden() -> None:
     assert break_units("「（王）」abc") == ("「（王）」", "abc")
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'say "hi" ( a ) b , c — d',
+        "e-mail: a@b.com, http://x.y/z?q=1 -5 1/2 and/or research/2026-q2 12/2026",
+        "it's 9:30 — ok?! [done] {x}y",
+        "「はい」と言った。한국어 텍스트입니다. 王小明，你好！",
+        "شهر 12/2026 (تقريبًا) — עברית, 25%",
+        f"{DEV} {FAMILY}{FLAG} ok",
+    ],
+)
+def test_break_units_agree_with_the_full_unicode_rules(paragraph: str) -> None:
+    from uniseg.linebreak import line_break_units
+
+    assert break_units(paragraph) == tuple(line_break_units(paragraph))
+
+
 # --- emoji -----------------------------------------------------------------------------------
 
 

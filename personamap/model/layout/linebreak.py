@@ -23,7 +23,10 @@ _EXTENDING = re.compile(
 """Characters that may join the one before into a longer cluster (marks, joiners, selectors,
 flag letters, skin tones, tags); text without them is one cluster per character."""
 
-NO_BEFORE = frozenset(("CL", "CP", "EX", "IS", "SY", "NS", "CJ", "GL", "WJ", "ZW", "CM", "ZWJ", "QU"))
+NO_BEFORE = frozenset(("CL", "CP", "EX", "IS", "SY", "NS", "GL", "WJ", "ZW", "CM", "ZWJ", "QU", "BA", "HY"))
+"""Classes no line may start with (UAX #14 rules LB7-LB13, LB19, LB21) unless spaces come first."""
+STILL_AFTER_SPACES = frozenset(("CL", "CP", "EX", "IS", "SY", "WJ", "ZW"))
+"""Classes no line may start with even after spaces (LB7, LB11, LB13): "a )", "x ,"."""
 NO_AFTER = frozenset(("OP", "QU", "GL", "WJ"))
 BREAK_AFTER = frozenset(
     ("ID", "EB", "EM", "H2", "H3", "JL", "JV", "JT", "CL", "CP", "EX", "HY", "BA", "B2", "CB", "ZW")
@@ -42,18 +45,25 @@ def clusters(text: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=8192)
-def line_class(ch: str) -> str:
-    """The UAX #14 class of a character, ambiguous classes resolved as UAX #14 suggests."""
+def _props(ch: str) -> tuple[str, bool]:
+    """(UAX #14 class, East Asian wide) of a character, ambiguous classes resolved as UAX #14
+    suggests (the ideographic or the alphabetic reading, by width)."""
     from uniseg.linebreak import line_break
 
+    wide = unicodedata.east_asian_width(ch) in ("W", "F")
     name = str(line_break(ch))
     if name in ("AI", "SG", "XX", "SA"):
-        return "ID" if unicodedata.east_asian_width(ch) in ("W", "F") else "AL"
-    if name == "CJ":
-        return "NS"
-    if name in ("CR", "LF", "NL", "BK"):
-        return "BK"
-    return name
+        name = "ID" if wide else "AL"
+    elif name == "CJ":
+        name = "NS"
+    elif name in ("CR", "LF", "NL", "BK"):
+        name = "BK"
+    return name, wide
+
+
+def line_class(ch: str) -> str:
+    """The UAX #14 class of a character (see `_props`)."""
+    return _props(ch)[0]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -63,35 +73,37 @@ def break_units(paragraph: str) -> tuple[str, ...]:
     units: list[str] = []
     current = ""
     prev = ""
-    prev_wide = False
-    spaced = False
+    prev_wide = spaced = number = False
     for cluster in clusters(paragraph):
-        cls = line_class(cluster[0])
+        cls, wide = _props(cluster[0])
         if cls == "SP":
             current += cluster
             spaced = bool(prev)
             continue
-        if current and prev and _may_break(prev, prev_wide, cls, spaced):
+        if prev and _may_break(prev, prev_wide, cls, spaced, number):
             units.append(current)
             current = ""
         current += cluster
-        prev, prev_wide, spaced = cls, unicodedata.east_asian_width(cluster[0]) in ("W", "F"), False
+        number = cls == "NU" or (number and cls in ("SY", "IS") and not spaced)
+        prev, prev_wide, spaced = cls, wide, False
     if current:
         units.append(current)
     return tuple(units)
 
 
-def _may_break(prev: str, prev_wide: bool, cls: str, spaced: bool) -> bool:
+def _may_break(prev: str, prev_wide: bool, cls: str, spaced: bool, number: bool) -> bool:
     """Whether a line may break between a cluster of class `prev` (wide: East Asian) and one of
-    class `cls`, spaces between them or not."""
-    if cls in NO_BEFORE or prev in NO_AFTER:
+    class `cls`, spaces between them or not; `number`: `prev` ends a number ("12/")."""
+    if cls in STILL_AFTER_SPACES or prev == "OP":  # "a )", "( a": not even at the space
         return False
     if spaced or prev == "BK":
         return True
+    if cls in NO_BEFORE or prev in NO_AFTER:
+        return False
     if prev == "HY" and cls in _NUMERIC:
         return False  # a minus sign stays with its number
-    if prev in ("CP", "CL") and not prev_wide:
-        return cls in BREAK_BEFORE  # "f(x)y", "a}b": Latin brackets hold on to what follows
-    if prev == "SY":
-        return cls == "AL"  # "and/or" may break after the slash, "1/2" may not
+    if prev == "CP" and not prev_wide and cls in ("AL", "HL", "NU"):
+        return False  # "f(x)y": a Latin closing parenthesis holds on to what follows
+    if prev == "SY":  # "and/or", "research/2026" may break after the slash, "1/2" may not
+        return cls == "AL" or (cls == "NU" and not number)
     return prev in BREAK_AFTER or cls in BREAK_BEFORE
