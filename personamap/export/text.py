@@ -208,10 +208,10 @@ class PdfText:
         `wrap` made keeps its paragraph's direction through a leading direction mark)."""
         if not line:
             return
+        if width > 0:
+            align = aligned(align, line)
         rtl = has_rtl(line)
         if rtl:
-            if width > 0:
-                align = aligned(align, line)
             line = visual(line)
         if align != "left":
             w = self.width(line, size, style) if not rtl else self._visual_width(line, size, style)

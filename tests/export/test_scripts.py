@@ -69,6 +69,10 @@ def test_a_wrapped_line_keeps_its_paragraphs_direction(text: PdfText) -> None:
     for line in lines:
         assert is_rtl(line), line  # a Latin continuation line starts with a right-to-left mark
         assert aligned("left", line) == "right"
+        pdf = _Recorder()
+        text.draw_line(pdf, 0, 0, line, 10, width=100)
+        right = min(x for x, _ in pdf.drawn) + text.width(visual(line), 10, "regular")
+        assert right == pytest.approx(100, abs=0.5), line  # set flush right, like its paragraph
     ltr = text.wrap("Hello world שלום עולם שלום עולם", 40, 10)
     assert not any(is_rtl(line) for line in ltr)
 
