@@ -86,7 +86,7 @@ def raw_poster(project: Project, path: Path, font_path: str) -> None:
         pdfmetrics.registerFont(TTFont("BenchDejaVu", font_path))
     journey = project.journeys[0]
     layout = _LAYOUTS[journey.id]
-    page_w, page_h = 1190.0, 842.0
+    page_w, page_h = PAGE_MM[0] * 72 / 25.4, PAGE_MM[1] * 72 / 25.4
     scale = min((page_w - 68) / layout.width, (page_h - 85) / layout.height)
     c = Canvas(str(path), pagesize=(page_w, page_h), initialFontName="BenchDejaVu", pageCompression=1)
     size = 13 * scale
@@ -104,6 +104,9 @@ def raw_poster(project: Project, path: Path, font_path: str) -> None:
 
 
 _LAYOUTS: dict = {}
+PAGE_MM = (2800, 1200)
+"""One sheet on which the map prints legibly (no poster prints text under 6 pt; on A3 it
+would continue across dozens of tiles), so both sides draw the same single page."""
 
 
 def run(quick: bool = False) -> None:
@@ -114,7 +117,8 @@ def run(quick: bool = False) -> None:
         return
     journey = project.journeys[0]
     _LAYOUTS[journey.id] = layout_journey(journey, project.settings.emotion_scale, PdfText(_fontset()))
-    options = PdfOptions(what="journey:Bench journey", page_size="A3", today=dt.date(2026, 1, 1))
+    page = f"{PAGE_MM[0]}x{PAGE_MM[1]}mm"
+    options = PdfOptions(what="journey:Bench journey", page_size=page, today=dt.date(2026, 1, 1))
     with tempfile.TemporaryDirectory() as folder:
         ours_path, raw_path = Path(folder) / "ours.pdf", Path(folder) / "raw.pdf"
         ours, raw = compare(

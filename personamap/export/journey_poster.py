@@ -254,8 +254,12 @@ def _tile(
     c.translate(pen.px(area.x - sx + offset[0]), pen.py(area.y - sy + offset[1]) - poster_h)
     c.doForm(form)
     c.restoreState()
-    for tx, ty in targets:
-        _target(pen, area.x + tx - sx, area.y + ty - sy)
+    for tx, ty in targets:  # only those on this sheet
+        if (
+            sx - TARGET_REACH <= tx <= sx + area.w + TARGET_REACH
+            and sy - TARGET_REACH <= ty <= sy + area.h + TARGET_REACH
+        ):
+            _target(pen, area.x + tx - sx, area.y + ty - sy)
     c.restoreState()
     cols, rows = tiling.grid
     size = _label_size(sheet.geometry)
@@ -326,26 +330,36 @@ def registration_targets(layout: JourneyLayout, tiling: Tiling) -> list[tuple[fl
     allows: in the middle of the overlap, moved along the seam until clear of every note."""
     area, overlap, scale = tiling.area, tiling.overlap, tiling.scale
     ox, oy = tiling.offset(layout)
-    pad = 2.0
+    reach = TARGET_REACH + 2.0
     notes = [
-        Rect(ox + r.x * scale - pad, oy + r.y * scale - pad, r.w * scale + 2 * pad, r.h * scale + 2 * pad)
+        (ox + r.x * scale, oy + r.y * scale, ox + r.right * scale, oy + r.bottom * scale)
         for r in layout.note_rects.values()
     ]
 
-    def free(x: float, y: float) -> bool:
-        return not any(target_rect(x, y).intersects(n) for n in notes)
-
     def along(fixed: float, lo: float, hi: float, vertical: bool) -> list[tuple[float, float]]:
+        # the stretches of the seam a target's centre must avoid: notes within reach, widened
+        blocked = sorted(
+            (n[1] - reach, n[3] + reach) if vertical else (n[0] - reach, n[2] + reach)
+            for n in notes
+            if (n[0] - reach < fixed < n[2] + reach if vertical else n[1] - reach < fixed < n[3] + reach)
+        )
+        merged: list[list[float]] = []
+        for a, b in blocked:
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        edges = [x for a, b in merged for x in (a - 0.01, b + 0.01)]
+        lo, hi = lo + TARGET_REACH * 2, hi - TARGET_REACH * 2
+
+        def free(pos: float) -> bool:
+            return lo <= pos <= hi and not any(a < pos < b for a, b in merged)
+
         chosen: list[float] = []
-        step = TARGET_REACH / 2
         for f in (0.2, 0.5, 0.8):
             want = lo + (hi - lo) * f
-            for k in range(int((hi - lo) / step) + 1):
-                pos = want + (k + 1) // 2 * step * (1 if k % 2 else -1)
-                if not lo + TARGET_REACH * 2 <= pos <= hi - TARGET_REACH * 2:
-                    continue
-                x, y = (fixed, pos) if vertical else (pos, fixed)
-                if free(x, y) and all(abs(pos - c) >= TARGET_REACH * 4 for c in chosen):
+            for pos in sorted([want, *edges], key=lambda x: abs(x - want)):
+                if free(pos) and all(abs(pos - c) >= TARGET_REACH * 4 for c in chosen):
                     chosen.append(pos)
                     break
         return [(fixed, p) if vertical else (p, fixed) for p in chosen]
