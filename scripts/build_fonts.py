@@ -81,6 +81,13 @@ def _subset(font: TTFont, unicodes: set[int] | None, *, keep_hinting: bool = Tru
     sub.subset(font)
 
 
+def _save(font: TTFont, path: Path) -> None:
+    """Save with the source's own timestamp, so that a rebuild gives the same bytes."""
+    font.recalcTimestamp = False
+    font["head"].modified = font["head"].created
+    font.save(path)
+
+
 def _ranges(spec: str) -> set[int]:
     out: set[int] = set()
     for part in spec.split(","):
@@ -191,7 +198,7 @@ def build(sources: dict[str, Path], out: Path) -> None:
     for name in ("NotoSans-Regular", "NotoSans-Bold", "NotoSans-Italic"):
         font = TTFont(noto / f"{name}.ttf")
         _subset(font, latin)
-        font.save(out / f"{name}.ttf")
+        _save(font, out / f"{name}.ttf")
     for name, spec in (
         ("NotoSansArabic-Regular", ARABIC),
         ("NotoSansArabic-Bold", ARABIC),
@@ -200,15 +207,15 @@ def build(sources: dict[str, Path], out: Path) -> None:
     ):
         font = TTFont(noto / f"{name}.ttf")
         _subset(font, _ranges(spec))
-        font.save(out / f"{name}.ttf")
+        _save(font, out / f"{name}.ttf")
     cjk = TTCollection(str(sources["cjk"])).fonts[2]  # Noto Sans CJK SC
     _subset(cjk, cjk_codepoints(), keep_hinting=False)
     cff_to_glyf(cjk)
-    cjk.save(out / "NotoSansCJKsc-Regular.ttf")
+    _save(cjk, out / "NotoSansCJKsc-Regular.ttf")
     emoji = instancer.instantiateVariableFont(TTFont(sources["emoji"]), {"wght": 400})
     _subset(emoji, None, keep_hinting=False)
     sequences = emoji_sequences(emoji)
-    emoji.save(out / "NotoEmoji-Regular.ttf")
+    _save(emoji, out / "NotoEmoji-Regular.ttf")
     (out / "emoji-sequences.json").write_text(
         json.dumps({k: f"{v:X}" for k, v in sequences.items()}, ensure_ascii=False, indent=0) + "\n",
         encoding="utf-8",
