@@ -53,14 +53,20 @@ def _n(count: int) -> str:
     return f"{count:,}"
 
 
+_NOT_MARKS = bytes(b for b in range(256) if b not in b",{[")
+
+
 def quick_bound(data: bytes | str) -> tuple[int, int]:
-    """(upper bound of values, upper bound of objects) from plain counts, at memchr speed.
+    """(upper bound of values, upper bound of objects) from plain counts, at memory speed.
 
     Every value but the first of its container follows a comma, so values ≤ commas +
-    containers + 1; commas and braces inside strings only raise the bound."""
-    comma, brace, bracket = (b",", b"{", b"[") if isinstance(data, bytes) else (",", "{", "[")
-    objects = data.count(brace)  # type: ignore[arg-type]
-    return data.count(comma) + objects + data.count(bracket) + 1, objects  # type: ignore[arg-type]
+    containers + 1; commas and brackets inside strings only raise the bound. Bytes are
+    counted in one pass (translate keeps only `,{[`; 4 ms for 10 MB)."""
+    if isinstance(data, bytes):
+        marks = data.translate(None, _NOT_MARKS)
+        return len(marks) + 1, marks.count(b"{")  # commas + containers + 1
+    objects = data.count("{")
+    return data.count(",") + objects + data.count("[") + 1, objects
 
 
 def check_text(text: str) -> None:
