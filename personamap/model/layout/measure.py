@@ -10,6 +10,8 @@ import math
 import unicodedata
 from typing import NamedTuple, Protocol, runtime_checkable
 
+from .linebreak import break_units, clusters
+
 _PROBE = "Mg"
 _WIDE = frozenset("WF")
 
@@ -26,11 +28,8 @@ class TextMeasure(Protocol):
 
 
 class ApproxMeasure(NamedTuple):
-    """Monospace-like metrics: greedy word wrap, over-long words broken anywhere.
-
-    East Asian wide characters count as one full em (CJK text has no spaces to break at,
-    so it wraps character by character like an over-long word).
-    """
+    """Monospace-like metrics: greedy wrap at the Unicode break opportunities, over-long words
+    broken between clusters. East Asian wide characters count as one full em."""
 
     char: float = 0.55
     bold_char: float = 0.6
@@ -57,31 +56,31 @@ class ApproxMeasure(NamedTuple):
         return lines
 
     def _wrap_paragraph(self, paragraph: str, width: float, size: float, bold: bool) -> list[str]:
+        """Greedy lines at the Unicode break opportunities (`linebreak.break_units`), as the
+        PDF wraps; spaces between words are kept, those at a line's end dropped."""
         lines: list[str] = []
         current, used = "", 0.0
-        space = self.char_width(" ", size, bold)
-        for word in paragraph.split():
-            w = self.text_width(word, size, bold)
-            if current and used + space + w <= width + 1e-9:
-                current, used = f"{current} {word}", used + space + w
-                continue
-            if current:
-                lines.append(current)
-            if w <= width + 1e-9:
-                current, used = word, w
-                continue
-            pieces = self._break_word(word, width, size, bold)
-            lines.extend(pieces[:-1])
-            current, used = pieces[-1], self.text_width(pieces[-1], size, bold)
-        lines.append(current)
+        for unit in break_units(paragraph.lstrip()):
+            body = unit.rstrip()
+            w = self.text_width(body, size, bold)
+            if current and used + w > width + 1e-9:
+                lines.append(current.rstrip())
+                current, used = "", 0.0
+            if not current and w > width + 1e-9:
+                pieces = self._break_word(body, width, size, bold)
+                lines.extend(pieces[:-1])
+                unit, body = pieces[-1] + unit[len(body) :], pieces[-1]
+            current += unit
+            used += self.text_width(unit, size, bold)
+        lines.append(current.rstrip())
         return lines
 
     def _break_word(self, word: str, width: float, size: float, bold: bool) -> list[str]:
-        """Split a word wider than the line into chunks that fit (at least one character each)."""
+        """Split a word wider than the line into chunks that fit (at least one cluster each)."""
         pieces: list[str] = []
         chunk, used = "", 0.0
-        for ch in word:
-            w = self.char_width(ch, size, bold)
+        for ch in clusters(word):
+            w = self.text_width(ch, size, bold)
             if chunk and used + w > width + 1e-9:
                 pieces.append(chunk)
                 chunk, used = "", 0.0
