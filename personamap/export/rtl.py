@@ -53,6 +53,20 @@ def visual(line: str, rtl: bool | None = None) -> str:
     from bidi.algorithm import get_display
 
     base = base_is_rtl(line) if rtl is None else rtl
-    text = shape_arabic(fold_sequences(line))  # emoji sequences become one character: never
-    # reversed by the bidi algorithm, nor their joiners dropped by the shaper
-    return get_display(text, base_dir="R" if base else "L").translate(_MARKS)
+    text, restore = _neutral_sequences(line)
+    shown = get_display(shape_arabic(text), base_dir="R" if base else "L")
+    return shown.translate(restore).translate(_MARKS)
+
+
+def _neutral_sequences(line: str) -> tuple[str, dict[int, str]]:
+    """The line with each emoji sequence as one neutral stand-in character (a box-drawing one,
+    bidi class ON like a single emoji), so that the bidi algorithm neither reverses the
+    sequence nor treats it as a letter, and the shaper keeps it; with the table back to the
+    character that prints the sequence whole."""
+    folded = fold_sequences(line)
+    glyphs = sorted({ch for ch in folded if ord(ch) >= 0xF0000}, key=folded.index)
+    free = (chr(cp) for cp in range(0x2500, 0x2580) if chr(cp) not in folded)
+    stand_in = dict(zip(glyphs, free, strict=False))
+    if len(stand_in) < len(glyphs):
+        return folded, {}  # a line of box drawing and over 100 sequences: they stay letters
+    return folded.translate(str.maketrans(stand_in)), {ord(v): k for k, v in stand_in.items()}

@@ -167,6 +167,11 @@ def test_emoji_sequences_are_never_split_by_wrapping_or_eliding(text: PdfText) -
         assert all(c in (DEV, FAMILY, FLAG, THUMB, "…") for c in clusters(cut))
 
 
+def test_an_emoji_sequence_is_ordered_like_a_single_emoji() -> None:
+    assert visual("שלום 🎉 3") == "3 🎉 םולש"
+    assert visual(f"שלום {DEV} 3") == f"3 {sequence_glyph(DEV)} םולש"  # neutral, not a letter
+
+
 @pytest.mark.parametrize("line", [f"שלום {DEV} עולם", f"Layla ليلى حداد {DEV}", f"مرحبا {FAMILY}{THUMB}"])
 def test_emoji_in_right_to_left_text_stay_whole(line: str) -> None:
     shown = visual(line)
