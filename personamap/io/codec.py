@@ -123,14 +123,20 @@ def _fast(data: bytes) -> Project | None:
     return project if same else None
 
 
-def _fast_is_bounded(data: bytes) -> bool:
-    """Whether the fast path may see `data`: a failed pydantic parse builds one error per bad
-    value before we can look, so only files with few enough values (by a count of commas and
-    brackets) go that way; the careful reader checks the limits of the rest first. Anything
-    the fast path then accepts is within every limit of limits.py (a valid object has few keys
-    and short texts)."""
+def _fast_within_limits(data: bytes) -> Project | None:
+    """The fast path, for files it may see: a failed pydantic parse builds one error object
+    per bad value before we can look (about 400 bytes each), so only files within the
+    values and objects limits (by a count of commas and brackets) go that way; the careful
+    reader checks the limits of the rest first. What the fast path accepts is then within
+    every limit of limits.py: a valid object has few keys and short texts, and the longest
+    list is measured when the file is big enough to hold one over the limit."""
     values, objects = limits.quick_bound(data)
-    return values <= limits.MAX_LIST_ITEMS and objects <= limits.MAX_OBJECTS
+    if values > limits.MAX_VALUES or objects > limits.MAX_OBJECTS:
+        return None
+    project = _fast(data)
+    if project is None or values <= limits.MAX_LIST_ITEMS:
+        return project
+    return None if limits.longest_list(project) > limits.MAX_LIST_ITEMS else project
 
 
 def loads(data: str | bytes, *, source: str = _MEMORY) -> Project:
@@ -161,7 +167,7 @@ def _loads(data: str | bytes | bytearray | memoryview, source: str) -> Project:
             data = b""
     if not isinstance(data, bytes):
         data = bytes(data)
-    project = _fast(data) if data and _fast_is_bounded(data) else None
+    project = _fast_within_limits(data) if data else None
     if project is None:
         if text is None:
             try:

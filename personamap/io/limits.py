@@ -28,8 +28,7 @@ MAX_OBJECTS = 100_000
 """A 20,000-note project holds about 22,500 objects; this allows about 90,000 notes."""
 
 MAX_LIST_ITEMS = 500_000
-"""No list of a real project comes near: a journey of 20,000 notes is a list of 20,000. Files
-with fewer values than this in all may take the fast path (codec.py)."""
+"""No list of a real project comes near: a journey of 20,000 notes is a list of 20,000."""
 
 MAX_KEYS = 1_000
 """The largest object of the format (a persona) has 28 fields."""
@@ -149,6 +148,23 @@ def _check_text(item: Any, loc: tuple[str | int, ...]) -> None:
             _place(loc),
             f"a text of {_n(len(item))} characters is too long; the limit is {_n(MAX_TEXT_CHARS)}",
         )
+
+
+def longest_list(root: Any) -> int:
+    """The length of the longest list in a model tree (a loaded project), for a file that
+    took the fast path: one walk over the models, only for files with many values."""
+    longest = 0
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        for value in node.__dict__.values():
+            if type(value) is list:
+                longest = max(longest, len(value))
+                if value and hasattr(value[0], "__pydantic_fields_set__"):
+                    stack.extend(value)
+            elif hasattr(value, "__pydantic_fields_set__"):
+                stack.append(value)
+    return longest
 
 
 def _place(loc: tuple[str | int, ...]) -> str:

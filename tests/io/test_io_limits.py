@@ -146,9 +146,23 @@ def test_the_fast_path_is_not_tried_on_a_file_with_too_many_values(golden_data, 
     tried: list[bytes] = []
     monkeypatch.setattr(codec, "_fast", lambda data: tried.append(data))
     data = copy.deepcopy(golden_data)
-    data["personas"][0]["tags"] = ["t"] * (limits.MAX_LIST_ITEMS + 1)
+    data["personas"][0]["tags"] = ["t"] * (limits.MAX_VALUES + 1)
     _refusal(_text(data))
     assert tried == []
+
+
+def test_a_list_over_its_limit_is_refused_even_where_the_fast_path_reads_it(golden_bytes, monkeypatch):
+    """A valid file whose one list is too long: the fast path reads it (few values in all)
+    and must still refuse it, as the careful reader does, with the place."""
+    project = loads(golden_bytes)
+    longest = limits.longest_list(project)
+    monkeypatch.setattr(limits, "MAX_LIST_ITEMS", longest)
+    project.personas[0].tags = ["t"] * (longest + 1)
+    text = codec.dumps(project)  # canonical: the fast path's kind of file
+    assert codec._fast(text.encode()) is not None
+    assert _refusal(text) == [
+        ("personas[0].tags", f"a list of {longest + 1} items is too long; a list may hold at most {longest}")
+    ]
 
 
 def test_the_limits_count_values_not_text(golden_data):
