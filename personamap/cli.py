@@ -97,7 +97,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "--what",
         default="all",
         metavar="WHAT",
-        help="all, personas, persona:NAME, cards, empathy[:NAME], journey[:NAME], board:NAME, votes "
+        help="all, personas, persona:NAME, cards, empathy[:NAME], journey[:NAME], board:NAME, boards, votes "
         "(png/svg: also card:NAME, a persona's canvas card) (csv: votes only) (default: all)",
     )
     p.add_argument(
@@ -105,7 +105,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--orientation", default="auto", choices=["auto", "portrait", "landscape"])
     p.add_argument(
-        "--tile", metavar="CxR", help="journeys only: spread the poster over C×R sheets (3x2) or auto"
+        "--tile", metavar="CxR", help="journeys, boards: spread the poster over C×R sheets (3x2) or auto"
     )
     p.add_argument("--bleed", type=float, default=0.0, metavar="MM", help="bleed around each page, in mm")
     p.add_argument("--crop-marks", action="store_true", help="add crop marks outside the bleed")

@@ -1,10 +1,20 @@
-"""A whole board as laid out on the canvas: every element at its position, the lot scaled to
-fit the page. Persona cards come from `layout_card`, maps from their layouts, so the page
-looks like the board. Journey maps take their natural size, as on the canvas."""
+"""A whole board as laid out on the canvas: every element at its position, the board's name
+above them, the lot scaled to fit the page. Persona cards come from `layout_card`, maps from
+their layouts, so the page looks like the board. Journey maps take their natural size, as on
+the canvas.
+
+No text prints under 6 pt: a board that one sheet cannot hold legibly continues across sheets,
+tiled as a journey poster is (registration targets in the overlaps, trim ticks), and the export
+warns. The smallest type a board uses is measured by drawing it once onto a blind canvas.
+"""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
+from typing import NamedTuple
+
+from reportlab.lib.units import mm
 
 from ..model import Board
 from ..model.board import (
@@ -23,60 +33,213 @@ from .card_draw import draw_card
 from .draw import MUTED, TEXT, Pen, mix
 from .empathy_page import draw_empathy
 from .journey_draw import draw_journey
-from .pages import content_rect
-from .spec import Ctx, PageJob, Sheet
+from .journey_poster import (
+    AUTO_BODY_PT,
+    MIN_TEXT_PT,
+    Tiling,
+    choose_tiling,
+    draw_tile,
+    parse_tile,
+    registration_targets,
+)
+from .spec import Ctx, ExportError, PageJob, Sheet
+
+PAD = 16.0
+"""Room around the elements, layout px."""
+TITLE_BAND = TYPE.board_title * 1.8
+"""Height of the band above the elements that holds the board's name, layout px."""
 
 
-def job(ctx: Ctx, geometry: Callable, board: Board, level: int = 0) -> PageJob:
-    sizes = _sizes(ctx, board)
-    bounds = _bounds(board, sizes)
-    landscape = bounds.w >= bounds.h
-    g = geometry("landscape" if landscape else "portrait")
+class BoardPoster(NamedTuple):
+    """A board as one picture in layout px: its name in a band on top, then its elements."""
+
+    board: Board
+    rects: dict[str, Rect]
+    """Every element's rect on the board (journey maps at their natural size)."""
+    bounds: Rect
+    """The elements' bounding box, padded: the part of the board the picture shows."""
+    note_rects: dict[str, Rect]
+    """What registration targets keep clear of where they can (elements, connector labels),
+    in picture px."""
+    smallest: float = 0.0
+    """The smallest type the picture prints, layout px (at scale 1)."""
+
+    @property
+    def width(self) -> float:
+        return self.bounds.w
+
+    @property
+    def height(self) -> float:
+        return TITLE_BAND + self.bounds.h
+
+    def printed_min(self, scale: float) -> float:
+        return self.smallest * scale
+
+
+def board_poster(ctx: Ctx, board: Board) -> BoardPoster | None:
+    """The board as a picture, its smallest type measured; None for an empty board."""
+    rects = _rects(ctx, board)
+    boxes = [rects[e.id] for e in board.elements if not isinstance(e, Connector)]
+    if not boxes:
+        return None
+    bounds = boxes[0]
+    for r in boxes[1:]:
+        bounds = bounds.united(r)
+    bounds = bounds.adjusted(-PAD, -PAD, PAD, PAD)
+    labels = [box for e in board.elements if isinstance(e, Connector) and (box := _label_box(ctx, e, rects))]
+    clear = {e.id: rects[e.id] for e in board.elements if not isinstance(e, Connector)}
+    clear |= {f"label-{k}": r for k, (_, r) in enumerate(labels)}
+    shown = {k: Rect(r.x - bounds.x, r.y - bounds.y + TITLE_BAND, r.w, r.h) for k, r in clear.items()}
+    poster = BoardPoster(board, rects, bounds, shown)
+    measure = _Sizes(ctx.text)
+    draw_poster(ctx, Pen(_Blind(), measure, 0, 0), poster)  # type: ignore[arg-type]
+    return poster._replace(smallest=measure.smallest)
+
+
+def draw_poster(ctx: Ctx, pen: Pen, poster: BoardPoster) -> None:
+    """The board's name, then its elements; `pen` has the picture's top left at its origin."""
+    size = TYPE.board_title
+    y = (TITLE_BAND - pen.t.leading * size) / 2
+    pen.label(PAD, y, poster.board.name, size, TEXT, "bold", poster.width - 2 * PAD)
+    b = poster.bounds
+    draw_board(ctx, pen.at(-b.x, TITLE_BAND - b.y, 1.0), poster.board, poster.rects)
+
+
+class _Blind:
+    """A canvas that draws nothing: every call is accepted and returns the canvas."""
+
+    def __getattr__(self, name: str) -> Callable[..., _Blind]:
+        return self._nothing
+
+    def _nothing(self, *args: object, **kwargs: object) -> _Blind:
+        return self
+
+
+class _Sizes:
+    """Stands in for PdfText: measures and wraps as it does, and keeps the smallest size of
+    any line drawn (in the pen's units, so at scale 1 the picture's own px)."""
+
+    def __init__(self, text: object) -> None:
+        self._text = text
+        self.smallest = math.inf
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._text, name)
+
+    def draw_line(self, c: object, x: float, baseline: float, line: str, size: float, *args: object) -> None:
+        if line.strip():
+            self.smallest = min(self.smallest, size)
+
+
+def jobs(ctx: Ctx, geometry: Callable, board: Board, level: int = 0) -> list[PageJob]:
+    """One page when the board fits a sheet legibly (or the sheets `--tile` asks for)."""
+    poster = board_poster(ctx, board)
     personas = [
         p for e in board.elements if isinstance(e, PersonaCard) and (p := ctx.project.persona(e.persona_id))
     ]
+    footer = ctx.footer("board", personas=personas)
+    key = f"board-{board.id}"
+    if poster is None:
+        return [
+            PageJob(
+                board.name, lambda sheet: _empty(sheet, board), geometry("landscape"), footer, level, key=key
+            )
+        ]
+    wide = poster.width >= poster.height
+    orientations = ("landscape", "portrait") if wide else ("portrait", "landscape")
+    if ctx.options.orientation != "auto":
+        orientations = orientations[:1]  # the geometry follows the option
+    candidates = [(g, ctx.content_rect(g, footer)) for g in (geometry(o) for o in orientations)]
+    fits = [(min(a.w / poster.width, a.h / poster.height), g) for g, a in candidates]
+    fit, g = max(fits, key=lambda f: f[0])
+    tile = ctx.options.tile
+    if not tile and poster.printed_min(fit) >= MIN_TEXT_PT:
+        return [PageJob(board.name, lambda sheet: _fitted(ctx, sheet, poster), g, footer, level, key=key)]
+    wanted = parse_tile(tile) if tile else None
+    target = max(AUTO_BODY_PT / TYPE.body, MIN_TEXT_PT / poster.smallest)
+    overlap = max(0.0, ctx.options.overlap_mm) * mm
+    tiling = choose_tiling(poster, candidates, overlap, wanted, target)
+    cols, rows = tiling.grid
+    printed = poster.printed_min(tiling.scale)
+    if printed < MIN_TEXT_PT - 1e-9:
+        raise ExportError(
+            f"board {board.name!r} on {cols}×{rows} sheets would print text at {printed:.1f} pt "
+            f"(under {MIN_TEXT_PT:g} pt): use more sheets, a bigger --page-size or --tile auto"
+        )
+    if (cols, rows) == (1, 1):
+        return [
+            PageJob(board.name, lambda sheet: _fitted(ctx, sheet, poster), tiling.g, footer, level, key=key)
+        ]
+    if not tile:
+        ctx.warnings.append(
+            f"board {board.name!r} does not fit one {ctx.options.page_size} sheet legibly "
+            f"(its text would print at {poster.printed_min(fit):.1f} pt): it continues across "
+            f"{cols * rows} sheets ({cols}×{rows}); use a bigger --page-size for one sheet"
+        )
+    return _tile_jobs(ctx, poster, tiling, footer, key, level)
 
-    def draw(sheet: Sheet) -> None:
-        area = content_rect(sheet.geometry)
-        title_h = 22 * sheet.geometry.type_scale()
-        sheet.pen.label(area.x, area.y, board.name, 15 * sheet.geometry.type_scale(), TEXT, "bold", area.w)
-        body = Rect(area.x, area.y + title_h, area.w, area.h - title_h)
-        if bounds.w <= 0 or bounds.h <= 0:
-            sheet.pen.label(body.x, body.y, "This board is empty.", 11, MUTED)
-            return
-        scale = min(body.w / bounds.w, body.h / bounds.h)
-        x = body.x + (body.w - bounds.w * scale) / 2
-        pen = sheet.pen.at(x, body.y, scale).at(-bounds.x, -bounds.y, 1.0)
-        draw_board(ctx, pen, board, sizes)
 
-    return PageJob(
-        board.name, draw, g, ctx.footer("board", personas=personas), level, key=f"board-{board.id}"
-    )
+def _tile_jobs(
+    ctx: Ctx, poster: BoardPoster, tiling: Tiling, footer: str, key: str, level: int
+) -> list[PageJob]:
+    offset = tiling.offset(poster)
+    targets = registration_targets(poster, tiling, cover=True)
+    name = poster.board.name
 
+    def paint(pen: Pen) -> None:
+        draw_poster(ctx, pen, poster)
 
-def _sizes(ctx: Ctx, board: Board) -> dict[str, tuple[float, float]]:
-    """Element sizes as the canvas shows them: journey maps at their layout's natural size."""
-    out = {}
-    for e in board.elements:
-        if isinstance(e, JourneyMapElement) and (j := ctx.project.journey(e.map_id)) is not None:
-            out[e.id] = layout_journey(j, ctx.project.settings.emotion_scale, ctx.text).size
-        else:
-            out[e.id] = (e.w, e.h)
+    cols, rows = tiling.grid
+    out = []
+    for row in range(rows):
+        for col in range(cols):
+
+            def draw(sheet: Sheet, at: tuple[int, int] = (col, row)) -> None:
+                draw_tile(sheet, name, poster, key, paint, tiling, at, offset, targets)
+
+            first = row == 0 and col == 0
+            title = name if first else f"{name} (row {row + 1}, column {col + 1})"
+            out.append(
+                PageJob(
+                    title,
+                    draw,
+                    tiling.g,
+                    footer,
+                    level if first else None,
+                    key=key if first else f"{key}-{row}-{col}",
+                )
+            )
     return out
 
 
-def _bounds(board: Board, sizes: dict[str, tuple[float, float]]) -> Rect:
-    rects = [Rect(e.x, e.y, *sizes[e.id]) for e in board.elements if not isinstance(e, Connector)]
-    if not rects:
-        return Rect(0, 0, 0, 0)
-    out = rects[0]
-    for r in rects[1:]:
-        out = out.united(r)
-    return out.adjusted(-16, -16, 16, 16)
+def _fitted(ctx: Ctx, sheet: Sheet, poster: BoardPoster) -> None:
+    """The whole picture on one sheet, as big as the area above the footer allows."""
+    area: Rect = sheet.content  # type: ignore[assignment]
+    scale = min(area.w / poster.width, area.h / poster.height)
+    x = area.x + (area.w - poster.width * scale) / 2
+    draw_poster(ctx, sheet.pen.at(x, area.y, scale), poster)
 
 
-def draw_board(ctx: Ctx, pen: Pen, board: Board, sizes: dict[str, tuple[float, float]]) -> None:
-    rects = {e.id: Rect(e.x, e.y, *sizes[e.id]) for e in board.elements}
+def _empty(sheet: Sheet, board: Board) -> None:
+    area: Rect = sheet.content  # type: ignore[assignment]
+    k = sheet.geometry.type_scale()
+    sheet.pen.label(area.x, area.y, board.name, 15 * k, TEXT, "bold", area.w)
+    sheet.pen.label(area.x, area.y + 22 * k, "This board is empty.", 11 * k, MUTED, width=area.w)
+
+
+def _rects(ctx: Ctx, board: Board) -> dict[str, Rect]:
+    """Element rects as the canvas shows them: journey maps at their layout's natural size."""
+    out = {}
+    for e in board.elements:
+        if isinstance(e, JourneyMapElement) and (j := ctx.project.journey(e.map_id)) is not None:
+            out[e.id] = Rect(e.x, e.y, *layout_journey(j, ctx.project.settings.emotion_scale, ctx.text).size)
+        else:
+            out[e.id] = Rect(e.x, e.y, e.w, e.h)
+    return out
+
+
+def draw_board(ctx: Ctx, pen: Pen, board: Board, rects: dict[str, Rect]) -> None:
+    """Every element at its place on the board (`pen` in board px), connectors underneath."""
     for e in sorted((e for e in board.elements if isinstance(e, Connector)), key=lambda e: e.z):
         _connector(ctx, pen, e, rects)
     for e in sorted((e for e in board.elements if not isinstance(e, Connector)), key=lambda e: e.z):
@@ -128,11 +291,9 @@ def _connector(ctx: Ctx, pen: Pen, e: Connector, rects: dict[str, Rect]) -> None
     pen.line(*path.start, *path.end, MUTED, max(0.5, 1.5 * pen.s))
     if path.head is not None:
         pen.polygon(list(path.head), MUTED)
-    label = connector_label(e, ctx.project, RELATION_LABEL)
-    if label:
-        w = pen.t.width(label, TYPE.caption) + 12
-        mx, my = path.mid
-        box = Rect(mx - w / 2, my - 10, w, 20)
+    labelled = _label_box(ctx, e, rects)
+    if labelled is not None:
+        label, box = labelled
         pen.rect(box, "#F6F7F9", radius=4)
         pen.label(
             box.x,
@@ -140,6 +301,17 @@ def _connector(ctx: Ctx, pen: Pen, e: Connector, rects: dict[str, Rect]) -> None
             label,
             TYPE.caption,
             MUTED,
-            width=w,
+            width=box.w,
             align="center",
         )
+
+
+def _label_box(ctx: Ctx, e: Connector, rects: dict[str, Rect]) -> tuple[str, Rect] | None:
+    """A connector's label and its box (board px) at the middle of its line; None unlabelled."""
+    a, b = rects.get(e.source_id), rects.get(e.target_id)
+    label = connector_label(e, ctx.project, RELATION_LABEL)
+    if a is None or b is None or not label:
+        return None
+    w = ctx.text.width(label, TYPE.caption) + 12
+    mx, my = connector_path(a, b).mid
+    return label, Rect(mx - w / 2, my - 10, w, 20)

@@ -27,7 +27,8 @@ def deck_jobs(ctx: Ctx, geometry: Callable, include_maps: bool) -> list[PageJob]
         body += [("empathy", empathy_page.job(ctx, geometry, m, 1)) for m in p.empathy_maps]
         for j in p.journeys:
             body += [("journey", job) for job in journey_poster.jobs(ctx, geometry, j, 1)]
-        body += [("board", board_page.job(ctx, geometry, b, 1)) for b in p.boards]
+        for b in p.boards:
+            body += [("board", job) for job in board_page.jobs(ctx, geometry, b, 1)]
         body += [("votes", job) for job in votes_page.jobs(ctx, geometry, 1)]  # when the project has votes
     g = geometry("portrait")
     footer = ctx.footer()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from reportlab.lib.units import mm
 
@@ -48,6 +48,18 @@ def smallest_text_pt(scale: float) -> float:
     return TYPE.caption * scale
 
 
+class PosterShape(Protocol):
+    """What tiling needs of a poster (a journey layout, a board): its size in layout px and
+    the rects registration targets keep clear of."""
+
+    @property
+    def width(self) -> float: ...
+    @property
+    def height(self) -> float: ...
+    @property
+    def note_rects(self) -> dict: ...
+
+
 class Tiling(NamedTuple):
     """A journey spread over cols × rows sheets of geometry `g`, its content area `area`."""
 
@@ -65,12 +77,12 @@ class Tiling(NamedTuple):
             rows * self.area.h - (rows - 1) * self.overlap,
         )
 
-    def offset(self, layout: JourneyLayout) -> tuple[float, float]:
+    def offset(self, layout: PosterShape) -> tuple[float, float]:
         """Where the poster starts in the span (centred)."""
         w, h = self.span
         return (w - layout.width * self.scale) / 2, (h - layout.height * self.scale) / 2
 
-    def blank(self, layout: JourneyLayout) -> float:
+    def blank(self, layout: PosterShape) -> float:
         """The fraction of the sheets' content areas the poster leaves blank."""
         cols, rows = self.grid
         used = layout.width * layout.height * self.scale**2
@@ -78,7 +90,7 @@ class Tiling(NamedTuple):
 
 
 def _tiling(
-    layout: JourneyLayout, g: PageGeometry, area: Rect, grid: tuple[int, int], overlap: float
+    layout: PosterShape, g: PageGeometry, area: Rect, grid: tuple[int, int], overlap: float
 ) -> Tiling:
     t = Tiling(0.0, g, area, grid, overlap)
     w, h = t.span
@@ -86,17 +98,19 @@ def _tiling(
 
 
 def choose_tiling(
-    layout: JourneyLayout,
+    layout: PosterShape,
     candidates: list[tuple[PageGeometry, Rect]],
     overlap: float,
     wanted: tuple[int, int] | None,
+    target: float | None = None,
 ) -> Tiling:
     """The given grid (at the bigger scale of the candidate orientations), or for "auto" the
-    fewest sheets that print notes at AUTO_BODY_PT, filled as fully as that sheet count allows
-    (least blank paper); when no count up to MAX_AUTO_SHEETS reaches it, the biggest scale."""
+    fewest sheets that reach scale `target` (default: notes at AUTO_BODY_PT), filled as fully
+    as that sheet count allows (least blank paper); when no count up to MAX_AUTO_SHEETS
+    reaches it, the biggest scale."""
     if wanted is not None:
         return max((_tiling(layout, g, a, wanted, overlap) for g, a in candidates), key=lambda t: t.scale)
-    target = AUTO_BODY_PT / TYPE.body
+    target = AUTO_BODY_PT / TYPE.body if target is None else target
     best: Tiling | None = None
     for n in range(1, MAX_AUTO_SHEETS + 1):
         options = [
@@ -166,19 +180,23 @@ def jobs(ctx: Ctx, geometry: Callable, journey: JourneyMap, level: int = 0) -> l
     g, area = tiling.g, tiling.area
     offset = tiling.offset(layout)
     targets = registration_targets(layout, tiling)
+
+    def paint(pen: Pen) -> None:
+        draw_journey(ctx, pen, journey, layout)
+
     out = []
     for row in range(rows):
         for col in range(cols):
 
-            def draw_tile(sheet: Sheet, row: int = row, col: int = col) -> None:
-                _tile(ctx, sheet, journey, layout, form, tiling, (col, row), offset, targets)
+            def draw_one(sheet: Sheet, row: int = row, col: int = col) -> None:
+                draw_tile(sheet, journey.title, layout, form, paint, tiling, (col, row), offset, targets)
 
             title = f"{journey.title} (row {row + 1}, column {col + 1})"
             first = row == 0 and col == 0
             out.append(
                 PageJob(
                     title,
-                    draw_tile,
+                    draw_one,
                     g,
                     footer,
                     level if first else None,
@@ -226,24 +244,27 @@ def _band_jobs(
     return out
 
 
-def _tile(
-    ctx: Ctx,
+def draw_tile(
     sheet: Sheet,
-    journey: JourneyMap,
-    layout: JourneyLayout,
+    title: str,
+    layout: PosterShape,
     form: str,
+    paint: Callable[[Pen], None],
     tiling: Tiling,
     at: tuple[int, int],
     offset: tuple[float, float],
     targets: list[tuple[float, float]],
 ) -> None:
+    """One sheet of a tiled poster: its part of the poster (`paint` draws the whole poster
+    once, into the form `form`, with a pen at print scale), the registration targets on it,
+    its row and column above the content and trim ticks in the margins."""
     pen = sheet.pen
     c = pen.c
     area, overlap, scale = tiling.area, tiling.overlap, tiling.scale
     poster_h = layout.height * scale
     if not c.hasForm(form):
         c.beginForm(form, 0, 0, layout.width * scale, poster_h)
-        draw_journey(ctx, Pen(c, pen.t, 0, poster_h, scale, pen.grayscale), journey, layout)
+        paint(Pen(c, pen.t, 0, poster_h, scale, pen.grayscale))
         c.endForm()
     col, row = at
     # this sheet shows span x from col*(area.w - overlap), y from row*(area.h - overlap)
@@ -264,7 +285,7 @@ def _tile(
     cols, rows = tiling.grid
     size = _label_size(sheet.geometry)
     box = label_box(area, size, pen.t.leading)
-    label = f"{journey.title} — sheet row {row + 1} of {rows}, column {col + 1} of {cols}"
+    label = f"{title} — sheet row {row + 1} of {rows}, column {col + 1} of {cols}"
     pen.label(box.x, box.y, label, size, MUTED, width=box.w * 0.7)
     seams = []
     if col > 0:
@@ -325,9 +346,13 @@ def target_rect(x: float, y: float) -> Rect:
     return Rect(x - TARGET_REACH, y - TARGET_REACH, 2 * TARGET_REACH, 2 * TARGET_REACH)
 
 
-def registration_targets(layout: JourneyLayout, tiling: Tiling) -> list[tuple[float, float]]:
+def registration_targets(
+    layout: PosterShape, tiling: Tiling, cover: bool = False
+) -> list[tuple[float, float]]:
     """Centres of registration targets (span points), three per seam of each sheet where room
-    allows: in the middle of the overlap, moved along the seam until clear of every note."""
+    allows: in the middle of the overlap, moved along the seam until clear of every note.
+    With `cover` a stretch of seam that no clear spot is left on gets its targets anyway
+    (a board's elements are large: a seam may cross one from end to end)."""
     area, overlap, scale = tiling.area, tiling.overlap, tiling.scale
     ox, oy = tiling.offset(layout)
     reach = TARGET_REACH + 2.0
@@ -362,6 +387,9 @@ def registration_targets(layout: JourneyLayout, tiling: Tiling) -> list[tuple[fl
                 if free(pos) and all(abs(pos - c) >= TARGET_REACH * 4 for c in chosen):
                     chosen.append(pos)
                     break
+        if cover and not chosen and hi >= lo:
+            spread = (0.2, 0.5, 0.8) if (hi - lo) * 0.3 >= TARGET_REACH * 4 else (0.5,)
+            chosen = [lo + (hi - lo) * f for f in spread]
         return [(fixed, p) if vertical else (p, fixed) for p in chosen]
 
     cols, rows = tiling.grid

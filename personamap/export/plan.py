@@ -6,7 +6,8 @@ persona:NAME   one persona poster
 cards          persona cards, n-up with cut marks
 empathy[:NAME] empathy map pages
 journey[:NAME] journey posters (fitted, or tiled with `tile`)
-board:NAME     a whole board as laid out on the canvas
+board:NAME     a whole board as laid out on the canvas (fitted, or tiled with `tile`)
+boards         every board
 votes          dot-vote results: voted notes with their dots, stage by stage
 """
 
@@ -33,10 +34,10 @@ def plan(ctx: Ctx, geometry: GeometryFor) -> list[PageJob]:
     kind, name = kind.strip().lower(), name.strip()
     if kind == "deck":
         kind = "personas"
-    if ctx.options.tile and kind != "journey":
+    if ctx.options.tile and kind not in ("journey", "board", "boards"):
         raise ExportError(
-            f"--tile spreads journey posters over sheets; it does not apply to --what {ctx.options.what!r} "
-            "(use a bigger --page-size instead)"
+            f"--tile spreads journey and board posters over sheets; it does not apply to --what "
+            f"{ctx.options.what!r} (use a bigger --page-size instead)"
         )
     personas = [(x.id, x.name, x) for x in p.personas]
     journeys = [(x.id, x.title, x) for x in p.journeys]
@@ -63,7 +64,9 @@ def plan(ctx: Ctx, geometry: GeometryFor) -> list[PageJob]:
     elif kind == "board":
         if not name:
             raise ExportError(f"board needs a NAME: board:NAME (boards: {', '.join(b[1] for b in boards)})")
-        jobs = [board_page.job(ctx, geometry, find_named("board", name, boards))]
+        jobs = board_page.jobs(ctx, geometry, find_named("board", name, boards))
+    elif kind == "boards":
+        jobs = [job for _, _, b in boards for job in board_page.jobs(ctx, geometry, b)]
     else:
         raise ExportError(f"unknown --what {ctx.options.what!r} (use {WHAT_HELP})")
     if not jobs:

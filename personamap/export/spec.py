@@ -19,7 +19,7 @@ from .pages import PageGeometry, content_rect, footer_size
 from .text import PdfText
 
 FOOTER_SEP = "  ·  "
-WHAT_HELP = "all, personas, persona:NAME, cards, empathy[:NAME], journey[:NAME], board:NAME, votes"
+WHAT_HELP = "all, personas, persona:NAME, cards, empathy[:NAME], journey[:NAME], board:NAME, boards, votes"
 
 
 class ExportError(Exception):
@@ -34,7 +34,7 @@ class ExportCancelled(Exception):
 class PdfOptions:
     """What to export and on what paper. `orientation` "auto" lets each product choose
     (journeys and boards landscape, personas portrait). `tile` ("3x2" or "auto") spreads a
-    journey poster over several sheets."""
+    journey or board poster over several sheets."""
 
     what: str = "all"
     page_size: str = "A4"
