@@ -69,7 +69,9 @@ class ElementItem(QGraphicsRectItem):
         self._resize_corner: int | None = None
         self._press_rect = QRectF()
         self._press_pos = QPointF()
-        self.setFlags(_FLAGS)
+        self._placed = False
+        """Flags are set at the first sync, after the first move: an item that sends geometry
+        changes costs two more Python notifications for that move (of ~8 while a board opens)."""
         self.setAcceptHoverEvents(True)
 
     # --- model -> view ----------------------------------------------------------------
@@ -77,6 +79,9 @@ class ElementItem(QGraphicsRectItem):
     def sync(self, element: Placed, project: Project) -> None:
         """Take position, size and z from the element; subclasses read their content too."""
         self.set_geometry((element.x, element.y, element.w, element.h))
+        if not self._placed:
+            self._placed = True
+            self.setFlags(_FLAGS)
         self.setZValue(element.z)
         self.update()
 
