@@ -232,7 +232,7 @@ def test_two_font_configurations_print_the_same_fonts(
     assert not result.warnings  # every script is covered
     # another machine: its "Noto" files are other fonts, and it has no CJK or emoji font at all
     impostor = tmp_path / "impostor.ttf"
-    shutil.copy(pdf_fonts.font_files()["dejavusans.ttf"], impostor)
+    shutil.copy(bundled_file("NotoSansHebrew-Regular.ttf"), impostor)  # a font, but not these
     fake = {name.lower(): impostor for entry in BUNDLED for name in (entry.regular, entry.bold) if name}
     fake["dejavusans.ttf"] = impostor
     monkeypatch.setattr(pdf_fonts, "font_files", lambda: fake)
