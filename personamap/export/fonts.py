@@ -31,7 +31,8 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-from ..fonts import BUNDLED, bundled_file, clusters, emoji_sequences, sequence_glyph
+from ..fonts import BUNDLED, bundled_file, emoji_sequences, sequence_glyph
+from ..model.layout.linebreak import clusters
 
 STYLES = ("regular", "bold", "italic")
 

@@ -65,11 +65,3 @@ def sequence_glyph(cluster: str) -> str | None:
     if len(cluster) < 2:
         return None
     return emoji_sequences().get(cluster.translate(_DROP))
-
-
-def clusters(text: str) -> list[str]:
-    """User-perceived characters (UAX #29 grapheme clusters): an emoji ZWJ sequence, a flag or
-    a letter with its marks is one cluster and is never split between lines or fonts."""
-    from uniseg.graphemecluster import grapheme_clusters  # only text beyond plain Latin needs it
-
-    return list(grapheme_clusters(text))
