@@ -104,50 +104,65 @@ def too_many_objects() -> str:
 
 def check_tree(data: Any) -> int:
     """Walk parsed JSON once and raise LimitError at the first breach; return the number of
-    values. Iterative, so depth costs no stack (the parser already bounds depth)."""
+    values. Iterative, so depth costs no stack (the parser already bounds depth); places are
+    worked out only for a breach (a second walk), so the common case builds none."""
     values, objects = 1, 0
-    _check_text(data, ())
+    if type(data) is str and len(data) > MAX_TEXT_CHARS:
+        raise LimitError("", _long_text(data))
     if not isinstance(data, dict | list):
         return values
-    stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
+    stack: list[Any] = [data]
     while stack:
-        node, loc = stack.pop()
+        node = stack.pop()
+        count = len(node)
+        values += count
         if isinstance(node, dict):
             objects += 1
-            if len(node) > MAX_KEYS:
-                raise LimitError(
-                    _place(loc),
-                    f"an object with {_n(len(node))} keys is too large; an object may have at most "
-                    f"{_n(MAX_KEYS)}",
-                )
-            items: Any = node.items()
+            if count > MAX_KEYS:
+                raise LimitError(_where(data, node), _many_keys(node))
+            children: Any = node.values()
         else:
-            if len(node) > MAX_LIST_ITEMS:
-                raise LimitError(
-                    _place(loc),
-                    f"a list of {_n(len(node))} items is too long; a list may hold at most "
-                    f"{_n(MAX_LIST_ITEMS)}",
-                )
-            items = enumerate(node)
-        values += len(node)
+            if count > MAX_LIST_ITEMS:
+                raise LimitError(_where(data, node), _long_list(node))
+            children = node
         if values > MAX_VALUES:
             raise LimitError("", too_many_values())
         if objects > MAX_OBJECTS:
             raise LimitError("", too_many_objects())
-        for key, item in items:
-            if isinstance(item, dict | list):
-                stack.append((item, (*loc, key)))
-            elif type(item) is str and len(item) > MAX_TEXT_CHARS:
-                _check_text(item, (*loc, key))
+        for item in children:
+            kind = type(item)
+            if kind is dict or kind is list or isinstance(item, dict):
+                stack.append(item)
+            elif kind is str and len(item) > MAX_TEXT_CHARS:
+                raise LimitError(_where(data, item), _long_text(item))
     return values
 
 
-def _check_text(item: Any, loc: tuple[str | int, ...]) -> None:
-    if isinstance(item, str) and len(item) > MAX_TEXT_CHARS:
-        raise LimitError(
-            _place(loc),
-            f"a text of {_n(len(item))} characters is too long; the limit is {_n(MAX_TEXT_CHARS)}",
-        )
+def _many_keys(node: Any) -> str:
+    return f"an object with {_n(len(node))} keys is too large; an object may have at most {_n(MAX_KEYS)}"
+
+
+def _long_list(node: Any) -> str:
+    return f"a list of {_n(len(node))} items is too long; a list may hold at most {_n(MAX_LIST_ITEMS)}"
+
+
+def _long_text(text: str) -> str:
+    return f"a text of {_n(len(text))} characters is too long; the limit is {_n(MAX_TEXT_CHARS)}"
+
+
+def _where(data: Any, target: Any) -> str:
+    """The place of `target` (by identity) in `data`, in the walk's order."""
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
+    while stack:
+        node, loc = stack.pop()
+        if node is target:
+            return _place(loc)
+        if isinstance(node, dict | list):
+            items = node.items() if isinstance(node, dict) else enumerate(node)
+            stack.extend(
+                (item, (*loc, key)) for key, item in items if item is target or isinstance(item, dict | list)
+            )
+    return ""
 
 
 def longest_list(root: Any) -> int:

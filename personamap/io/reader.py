@@ -280,7 +280,10 @@ def _kind(value: Any) -> str:
 def type_problems(raw: Any, clean: Any) -> Problems:
     """Strict types: pydantic's lax mode turns "7" into 7 and "false" into False; a file that
     holds text where a number or a flag belongs (or the other way round) is refused, with its
-    place. Compares the JSON kind of every value in the file with the validated one."""
+    place. Compares the JSON kind of every value in the file with the validated one: first
+    without places (most files have no problem), then, if one differs, with them."""
+    if not _kinds_differ(raw, clean):
+        return []
     found: Problems = []
     total = 0
     stack: list[tuple[Any, Any, Loc]] = [(raw, clean, ())]
@@ -297,6 +300,37 @@ def type_problems(raw: Any, clean: Any) -> Problems:
                 if len(found) < MAX_PROBLEMS:
                     found.append((place_of(loc), f"must be {now}, not {was}"))
     return capped(found, total)
+
+
+_SIMPLE = frozenset({str, int, float, bool, type(None)})
+_ABSENT = object()
+
+
+def _kinds_differ(raw: Any, clean: Any) -> bool:
+    """Whether any value of `raw` has another JSON kind than its validated twin in `clean`
+    (the same Python type is the same kind: those pairs are skipped without a call)."""
+    stack: list[tuple[Any, Any]] = [(raw, clean)]
+    while stack:
+        given, kept = stack.pop()
+        if isinstance(given, dict):
+            if not isinstance(kept, dict):
+                continue
+            pairs: Any = ((value, kept.get(key, _ABSENT)) for key, value in given.items())
+        elif isinstance(given, list):
+            if not (isinstance(kept, list) and len(given) == len(kept)):
+                continue
+            pairs = zip(given, kept, strict=True)
+        else:
+            was, now = _kind(given), _kind(kept)
+            if was and now and was != now:
+                return True
+            continue
+        for value, other in pairs:
+            kind = type(value)
+            if other is _ABSENT or (kind is type(other) and kind in _SIMPLE):
+                continue
+            stack.append((value, other))
+    return False
 
 
 def validation_problems(exc: ValidationError, raw: Any) -> Problems:
