@@ -61,6 +61,9 @@ class BoardPoster(NamedTuple):
     note_rects: dict[str, Rect]
     """What registration targets keep clear of where they can (elements, connector labels),
     in picture px."""
+    ink: tuple[Rect, ...] = ()
+    """Where the picture draws anything (name, elements, connectors), picture px: a tile
+    that shows none of it is left out."""
     smallest: float = 0.0
     """The smallest type the picture prints, layout px (at scale 1)."""
 
@@ -89,8 +92,22 @@ def board_poster(ctx: Ctx, board: Board) -> BoardPoster | None:
     labels = [box for e in board.elements if isinstance(e, Connector) and (box := _label_box(ctx, e, rects))]
     clear = {e.id: rects[e.id] for e in board.elements if not isinstance(e, Connector)}
     clear |= {f"label-{k}": r for k, (_, r) in enumerate(labels)}
-    shown = {k: Rect(r.x - bounds.x, r.y - bounds.y + TITLE_BAND, r.w, r.h) for k, r in clear.items()}
-    poster = BoardPoster(board, rects, bounds, shown)
+    lines = [
+        Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)).adjusted(-2, -2, 2, 2)
+        for e in board.elements
+        if isinstance(e, Connector) and (a := rects.get(e.source_id)) and (b := rects.get(e.target_id))
+        for path in [connector_path(a, b)]
+        for xs, ys in [list(zip(path.start, path.end, *(path.head or ()), strict=True))]
+    ]
+    title_w = ctx.text.width(board.name, TYPE.board_title, "bold")
+    title = Rect(bounds.x + PAD, bounds.y - TITLE_BAND, min(title_w, bounds.w - 2 * PAD), TITLE_BAND)
+
+    def shown(r: Rect) -> Rect:
+        return Rect(r.x - bounds.x, r.y - bounds.y + TITLE_BAND, r.w, r.h)
+
+    keep_clear = {k: shown(r) for k, r in clear.items()}
+    ink = tuple(shown(r) for r in [title, *clear.values(), *lines])
+    poster = BoardPoster(board, rects, bounds, keep_clear, ink)
     measure = _Sizes(ctx.text)
     draw_poster(ctx, Pen(_Blind(), measure, 0, 0), poster)  # type: ignore[arg-type]
     return poster._replace(smallest=measure.smallest)
@@ -170,19 +187,46 @@ def jobs(ctx: Ctx, geometry: Callable, board: Board, level: int = 0) -> list[Pag
         return [
             PageJob(board.name, lambda sheet: _fitted(ctx, sheet, poster), tiling.g, footer, level, key=key)
         ]
+    out = _tile_jobs(ctx, poster, tiling, footer, key, level)
+    left_out = ""
+    if len(out) < cols * rows:
+        left_out = (
+            f", {cols * rows - len(out)} blank sheet{'s' if cols * rows - len(out) > 1 else ''} left out"
+        )
     if not tile:
         ctx.warnings.append(
             f"board {board.name!r} does not fit one {ctx.options.page_size} sheet legibly "
             f"(its text would print at {poster.printed_min(fit):.1f} pt): it continues across "
-            f"{cols * rows} sheets ({cols}×{rows}); use a bigger --page-size for one sheet"
+            f"{len(out)} sheets ({cols}×{rows}{left_out}); use a bigger --page-size for one sheet"
         )
-    return _tile_jobs(ctx, poster, tiling, footer, key, level)
+    elif left_out:
+        ctx.warnings.append(f"board {board.name!r} on {cols}×{rows} sheets: {left_out[2:]}")
+    return out
+
+
+def blank_tiles(poster: BoardPoster, tiling: Tiling) -> set[tuple[int, int]]:
+    """The (column, row) of every sheet of the grid that would show nothing of the board."""
+    area, overlap, s = tiling.area, tiling.overlap, tiling.scale
+    ox, oy = tiling.offset(poster)
+    ink = [Rect(ox + r.x * s, oy + r.y * s, r.w * s, r.h * s) for r in poster.ink]
+    cols, rows = tiling.grid
+    return {
+        (col, row)
+        for row in range(rows)
+        for col in range(cols)
+        if not any(
+            Rect(col * (area.w - overlap), row * (area.h - overlap), area.w, area.h).intersects(r)
+            for r in ink
+        )
+    }
 
 
 def _tile_jobs(
     ctx: Ctx, poster: BoardPoster, tiling: Tiling, footer: str, key: str, level: int
 ) -> list[PageJob]:
+    """One job per sheet of the grid that shows part of the board (blank sheets are left out)."""
     offset = tiling.offset(poster)
+    blank = blank_tiles(poster, tiling)
     targets = registration_targets(poster, tiling, cover=True)
     name = poster.board.name
 
@@ -193,11 +237,13 @@ def _tile_jobs(
     out = []
     for row in range(rows):
         for col in range(cols):
+            if (col, row) in blank:
+                continue
 
             def draw(sheet: Sheet, at: tuple[int, int] = (col, row)) -> None:
                 draw_tile(sheet, name, poster, key, paint, tiling, at, offset, targets)
 
-            first = row == 0 and col == 0
+            first = not out
             title = name if first else f"{name} (row {row + 1}, column {col + 1})"
             out.append(
                 PageJob(

@@ -20,7 +20,7 @@ from test_journey_poster import tf_sizes
 
 from personamap.export import ExportError, PdfOptions, export_pdf
 from personamap.export import draw as pdf_draw
-from personamap.export.board_page import board_poster
+from personamap.export.board_page import blank_tiles, board_poster, draw_poster
 from personamap.export.fonts import FontSet
 from personamap.export.journey_poster import TARGET_REACH, choose_tiling, registration_targets
 from personamap.export.pages import PAGE_SIZES, PageGeometry
@@ -193,3 +193,40 @@ def test_a_fitted_board_keeps_clear_of_a_wrapped_footer(
     # and the picture fills the height it is given: its lowest element nearly reaches the footer
     lowest = min(y0 for _, y0, _, _, _ in boxes)
     assert lowest - bottom < 0.05 * area.h
+
+
+def test_sheets_that_would_show_nothing_are_left_out(
+    sample: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Journeys board on A4 has an empty corner: its sheet is not printed, every other is."""
+    options = PdfOptions(what="board:Journeys", today=TODAY)
+    ctx = _ctx(sample, options)
+    poster = board_poster(ctx, next(b for b in sample.boards if b.name == "Journeys"))
+    assert poster is not None
+    w, h = PAGE_SIZES["A4"]
+    candidates = [(g, ctx.content_rect(g, "")) for g in (PageGeometry(h, w), PageGeometry(w, h))]
+    tiling = choose_tiling(poster, candidates, 15 * mm, (4, 3))
+    blank = blank_tiles(poster, tiling)
+    assert blank
+    # what the poster really draws, in span points, against each sheet's window
+    boxes = _drawn_boxes(monkeypatch)
+    ox, oy = tiling.offset(poster)
+    pen = pdf_draw.Pen(Canvas(io.BytesIO()), ctx.text, ox, -oy, tiling.scale)
+    draw_poster(ctx, pen, poster)
+    monkeypatch.undo()
+    drawn = [Rect(x0, -y1, x1 - x0, y1 - y0) for x0, y0, x1, y1, _ in boxes]
+    area, overlap = tiling.area, tiling.overlap
+    for row in range(3):
+        for col in range(4):
+            window = Rect(col * (area.w - overlap), row * (area.h - overlap), area.w, area.h)
+            shows = any(window.intersects(r.adjusted(-0.01, -0.01, 0.01, 0.01)) for r in drawn)
+            assert shows == ((col, row) not in blank), (col, row)
+    out = tmp_path / "j.pdf"
+    result = export_pdf(sample, out, PdfOptions(what="board:Journeys", tile="4x3", today=TODAY))
+    assert result.pages == 12 - len(blank)
+    assert any("blank sheet" in w for w in result.warnings)
+    text = norm(pdf_text(out))
+    for row in range(3):
+        for col in range(4):
+            label = norm(f"sheet row {row + 1} of 3, column {col + 1} of 4")
+            assert (label in text) == ((col, row) not in blank)
