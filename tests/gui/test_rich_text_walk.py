@@ -284,6 +284,8 @@ class Walk:
         self.screens += 1
         seen = 0
         for root in roots:
+            for menu in root.findChildren(QMenu):  # menus filled when they open
+                menu.aboutToShow.emit()
             _settle(root)
             bad, carried = problems_in(root, self.tips)
             seen += carried

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QMenu, QToolButton
 
 from ...model import Evidence, Persona, Project, ops
-from ..plain import tooltip
+from ..plain import plain_action, tooltip
 from .base import Binding, FormContext, Getter, Setter, entry_of
 
 Options = Callable[[Project], list[tuple[str, str]]]
@@ -83,7 +83,7 @@ class SourcesButton(Binding):
             self.menu.addAction("No evidence yet: add it under Evidence").setEnabled(False)
             return
         for ident, label in choices:
-            action = self.menu.addAction(label)
+            action = plain_action(self.menu.addAction(""), label)  # evidence titles: user text
             action.setCheckable(True)
             action.setChecked(ident in cited)
             action.setData(ident)
