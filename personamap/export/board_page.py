@@ -35,6 +35,7 @@ from .empathy_page import draw_empathy
 from .journey_draw import draw_journey
 from .journey_poster import (
     AUTO_BODY_PT,
+    MAX_AUTO_SHEETS,
     MIN_TEXT_PT,
     Tiling,
     choose_tiling,
@@ -179,9 +180,15 @@ def jobs(ctx: Ctx, geometry: Callable, board: Board, level: int = 0) -> list[Pag
     cols, rows = tiling.grid
     printed = poster.printed_min(tiling.scale)
     if printed < MIN_TEXT_PT - 1e-9:
+        advice = (
+            "use more sheets, a bigger --page-size or --tile auto"
+            if wanted
+            else f"even {MAX_AUTO_SHEETS} sheets are too few: move its elements closer together "
+            "or use a bigger --page-size"
+        )
         raise ExportError(
             f"board {board.name!r} on {cols}×{rows} sheets would print text at {printed:.1f} pt "
-            f"(under {MIN_TEXT_PT:g} pt): use more sheets, a bigger --page-size or --tile auto"
+            f"(under {MIN_TEXT_PT:g} pt): {advice}"
         )
     if (cols, rows) == (1, 1):
         return [

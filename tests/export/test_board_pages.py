@@ -29,7 +29,7 @@ from personamap.export.plan import plan
 from personamap.export.spec import Ctx, Sheet
 from personamap.export.text import PdfText
 from personamap.io import load
-from personamap.model import Board, PersonaCard, Project
+from personamap.model import Board, NoteElement, PersonaCard, Project
 from personamap.model.layout import Rect
 from personamap.resources import sample_path
 
@@ -230,3 +230,19 @@ def test_sheets_that_would_show_nothing_are_left_out(
         for col in range(4):
             label = norm(f"sheet row {row + 1} of 3, column {col + 1} of 4")
             assert (label in text) == ((col, row) not in blank)
+
+
+def test_a_sparse_board_prints_only_the_sheets_with_something_on_them(tmp_path: Path) -> None:
+    far = Board(
+        name="Far", elements=[NoteElement(text="here", x=0, y=0), NoteElement(text="there", x=20000, y=9000)]
+    )
+    out = tmp_path / "far.pdf"
+    result = export_pdf(Project(boards=[far]), out, PdfOptions(what="boards", today=TODAY))
+    assert result.pages == 2
+    assert min(tf_sizes(out)) >= 6.0 - 1e-6
+    assert any("continues across 2 sheets" in w and "blank sheets left out" in w for w in result.warnings)
+    text = pdf_text(out)
+    assert "here" in text and "there" in text
+    too_far = Board(name="Too far", elements=[*far.elements, NoteElement(text="gone", x=1e6, y=1e6)])
+    with pytest.raises(ExportError, match=r"under 6 pt.*move its elements closer"):
+        export_pdf(Project(boards=[too_far]), tmp_path / "x.pdf", PdfOptions(what="boards", today=TODAY))
