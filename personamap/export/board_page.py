@@ -91,7 +91,13 @@ def board_poster(ctx: Ctx, board: Board) -> BoardPoster | None:
         bounds = bounds.united(r)
     bounds = bounds.adjusted(-PAD, -PAD, PAD, PAD)
     labels = [box for e in board.elements if isinstance(e, Connector) and (box := _label_box(ctx, e, rects))]
-    clear = {e.id: rects[e.id] for e in board.elements if not isinstance(e, Connector)}
+    elements = {e.id: rects[e.id] for e in board.elements if not isinstance(e, Connector)}
+    clear = {
+        f"{e.id}-{k}": r
+        for e in board.elements
+        if not isinstance(e, Connector)
+        for k, r in enumerate(_text_rects(ctx, e, rects[e.id]))
+    }
     clear |= {f"label-{k}": r for k, (_, r) in enumerate(labels)}
     lines = [
         Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)).adjusted(-2, -2, 2, 2)
@@ -107,11 +113,34 @@ def board_poster(ctx: Ctx, board: Board) -> BoardPoster | None:
         return Rect(r.x - bounds.x, r.y - bounds.y + TITLE_BAND, r.w, r.h)
 
     keep_clear = {k: shown(r) for k, r in clear.items()}
-    ink = tuple(shown(r) for r in [title, *clear.values(), *lines])
+    ink = tuple(shown(r) for r in [title, *elements.values(), *(r for _, r in labels), *lines])
     poster = BoardPoster(board, rects, bounds, keep_clear, ink)
     measure = _Sizes(ctx.text)
     draw_poster(ctx, Pen(_Blind(), measure, 0, 0), poster)  # type: ignore[arg-type]
     return poster._replace(smallest=measure.smallest)
+
+
+def _text_rects(ctx: Ctx, e: object, r: Rect) -> list[Rect]:
+    """Where an element has text (board px): a map's notes and headers, any other element whole.
+    A seam crossing a map can then have its registration targets between the notes."""
+    out = [r]
+    if isinstance(e, JourneyMapElement) and (j := ctx.project.journey(e.map_id)) is not None:
+        lay = layout_journey(j, ctx.project.settings.emotion_scale, ctx.text)
+        heads = Rect(0, lay.lanes_top, lay.corner_rect.right, lay.height - lay.lanes_top)
+        out = [
+            lay.title_rect,
+            heads,
+            *lay.stage_rects.values(),
+            *lay.step_rects.values(),
+            *lay.note_rects.values(),
+        ]
+    elif isinstance(e, EmpathyMapElement) and (m := ctx.project.empathy_map(e.map_id)) is not None:
+        lay = layout_empathy(m, r.w, r.h, ctx.text)
+        out = [lay.title_rect, lay.persona_rect, *lay.label_rects.values(), *lay.note_rects.values()]
+        out += [lay.goal_text_rect] if lay.goal_text_rect is not None else []
+    else:
+        return out
+    return [x.translated(r.x, r.y) for x in out]
 
 
 def draw_poster(ctx: Ctx, pen: Pen, poster: BoardPoster) -> None:

@@ -351,17 +351,26 @@ def registration_targets(
 ) -> list[tuple[float, float]]:
     """Centres of registration targets (span points), three per seam of each sheet where room
     allows: in the middle of the overlap, moved along the seam until clear of every note.
-    With `cover` a stretch of seam that no clear spot is left on gets its targets anyway
-    (a board's elements are large: a seam may cross one from end to end)."""
+    With `cover` a stretch of seam with no clear spot gets its targets anyway: centred in the
+    gaps between notes, else spread along it (a board's notes can line a seam end to end)."""
     area, overlap, scale = tiling.area, tiling.overlap, tiling.scale
     ox, oy = tiling.offset(layout)
-    reach = TARGET_REACH + 2.0
     notes = [
         (ox + r.x * scale, oy + r.y * scale, ox + r.right * scale, oy + r.bottom * scale)
         for r in layout.note_rects.values()
     ]
 
-    def along(fixed: float, lo: float, hi: float, vertical: bool) -> list[tuple[float, float]]:
+    def seam(fixed: float, lo: float, hi: float, vertical: bool) -> list[tuple[float, float]]:
+        chosen = along(fixed, lo, hi, vertical, TARGET_REACH + 2.0)
+        if cover and not chosen:
+            chosen = along(fixed, lo, hi, vertical, 2.0)
+        lo, hi = lo + TARGET_REACH * 2, hi - TARGET_REACH * 2
+        if cover and not chosen and hi >= lo:
+            spread = (0.2, 0.5, 0.8) if (hi - lo) * 0.3 >= TARGET_REACH * 4 else (0.5,)
+            chosen = [lo + (hi - lo) * f for f in spread]
+        return [(fixed, p) if vertical else (p, fixed) for p in chosen]
+
+    def along(fixed: float, lo: float, hi: float, vertical: bool, reach: float) -> list[float]:
         # the stretches of the seam a target's centre must avoid: notes within reach, widened
         blocked = sorted(
             (n[1] - reach, n[3] + reach) if vertical else (n[0] - reach, n[2] + reach)
@@ -387,10 +396,7 @@ def registration_targets(
                 if free(pos) and all(abs(pos - c) >= TARGET_REACH * 4 for c in chosen):
                     chosen.append(pos)
                     break
-        if cover and not chosen and hi >= lo:
-            spread = (0.2, 0.5, 0.8) if (hi - lo) * 0.3 >= TARGET_REACH * 4 else (0.5,)
-            chosen = [lo + (hi - lo) * f for f in spread]
-        return [(fixed, p) if vertical else (p, fixed) for p in chosen]
+        return chosen
 
     cols, rows = tiling.grid
     out = []
@@ -398,12 +404,12 @@ def registration_targets(
         x = c * (area.w - overlap) + overlap / 2
         for r in range(rows):
             y0 = r * (area.h - overlap)
-            out += along(x, y0, y0 + area.h, True)
+            out += seam(x, y0, y0 + area.h, True)
     for r in range(1, rows):
         y = r * (area.h - overlap) + overlap / 2
         for c in range(cols):
             x0 = c * (area.w - overlap)
-            out += along(y, x0, x0 + area.w, False)
+            out += seam(y, x0, x0 + area.w, False)
     return out
 
 

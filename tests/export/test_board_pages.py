@@ -20,7 +20,7 @@ from test_journey_poster import tf_sizes
 
 from personamap.export import ExportError, PdfOptions, export_pdf
 from personamap.export import draw as pdf_draw
-from personamap.export.board_page import blank_tiles, board_poster, draw_poster
+from personamap.export.board_page import TITLE_BAND, blank_tiles, board_poster, draw_poster
 from personamap.export.fonts import FontSet
 from personamap.export.journey_poster import TARGET_REACH, choose_tiling, registration_targets
 from personamap.export.pages import PAGE_SIZES, PageGeometry
@@ -30,7 +30,8 @@ from personamap.export.spec import Ctx, Sheet
 from personamap.export.text import PdfText
 from personamap.io import load
 from personamap.model import Board, NoteElement, PersonaCard, Project
-from personamap.model.layout import Rect
+from personamap.model.board import JourneyMapElement
+from personamap.model.layout import Rect, layout_journey
 from personamap.resources import sample_path
 
 TODAY = dt.date(2026, 12, 7)
@@ -108,29 +109,60 @@ def test_a_board_grid_too_small_is_refused(sample: Project, tmp_path: Path) -> N
         export_pdf(sample, tmp_path / "x.pdf", PdfOptions(what="board:Journeys", tile="2x1", today=TODAY))
 
 
-def test_every_seam_of_a_tiled_board_has_registration_targets(sample: Project) -> None:
-    """A board's elements are big: a seam crossing a journey map end to end still gets targets."""
-    ctx = _ctx(sample, PdfOptions(what="board:Journeys"))
-    board = next(b for b in sample.boards if b.name == "Journeys")
+def _seam_targets(sample: Project, board: Board, cover: bool) -> tuple[object, object, list]:
+    """The board's poster, tiled 3×3 on A4, and its registration targets (span points)."""
+    ctx = _ctx(sample, PdfOptions())
     poster = board_poster(ctx, board)
     assert poster is not None
     w, h = PAGE_SIZES["A4"]
     candidates = [(g, ctx.content_rect(g, "")) for g in (PageGeometry(h, w), PageGeometry(w, h))]
     tiling = choose_tiling(poster, candidates, 15 * mm, (3, 3))
-    targets = registration_targets(poster, tiling, cover=True)
+    return poster, tiling, registration_targets(poster, tiling, cover=cover)
+
+
+def _assert_every_seam_marked(tiling, targets: list[tuple[float, float]]) -> None:  # type: ignore[no-untyped-def]
     area, overlap = tiling.area, tiling.overlap
-    for c in range(1, 3):
-        x = c * (area.w - overlap) + overlap / 2
+    assert overlap > TARGET_REACH  # a target fits in the strip it marks
+    for k in range(1, 3):
+        mid = k * (area.w - overlap) + overlap / 2  # a vertical seam, sheet by sheet down it
         for r in range(3):
             y0 = r * (area.h - overlap)
-            assert any(tx == x and y0 <= ty <= y0 + area.h for tx, ty in targets), (c, r)
-    # without `cover` some of those seams would have none: the fallback is what puts them there
-    assert len(registration_targets(poster, tiling)) < len(targets)
-    for tx, ty in targets:  # each in the overlap strip of its seam
-        assert any(abs(tx - (c * (area.w - overlap) + overlap / 2)) < 1e-6 for c in (1, 2)) or any(
-            abs(ty - (r * (area.h - overlap) + overlap / 2)) < 1e-6 for r in (1, 2)
-        )
-        assert overlap > TARGET_REACH  # a target fits in the strip it marks
+            assert any(abs(tx - mid) < 1e-6 and y0 <= ty <= y0 + area.h for tx, ty in targets), (k, r)
+        mid = k * (area.h - overlap) + overlap / 2  # a horizontal seam, sheet by sheet along it
+        for c in range(3):
+            x0 = c * (area.w - overlap)
+            assert any(abs(ty - mid) < 1e-6 and x0 <= tx <= x0 + area.w for tx, ty in targets), (k, c)
+
+
+def test_targets_on_a_board_sit_between_the_notes_of_its_maps(sample: Project) -> None:
+    board = next(b for b in sample.boards if b.name == "Journeys")
+    poster, tiling, targets = _seam_targets(sample, board, cover=True)
+    _assert_every_seam_marked(tiling, targets)
+    ctx = _ctx(sample, PdfOptions())
+    ox, oy = tiling.offset(poster)
+    s, b = tiling.scale, poster.bounds
+    notes = []
+    for e in board.elements:
+        if isinstance(e, JourneyMapElement):
+            lay = layout_journey(sample.journey(e.map_id), sample.settings.emotion_scale, ctx.text)
+            for r in lay.note_rects.values():
+                x, y = e.x + r.x - b.x, e.y + r.y - b.y + TITLE_BAND
+                notes.append(Rect(ox + x * s, oy + y * s, r.w * s, r.h * s))
+    assert len(notes) > 50
+    for tx, ty in targets:  # no target's centre on a note: it sits in a gap between them
+        assert not any(n.contains(tx, ty) for n in notes), (tx, ty)
+
+
+def test_a_seam_lined_with_notes_still_gets_its_targets(sample: Project) -> None:
+    """Notes edge to edge over the whole board: no clear spot anywhere, targets all the same."""
+    notes = [
+        NoteElement(text=f"n{k}", x=k % 12 * 200.0, y=k // 12 * 200.0, w=200, h=200) for k in range(12 * 9)
+    ]
+    board = Board(name="Wall of notes", elements=notes)
+    _, tiling, targets = _seam_targets(sample, board, cover=True)
+    _assert_every_seam_marked(tiling, targets)
+    # a journey's rule (clear spots only) leaves most of those stretches unmarked
+    assert len(_seam_targets(sample, board, cover=False)[2]) < len(targets) / 2
 
 
 def _drawn_boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[float, float, float, float, str]]:
