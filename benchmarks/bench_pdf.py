@@ -23,8 +23,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from personamap.export import PdfOptions, export_pdf
-from personamap.export.fonts import font_files
-from personamap.export.text import PdfText
+from personamap.export.pdf.fonts import font_files
+from personamap.export.pdf.text import PdfText
 from personamap.model import EmotionScore, JourneyMap, JourneyNote, Lane, LaneKind, Persona, Project, Stage
 from personamap.model.layout import layout_journey
 
@@ -130,7 +130,7 @@ def run(quick: bool = False) -> None:
 
 
 def _fontset():
-    from personamap.export.fonts import FontSet
+    from personamap.export.pdf.fonts import FontSet
 
     return FontSet()
 

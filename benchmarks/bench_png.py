@@ -79,7 +79,7 @@ def _raw_png(n: int, path: Path, size: tuple[int, int], margin: float) -> None:
 def run(quick: bool) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from personamap.export.raster import RasterOptions, export_raster
+    from personamap.export.raster.render import RasterOptions, export_raster
 
     app = QApplication.instance() or QApplication([])  # noqa: F841
     project = _project(N)

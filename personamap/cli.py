@@ -257,7 +257,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if args.format == "csv":
         return _cmd_export_csv(args)
     if args.format != "pdf":
-        from .export.raster_cli import export_command
+        from .export.raster.cli import export_command
 
         return export_command(args, _load, CliError)
     if args.dpi is not None or args.width is not None or args.transparent:

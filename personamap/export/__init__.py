@@ -43,7 +43,7 @@ def export_pdf(
 ) -> ExportResult:
     """Write `project` as a PDF to `out_path`; `progress(done, total)` after each page,
     `cancel` (an Event or a callable) checked before each page."""
-    from .pdf import render
+    from .pdf.render import render
 
     options = options or PdfOptions()
     parse_page_size(options.page_size)

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from ..model import Persona, Project
 from ..model.layout import Rect
 from ..model.lifecycle import review_due
-from .draw import Pen
-from .fonts import FontSet
 from .pages import PageGeometry, content_rect, footer_size
-from .text import PdfText
+from .pdf.draw import Pen
+from .pdf.fonts import FontSet
+from .pdf.text import PdfText
 
 FOOTER_SEP = "  ·  "
 WHAT_HELP = "all, personas, persona:NAME, cards, empathy[:NAME], journey[:NAME], board:NAME, boards, votes"

@@ -1,7 +1,7 @@
 """The fonts personamap ships and the text units they print, shared by the canvas and the PDF.
 
 The bundled faces (Noto subsets under the OFL, in `resources/fonts/`) sit below both the Qt
-side (`personamap.fonts.qt` registers them with Qt) and the PDF side (`personamap.export.fonts`
+side (`personamap.fonts.qt` registers them with Qt) and the PDF side (`personamap.export.pdf.fonts`
 embeds them), so neither imports the other. No Qt here.
 """
 

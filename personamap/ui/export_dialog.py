@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..export import PAGE_SIZES, ExportError, PdfOptions
-from ..export.raster import DPI_RANGE, RasterOptions
-from ..export.raster_plan import slug
+from ..export.raster.plan import slug
+from ..export.raster.render import DPI_RANGE, RasterOptions
 from .export_preview import PreviewPane
 from .export_products import Product, products_for
 from .export_runner import ExportRunner

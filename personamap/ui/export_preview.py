@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..export import ExportError, PdfOptions
-from ..export.raster import RasterOptions, check_pixels, pixel_size, preview
+from ..export.raster.render import RasterOptions, check_pixels, pixel_size, preview
 from ..model import Project
 
 PAPER_SHADOW = QColor(0, 0, 0, 40)
@@ -90,9 +90,9 @@ class PreviewPane(QWidget):
         return True
 
     def _pdf(self, product: Any, image: QImage, options: PdfOptions) -> None:
-        from ..export.journey_poster import parse_tile
         from ..export.pages import parse_page_size
-        from ..export.pdf import geometry_for
+        from ..export.pdf.journey_poster import parse_tile
+        from ..export.pdf.render import geometry_for
 
         g = geometry_for(options, product.orientation)
         tile = options.tile

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..export.raster_plan import Picture, plan_pictures, selection_picture
+from ..export.raster.plan import Picture, plan_pictures, selection_picture
 from ..model import Project
 
 SELECTION = "selection"

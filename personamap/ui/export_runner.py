@@ -15,8 +15,8 @@ from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import QApplication
 
 from ..export import ExportCancelled, ExportError, PdfOptions, export_pdf
-from ..export.raster import RasterOptions, export_raster
-from ..export.raster_plan import Picture
+from ..export.raster.plan import Picture
+from ..export.raster.render import RasterOptions, export_raster
 from ..model import Project
 
 

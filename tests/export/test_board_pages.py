@@ -19,15 +19,15 @@ from reportlab.pdfgen.canvas import Canvas
 from test_journey_poster import tf_sizes
 
 from personamap.export import ExportError, PdfOptions, export_pdf
-from personamap.export import draw as pdf_draw
-from personamap.export.board_page import TITLE_BAND, blank_tiles, board_poster, draw_poster
-from personamap.export.fonts import FontSet
-from personamap.export.journey_poster import TARGET_REACH, choose_tiling, registration_targets
 from personamap.export.pages import PAGE_SIZES, PageGeometry
-from personamap.export.pdf import geometry_for
-from personamap.export.plan import plan
+from personamap.export.pdf import draw as pdf_draw
+from personamap.export.pdf.board_page import TITLE_BAND, blank_tiles, board_poster, draw_poster
+from personamap.export.pdf.fonts import FontSet
+from personamap.export.pdf.journey_poster import TARGET_REACH, choose_tiling, registration_targets
+from personamap.export.pdf.plan import plan
+from personamap.export.pdf.render import geometry_for
+from personamap.export.pdf.text import PdfText
 from personamap.export.spec import Ctx, Sheet
-from personamap.export.text import PdfText
 from personamap.io import load
 from personamap.model import Board, NoteElement, PersonaCard, Project
 from personamap.model.board import JourneyMapElement

@@ -14,17 +14,17 @@ from pypdf import PdfReader
 from reportlab.lib.units import mm
 
 from personamap.export import ExportError, PdfOptions, export_pdf
-from personamap.export.fonts import FontSet
-from personamap.export.journey_bands import best_banding
-from personamap.export.journey_poster import (
+from personamap.export.pages import FOOTER_GAP, PAGE_SIZES, PageGeometry, content_rect, footer_size
+from personamap.export.pdf.fonts import FontSet
+from personamap.export.pdf.journey_bands import best_banding
+from personamap.export.pdf.journey_poster import (
     choose_tiling,
     label_box,
     registration_targets,
     target_rect,
     trim_ticks,
 )
-from personamap.export.pages import FOOTER_GAP, PAGE_SIZES, PageGeometry, content_rect, footer_size
-from personamap.export.text import PdfText
+from personamap.export.pdf.text import PdfText
 from personamap.io import load
 from personamap.model import JourneyMap, JourneyNote, Lane, LaneKind, Project, Stage, Step
 from personamap.model.layout import Rect, layout_journey

@@ -13,11 +13,11 @@ import pytest
 
 from personamap.canvas.items import journey_emotion
 from personamap.canvas.items.notes import NoteItem
-from personamap.export import draw as pdf_draw
-from personamap.export import journey_draw
-from personamap.export.pdf import render
-from personamap.export.raster import RasterOptions, render_image
-from personamap.export.raster_plan import plan_pictures
+from personamap.export.pdf import draw as pdf_draw
+from personamap.export.pdf import journey_draw
+from personamap.export.pdf.render import render
+from personamap.export.raster.plan import plan_pictures
+from personamap.export.raster.render import RasterOptions, render_image
 from personamap.export.spec import PdfOptions
 from personamap.model import JourneyNote, LaneKind, Project
 from personamap.model.board import Connector
@@ -109,8 +109,8 @@ def _stray_notes(project: Project) -> tuple[Project, str]:
 def _canvas_cells(project: Project, journey_id: str) -> dict[str, tuple[str, str, str] | None]:
     """The cell under the centre of each note item the canvas shows."""
     from personamap.canvas.items.journey_map import JourneyMapItem
-    from personamap.export.raster import offscreen_scene
-    from personamap.export.raster_plan import journey_picture
+    from personamap.export.raster.plan import journey_picture
+    from personamap.export.raster.render import offscreen_scene
 
     picture = journey_picture(project, project.journey(journey_id))
     with offscreen_scene(project, picture) as (scene, _rect):
@@ -163,8 +163,8 @@ def test_canvas_and_pdf_draw_connectors_from_edge_to_edge_with_the_same_head(
     sample: Project, monkeypatch, tmp_path: Path
 ) -> None:
     from personamap.canvas.items.connector import ConnectorItem
-    from personamap.export.raster import offscreen_scene
-    from personamap.export.raster_plan import board_picture
+    from personamap.export.raster.plan import board_picture
+    from personamap.export.raster.render import offscreen_scene
 
     board = next(b for b in sample.boards if any(isinstance(e, Connector) for e in b.elements))
     with offscreen_scene(sample, board_picture(board)) as (scene, _rect):

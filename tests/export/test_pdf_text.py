@@ -52,7 +52,7 @@ def test_no_script_lacks_a_font(everything: tuple[Path, list[str]]) -> None:
 
 
 def test_a_character_no_face_has_is_a_named_warning() -> None:
-    from personamap.export.fonts import FontSet
+    from personamap.export.pdf.fonts import FontSet
 
     fonts = FontSet()
     fonts.runs("Linear B \U00010000")
@@ -129,7 +129,7 @@ def test_metadata_title_author_subject(project: Project, tmp_path: Path) -> None
 
 
 def test_right_to_left_is_reordered_for_display() -> None:
-    from personamap.export.rtl import visual
+    from personamap.export.pdf.rtl import visual
 
     assert visual("abc") == "abc"
     assert visual("שלום") == "םולש"
@@ -140,7 +140,7 @@ def test_right_to_left_is_reordered_for_display() -> None:
 
 
 def test_fonts_are_chosen_per_run_by_script() -> None:
-    from personamap.export.fonts import FontSet
+    from personamap.export.pdf.fonts import FontSet
 
     fonts = FontSet()
     runs = fonts.runs("Hello 世界 Привет")

@@ -140,8 +140,8 @@ def test_deck_contents_continue_and_list_every_persona(tmp_path: Path) -> None:
 
 
 def test_cards_say_how_many_sections_they_leave_out(sample: Project, tmp_path: Path) -> None:
-    from personamap.export.cards_sheet import SECTIONS
-    from personamap.export.persona_flow import contents, contents_of
+    from personamap.export.pdf.cards_sheet import SECTIONS
+    from personamap.export.pdf.persona_flow import contents, contents_of
 
     out = tmp_path / "cards.pdf"
     export_pdf(sample, out, PdfOptions(what="cards", today=TODAY))

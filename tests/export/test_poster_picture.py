@@ -11,8 +11,8 @@ import pytest
 from pdf_helpers import norm, persona_strings
 from PySide6.QtGui import QImage
 
-from personamap.export.raster import RasterOptions, export_raster
-from personamap.export.raster_poster import POSTER_WIDTH_PT, poster_size
+from personamap.export.raster.poster import POSTER_WIDTH_PT, poster_size
+from personamap.export.raster.render import RasterOptions, export_raster
 from personamap.model import Project
 from personamap.model.lifecycle import review_due
 from personamap.resources import load_project, sample_path

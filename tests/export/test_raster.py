@@ -15,9 +15,9 @@ from pdf_helpers import HOSTILE, NAMES, norm
 from PySide6.QtGui import QImage, QImageReader
 
 from personamap.export import ExportCancelled
-from personamap.export import raster as raster_module
-from personamap.export.raster import RasterError, RasterOptions, export_raster, output_paths
-from personamap.export.raster_plan import plan_pictures, selection_picture
+from personamap.export.raster import render as raster_module
+from personamap.export.raster.plan import plan_pictures, selection_picture
+from personamap.export.raster.render import RasterError, RasterOptions, export_raster, output_paths
 from personamap.io import save
 from personamap.model import Board, NoteElement, Project, TextElement
 

@@ -14,10 +14,10 @@ from pdf_helpers import TODAY, contains, page_fonts, pdf_text
 from reportlab.pdfgen.canvas import Canvas
 
 from personamap.export import PdfOptions, export_pdf
-from personamap.export import fonts as pdf_fonts
-from personamap.export.fonts import FontSet
-from personamap.export.rtl import visual
-from personamap.export.text import PdfText
+from personamap.export.pdf import fonts as pdf_fonts
+from personamap.export.pdf.fonts import FontSet
+from personamap.export.pdf.rtl import visual
+from personamap.export.pdf.text import PdfText
 from personamap.fonts import BUNDLED, bundled_file, sequence_glyph
 from personamap.model import Item, Persona, Project
 from personamap.model.layout.direction import aligned, is_rtl

@@ -13,7 +13,7 @@ from PySide6.QtGui import QImage, QImageReader
 from PySide6.QtWidgets import QApplication
 
 from personamap.canvas.items.persona_card import PersonaCardItem
-from personamap.export import pdf as pdf_module
+from personamap.export.pdf import render as pdf_module
 from personamap.model.board import Connector
 from personamap.ui import export_dialog
 

@@ -137,7 +137,7 @@ def test_a_file_that_loads_exports_to_pdf(case: Case, tmp_path) -> None:
 
 @pytest.mark.parametrize("case", [c for c in EXPORTED if c.cls == "connectors"][:2], ids=lambda c: c.name)
 def test_a_board_with_connectors_exports_to_png(case: Case, tmp_path, qapp) -> None:
-    from personamap.export.raster import RasterOptions, export_raster
+    from personamap.export.raster.render import RasterOptions, export_raster
 
     project = loads(case.build())
     board = next(b for b in project.boards if any(e.type == "connector" for e in b.elements))

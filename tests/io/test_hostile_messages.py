@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from personamap.export.raster import save_png
+from personamap.export.raster.render import save_png
 from personamap.io import atomic, dumps, save
 from personamap.model import Project
 

@@ -4,11 +4,11 @@ Shared by the cards sheet and board pages; coordinates are the card's own px."""
 
 from __future__ import annotations
 
-from ..model import Persona, Priority
-from ..model.layout import CardBoxes, Rect
-from ..style import NEGATIVE_RED, TYPE
+from ...model import Persona, Priority
+from ...model.layout import CardBoxes, Rect
+from ...style import NEGATIVE_RED, TYPE
+from ..spec import Ctx
 from .draw import MUTED, TEXT, Pen, on_color
-from .spec import Ctx
 
 
 def draw_card(ctx: Ctx, pen: Pen, persona: Persona, boxes: CardBoxes, border: bool = True) -> None:

@@ -14,11 +14,11 @@ from typing import NamedTuple
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from ..model import JourneyMap
-from ..model.layout import JourneyLayout, Rect
-from ..style import TYPE
+from ...model import JourneyMap
+from ...model.layout import JourneyLayout, Rect
+from ...style import TYPE
+from ..pages import PageGeometry
 from .draw import MUTED, Pen
-from .pages import PageGeometry
 
 BAND_GAP = 8 * mm
 

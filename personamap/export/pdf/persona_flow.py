@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ..model import Persona
-from ..model.layout import FULL_SECTIONS, CardItem, section_content
+from ...model import Persona
+from ...model.layout import FULL_SECTIONS, CardItem, section_content
 from .text import PdfText
 
 CORE = (

@@ -5,8 +5,8 @@ by board pages; the pen carries the scale, so coordinates here are canvas px."""
 
 from __future__ import annotations
 
-from ..model import JourneyMap, JourneyState, Lane, LaneKind
-from ..model.layout import (
+from ...model import JourneyMap, JourneyState, Lane, LaneKind
+from ...model.layout import (
     EmotionLayout,
     JourneyLayout,
     Rect,
@@ -17,10 +17,10 @@ from ..model.layout import (
     scale_text,
     title_chips,
 )
-from ..model.layout.legend import LEGEND_MARKER
-from ..style import LANE_LOOK, NOTE_FILL, PRINT, TYPE
+from ...model.layout.legend import LEGEND_MARKER
+from ...style import LANE_LOOK, NOTE_FILL, PRINT, TYPE
+from ..spec import Ctx
 from .draw import MUTED, TEXT, Pen, mix
-from .spec import Ctx
 
 GRID = PRINT.grid_line
 STAGE_LINE = PRINT.stage_line

@@ -27,14 +27,14 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
-from ..model import Persona, Project
-from ..model.layout import Rect
-from .draw import MUTED, Pen
-from .fonts import FontSet
-from .pages import FOOTER_LINE, PageGeometry, footer_size
-from .persona_poster import picture_job
-from .spec import Ctx, PdfOptions, Sheet
-from .text import PdfText
+from ...model import Persona, Project
+from ...model.layout import Rect
+from ..pages import FOOTER_LINE, PageGeometry, footer_size
+from ..pdf.draw import MUTED, Pen
+from ..pdf.fonts import FontSet
+from ..pdf.persona_poster import picture_job
+from ..pdf.text import PdfText
+from ..spec import Ctx, PdfOptions, Sheet
 
 POSTER_WIDTH_PT = 842.0
 """A picture of a persona is as wide as an A3 sheet's short side: three columns of sections."""

@@ -16,9 +16,9 @@ from reportlab.lib.colors import Color
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from ..model.image_header import refusal
-from ..model.layout import Rect, Segment
-from ..style import PRINT, contrast
+from ...model.image_header import refusal
+from ...model.layout import Rect, Segment
+from ...style import PRINT, contrast
 from .text import Fitted, PdfText
 
 TEXT = PRINT.text

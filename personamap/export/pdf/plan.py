@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..pages import PageGeometry
+from ..spec import WHAT_HELP, Ctx, ExportError, PageJob, find_named
 from . import board_page, cards_sheet, deck, empathy_page, journey_poster, votes_page
-from .pages import PageGeometry
 from .persona_poster import persona_jobs
-from .spec import WHAT_HELP, Ctx, ExportError, PageJob, find_named
 
 GeometryFor = Callable[..., PageGeometry]
 _NAMED = ("persona", "empathy", "journey", "board")

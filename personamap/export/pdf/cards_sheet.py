@@ -10,14 +10,14 @@ from collections.abc import Callable
 
 from reportlab.lib.units import mm
 
-from ..model import CardLayout
-from ..model.layout import Rect, layout_card
-from ..model.lifecycle import is_overdue
-from ..style import NEGATIVE_RED
+from ...model import CardLayout
+from ...model.layout import Rect, layout_card
+from ...model.lifecycle import is_overdue
+from ...style import NEGATIVE_RED
+from ..pages import content_rect
+from ..spec import Ctx, PageJob, Sheet
 from .card_draw import draw_card
-from .pages import content_rect
 from .persona_flow import contents, contents_of
-from .spec import Ctx, PageJob, Sheet
 
 SECTIONS = ["goals", "frustrations", "motivations", "channels"]
 CARD_MM = (86.0, 118.0)

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..model.enums import NoteColor
-from ..model.layout import Rect
-from ..model.votes_report import VoteRow, participants, vote_rows
-from ..style import NOTE_FILL, OKABE_ITO
+from ...model.enums import NoteColor
+from ...model.layout import Rect
+from ...model.votes_report import VoteRow, participants, vote_rows
+from ...style import NOTE_FILL, OKABE_ITO
+from ..pages import content_rect
+from ..spec import Ctx, PageJob, Sheet
 from .draw import MUTED, TEXT
-from .pages import content_rect
-from .spec import Ctx, PageJob, Sheet
 
 ROW_LINES = 2
 

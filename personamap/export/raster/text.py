@@ -13,11 +13,11 @@ from functools import cache
 
 from PySide6.QtGui import QFontDatabase
 
-from ..fonts.qt import register_bundled
-from ..model import Project
-from ..model.board import EmpathyMapElement, JourneyMapElement, PersonaCard
-from .fonts import script_of
-from .raster_plan import Picture
+from ...fonts.qt import register_bundled
+from ...model import Project
+from ...model.board import EmpathyMapElement, JourneyMapElement, PersonaCard
+from ..pdf.fonts import script_of
+from .plan import Picture
 
 WS = QFontDatabase.WritingSystem
 _SYSTEMS: dict[str, tuple[WS, ...]] = {

@@ -31,8 +31,8 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-from ..fonts import BUNDLED, bundled_file, emoji_sequences, sequence_glyph
-from ..model.layout.linebreak import clusters
+from ...fonts import BUNDLED, bundled_file, emoji_sequences, sequence_glyph
+from ...model.layout.linebreak import clusters
 
 STYLES = ("regular", "bold", "italic")
 

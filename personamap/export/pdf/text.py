@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from ..model.layout.direction import aligned, is_rtl
-from ..model.layout.linebreak import NO_AFTER, NO_BEFORE, break_units, clusters, line_class
+from ...model.layout.direction import aligned, is_rtl
+from ...model.layout.linebreak import NO_AFTER, NO_BEFORE, break_units, clusters, line_class
 from .fonts import FontSet
 from .rtl import has_rtl, shape_arabic, visual
 

@@ -13,7 +13,7 @@ import functools
 import re
 from typing import Any
 
-from ..model.layout.direction import is_rtl
+from ...model.layout.direction import is_rtl
 from .fonts import fold_sequences
 
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")

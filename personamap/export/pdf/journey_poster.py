@@ -16,14 +16,14 @@ from typing import NamedTuple, Protocol
 
 from reportlab.lib.units import mm
 
-from ..model import JourneyMap
-from ..model.layout import JourneyLayout, Rect, layout_journey
-from ..style import TYPE
+from ...model import JourneyMap
+from ...model.layout import JourneyLayout, Rect, layout_journey
+from ...style import TYPE
+from ..pages import FOOTER_GAP, PageGeometry, footer_size
+from ..spec import Ctx, ExportError, PageJob, Sheet
 from .draw import MUTED, Pen
 from .journey_bands import Banding, best_banding, draw_bands
 from .journey_draw import draw_journey
-from .pages import FOOTER_GAP, PageGeometry, footer_size
-from .spec import Ctx, ExportError, PageJob, Sheet
 
 MIN_TEXT_PT = 6.0
 """No poster prints text smaller than this."""

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..model import EmpathyMap, Quadrant
-from ..model.layout import EmpathyLayout, EmpathyMetrics, Rect, initials, layout_empathy
-from ..style import NOTE_FILL, PRINT, TYPE
+from ...model import EmpathyMap, Quadrant
+from ...model.layout import EmpathyLayout, EmpathyMetrics, Rect, initials, layout_empathy
+from ...style import NOTE_FILL, PRINT, TYPE
+from ..spec import Ctx, PageJob, Sheet
 from .draw import MUTED, TEXT, Pen, mix, on_color
-from .spec import Ctx, PageJob, Sheet
 
 PAGE_METRICS = EmpathyMetrics(note_w=176, note_h=112)
 """Bigger notes than the canvas's: a page has room, and notes shrink together when full."""
@@ -86,7 +86,7 @@ def draw_empathy(ctx: Ctx, pen: Pen, emap: EmpathyMap, layout: EmpathyLayout) ->
 
 
 def _label(q: Quadrant) -> str:
-    from ..model.layout import QUADRANT_LABELS
+    from ...model.layout import QUADRANT_LABELS
 
     return QUADRANT_LABELS[q]
 

@@ -22,9 +22,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Project
-from ..model.board import Board, Connector, EmpathyMapElement, JourneyMapElement, PersonaCard
-from .spec import ExportError, find_named
+from ...model import Project
+from ...model.board import Board, Connector, EmpathyMapElement, JourneyMapElement, PersonaCard
+from ..spec import ExportError, find_named
 
 RASTER_WHAT_HELP = "all, board:NAME, persona:NAME, personas, card:NAME, cards, journey[:NAME], empathy[:NAME]"
 CARD_SIZE = (280.0, 360.0)

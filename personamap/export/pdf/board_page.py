@@ -16,8 +16,8 @@ from typing import NamedTuple
 
 from reportlab.lib.units import mm
 
-from ..model import Board
-from ..model.board import (
+from ...model import Board
+from ...model.board import (
     Connector,
     EmpathyMapElement,
     ImageElement,
@@ -26,9 +26,10 @@ from ..model.board import (
     PersonaCard,
     TextElement,
 )
-from ..model.layout import Rect, layout_card, layout_empathy, layout_journey
-from ..model.layout.connector import connector_label, connector_path
-from ..style import NOTE_FILL, RELATION_LABEL, TYPE
+from ...model.layout import Rect, layout_card, layout_empathy, layout_journey
+from ...model.layout.connector import connector_label, connector_path
+from ...style import NOTE_FILL, RELATION_LABEL, TYPE
+from ..spec import Ctx, ExportError, PageJob, Sheet
 from .card_draw import draw_card
 from .draw import MUTED, TEXT, Pen, mix
 from .empathy_page import draw_empathy
@@ -43,7 +44,6 @@ from .journey_poster import (
     parse_tile,
     registration_targets,
 )
-from .spec import Ctx, ExportError, PageJob, Sheet
 
 PAD = 16.0
 """Room around the elements, layout px."""

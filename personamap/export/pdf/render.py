@@ -15,15 +15,15 @@ from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from .. import __version__
-from ..model import Project
-from ..model.layout import Rect
+from ... import __version__
+from ...model import Project
+from ...model.layout import Rect
+from ..outfile import replacing
+from ..pages import FOOTER_LINE, PageGeometry, footer_size, oriented, parse_orientation, parse_page_size
+from ..spec import Ctx, ExportCancelled, ExportResult, PageJob, PdfOptions, Sheet
 from .draw import MUTED, Pen
 from .fonts import FontSet
-from .outfile import replacing
-from .pages import FOOTER_LINE, PageGeometry, footer_size, oriented, parse_orientation, parse_page_size
 from .plan import plan
-from .spec import Ctx, ExportCancelled, ExportResult, PageJob, PdfOptions, Sheet
 from .text import PdfText
 
 Progress = Callable[[int, int], None]

@@ -31,13 +31,13 @@ from PySide6.QtGui import QColor, QImage, QImageWriter, QPaintDevice, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
-from .. import __version__
-from ..io.errors import os_reason
-from ..model import Project
-from .outfile import replacing
-from .raster_plan import Picture, plan_pictures
-from .raster_text import script_warnings
-from .spec import ExportCancelled, ExportError
+from ... import __version__
+from ...io.errors import os_reason
+from ...model import Project
+from ..outfile import replacing
+from ..spec import ExportCancelled, ExportError
+from .plan import Picture, plan_pictures
+from .text import script_warnings
 
 PX_PER_INCH = 96.0
 DPI_RANGE = (72.0, 600.0)
@@ -102,9 +102,9 @@ def ensure_app() -> QApplication:
 def offscreen_scene(project: Project, picture: Picture) -> Iterator[tuple[object, QRectF]]:
     """A private scene showing `picture`, and the scene rect the export covers (no margin)."""
     ensure_app()
-    from ..canvas.items.base import ElementItem
-    from ..canvas.scene import BoardScene
-    from ..document import Document
+    from ...canvas.items.base import ElementItem
+    from ...canvas.scene import BoardScene
+    from ...document import Document
 
     class ExportScene(BoardScene):
         item_cache = QGraphicsItem.CacheMode.NoCache  # vectors and text in an SVG, never pixmaps
@@ -201,7 +201,7 @@ def _poster_image(
     project: Project, picture: Picture, options: RasterOptions, preview_side: int = 0
 ) -> QImage:
     """A persona poster at the options' DPI or width (or fitted into `preview_side` pixels)."""
-    from .raster_poster import paint_poster, poster_size
+    from .poster import paint_poster, poster_size
 
     persona = _poster_persona(project, picture)
     w_pt, h_pt = poster_size(project, persona)  # type: ignore[arg-type]
@@ -340,7 +340,7 @@ def write_svg(
 def _poster_svg(
     project: Project, picture: Picture, options: RasterOptions, path: Path, title: str
 ) -> tuple[int, int]:
-    from .raster_poster import paint_poster, poster_size
+    from .poster import paint_poster, poster_size
 
     persona = _poster_persona(project, picture)
     w_pt, h_pt = poster_size(project, persona)  # type: ignore[arg-type]

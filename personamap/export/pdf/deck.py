@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..model.layout import Rect, initials
+from ...model.layout import Rect, initials
+from ..spec import Ctx, PageJob, Sheet
 from . import board_page, empathy_page, journey_poster, votes_page
 from .draw import MUTED, TEXT, mix, on_color
 from .persona_poster import persona_jobs
-from .spec import Ctx, PageJob, Sheet
 
 _SECTION_TITLES = {
     "persona": "Personas",

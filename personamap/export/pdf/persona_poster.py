@@ -12,14 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..model import Persona
-from ..model.layout import Rect, badge_labels, initials
-from ..model.lifecycle import evidence_coverage, is_overdue, review_due
-from ..style import NEGATIVE_RED
+from ...model import Persona
+from ...model.layout import Rect, badge_labels, initials
+from ...model.lifecycle import evidence_coverage, is_overdue, review_due
+from ...style import NEGATIVE_RED
+from ..pages import PageGeometry
+from ..spec import Ctx, PageJob, Sheet
 from .draw import MUTED, TEXT, Pen, mix, on_color
-from .pages import PageGeometry
 from .persona_flow import Frag, Grid, bulleted, header_quote, plan_pages
-from .spec import Ctx, PageJob, Sheet
 
 _STACK_GAP = 6.0
 

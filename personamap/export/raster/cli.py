@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..terminal import say
+from ...terminal import say
 
 
 def export_command(args: argparse.Namespace, load: Any, cli_error: type[Exception]) -> int:
@@ -39,8 +39,8 @@ def export_command(args: argparse.Namespace, load: Any, cli_error: type[Exceptio
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ.setdefault("QT_LOGGING_RULES", "qt.text.font.db=false")
     try:
-        from .raster import RasterOptions, ensure_app, export_raster
-        from .spec import ExportError
+        from ..spec import ExportError
+        from .render import RasterOptions, ensure_app, export_raster
     except ImportError as exc:
         raise cli_error(f"{prog}: PNG and SVG need Qt, which cannot load here: {exc}", 1) from None
     options = RasterOptions(
