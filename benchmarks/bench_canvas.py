@@ -1,5 +1,5 @@
 """Canvas speed on generated boards of 2,000 and 20,000 sticky notes, beside the raw Qt
-baseline (QT-NOTES): the same number of plain QGraphicsRectItem + QGraphicsSimpleTextItem
+baseline (docs/QT-NOTES.md): the same number of plain QGraphicsRectItem + QGraphicsSimpleTextItem
 in a plain scene, drawn by a plain view of the same size, in the same process.
 
 Goals (issue 3): a frame at 100 % ≤ 2× raw and ≤ 16 ms at 20k; the whole board in one frame

@@ -1,6 +1,6 @@
 """The journey poster of a generated 40-stage × 8-lane map with 2,000 notes, against raw
 reportlab drawing the same note boxes and wrapped text (drawString + simpleSplit, DejaVu
-embedded) in the same process. Goal: ≤ 1.5× raw (QT-NOTES measured raw at ~0.54 s).
+embedded) in the same process. Goal: ≤ 1.5× raw (docs/QT-NOTES.md measured raw at ~0.54 s).
 
 Ours does more than the baseline (the layout rules, headers, lane tints, grid, emotion curve,
 per-run font choice, footer), so the ratio is the price of all of that."""

@@ -5,7 +5,7 @@ compression), in the same process. Goal (issue 4): ≤ 1.3× raw.
 
 Both sides build their scene, draw, encode and tear the scene down inside the clock. The notes
 are small (48 × 32 scene px on a 56 × 40 grid) so that 20,000 of them fit under the export's
-200-megapixel limit at 150 dpi (≈ 98 MP; QT-NOTES: the PNG encoder dominates at this size).
+200-megapixel limit at 150 dpi (≈ 98 MP; docs/QT-NOTES.md: the PNG encoder dominates at this size).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The visual language in one place (design/VISUAL.md), as plain data shared by the canvas and
+"""The visual language in one place (docs/VISUAL.md), as plain data shared by the canvas and
 the PDF exporter, so that a colour or a size is never typed twice. No Qt here."""
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 debian_packages=(
-  # Qt offscreen and in a real window (design/QT-NOTES.md)
+  # Qt offscreen and in a real window (docs/QT-NOTES.md)
   libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libxkbcommon0
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-render0
   libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0

@@ -32,7 +32,7 @@ else
   step "export: this build has no 'export' command yet; skipped"
 fi
 
-# The editor: open the sample offscreen and quit after a moment (QT-NOTES: needs a platform).
+# The editor: open the sample offscreen and quit after a moment (docs/QT-NOTES.md: needs a platform).
 "$exe" "$work/sample.personamap" >"$work/gui.log" 2>&1 &
 pid=$!
 sleep 4

@@ -9,7 +9,7 @@ from PySide6.QtCore import QTimer
 
 class Graveyard:
     """Items removed from the scene while one of them may still be in its own event handler:
-    kept alive until the event loop comes round (QT-NOTES: PySide deletes on last reference)."""
+    kept alive until the event loop comes round (docs/QT-NOTES.md: PySide deletes on last reference)."""
 
     def __init__(self) -> None:
         self._dead: list[Any] = []

@@ -1,6 +1,6 @@
 """Importing an image from a file or bytes into an embedded, downscaled Asset.
 
-Order matters (RELIABILITY.md, pitfall 5): the file size is capped before reading, the type
+Order matters (docs/RELIABILITY.md, pitfall 5): the file size is capped before reading, the type
 and the *declared* pixel size come from the header before anything decodes, and Qt decodes
 at the target size (QImageReader.setScaledSize), so a 109 KB file that claims 30000×30000
 pixels is refused in microseconds instead of allocating gigabytes.

@@ -34,7 +34,7 @@ zoom no label is needed at all and the layer is skipped."""
 
 
 def floor_px(theme: Theme) -> float:
-    """The least screen size of any text on this theme (VISUAL.md)."""
+    """The least screen size of any text on this theme (docs/VISUAL.md)."""
     return PROJECTOR_MIN_TEXT_PX if theme.name == "projector" else TYPE.caption
 
 

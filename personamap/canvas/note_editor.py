@@ -4,7 +4,7 @@ Ctrl+Enter or a click elsewhere commits. Esc cancels an edit of an existing note
 just added it ends editing and keeps the note (one undoable "Add note"), so what was typed
 is never thrown away with no undo. The text is read back with
 `toPlainText()` and the editor never renders markup it is given (it is fed with
-`setPlainText`), so user text stays plain text (RELIABILITY.md pitfall 4).
+`setPlainText`), so user text stays plain text (docs/RELIABILITY.md pitfall 4).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """A cached picture of a whole board for zoomed-out frames.
 
-Drawing 20,000 notes item by item takes ~0.4–0.7 s a frame (QT-NOTES), so a view zoomed far
+Drawing 20,000 notes item by item takes ~0.4–0.7 s a frame (docs/QT-NOTES.md), so a view zoomed far
 out paints this picture instead: the scene rendered once into an image no finer than the zoom
 needs, redone lazily after the board changes. Small boards always paint live.
 """

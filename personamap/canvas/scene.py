@@ -1,6 +1,6 @@
 """One board of a document as a QGraphicsScene of thin items.
 
-The scene keeps `element id -> item` for every item's whole life (QT-NOTES: PySide ownership
+The scene keeps `element id -> item` for every item's whole life (docs/QT-NOTES.md: PySide ownership
 traps), builds items from the model, refreshes only the items a change names, and turns what
 the user did with the mouse into ops: the geometry of everything moved or resized in one drag
 becomes one `set_geometry` op.

@@ -1,7 +1,7 @@
 """Plain-text drawing for items: word wrap, a line limit and a clean ellipsis.
 
 User text is always drawn with QTextLayout / drawText, which never interpret markup, so a
-persona named `<img src=…>` is shown as those characters (RELIABILITY.md pitfall 4).
+persona named `<img src=…>` is shown as those characters (docs/RELIABILITY.md pitfall 4).
 """
 
 from __future__ import annotations

@@ -93,7 +93,7 @@ class PageGeometry:
 
     @property
     def margin(self) -> float:
-        """12 mm at A4, growing with the page (VISUAL.md, Print)."""
+        """12 mm at A4, growing with the page (docs/VISUAL.md, Print)."""
         return 12 * mm * max(0.75, self.scale) ** 0.75
 
     def type_scale(self) -> float:

@@ -3,7 +3,7 @@
 temp file in the same folder (exclusive create) → write every byte, checking counts → fsync →
 read back → keep the old file as `<name>.bak` → os.replace → fsync the folder → read back →
 remove the temp files earlier saves left there when they were killed mid-write.
-Measured reasons (design/RELIABILITY.md): QSaveFile committed a truncated file on a full
+Measured reasons (docs/RELIABILITY.md): QSaveFile committed a truncated file on a full
 disk, and plain overwrites left unreadable files after kill -9.
 """
 

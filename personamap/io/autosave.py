@@ -1,4 +1,4 @@
-"""Autosave snapshots and crash recovery, without Qt (design/RELIABILITY.md).
+"""Autosave snapshots and crash recovery, without Qt (docs/RELIABILITY.md).
 
 Layout under the store's root (the user's data folder, never next to the user's file):
 

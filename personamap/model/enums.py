@@ -1,4 +1,4 @@
-"""The closed vocabularies of the domain (DOMAIN.md), as string enums stored by value."""
+"""The closed vocabularies of the domain (docs/DOMAIN.md), as string enums stored by value."""
 
 from enum import StrEnum
 

@@ -11,7 +11,7 @@ from .. import __version__
 
 
 def _platform_guard() -> None:
-    """With no display and no platform, QApplication aborts the whole process (QT-NOTES)."""
+    """With no display and no platform, QApplication aborts the whole process (docs/QT-NOTES.md)."""
     if sys.platform.startswith("linux") and not (
         os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     ):

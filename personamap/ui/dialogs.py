@@ -1,4 +1,4 @@
-"""Message boxes that always show user text as plain text (RELIABILITY.md pitfall 4)."""
+"""Message boxes that always show user text as plain text (docs/RELIABILITY.md pitfall 4)."""
 
 from __future__ import annotations
 

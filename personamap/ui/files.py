@@ -3,7 +3,7 @@
 One window edits one document. A failed open keeps the current document; a failed save
 leaves the document modified and says why. The file's fingerprint (mtime, size, hash) is
 recorded at open and save, so a save over a file someone else changed asks first
-(design/RELIABILITY.md, "The save path").
+(docs/RELIABILITY.md, "The save path").
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""User text in Qt widgets that guess rich text (RELIABILITY.md pitfall 4).
+"""User text in Qt widgets that guess rich text (docs/RELIABILITY.md pitfall 4).
 
 Tooltips have no text-format switch: Qt renders one as HTML when it looks like HTML, so a
 persona named `<img src="/x.png">` would load that file. User text therefore goes into a

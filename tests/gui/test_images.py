@@ -1,5 +1,5 @@
 """Images from the file manager: a photo dropped on a persona card, an image dropped on the
-board, and the files that must be refused before decoding with nothing changed (RELIABILITY.md 5)."""
+board, and the files that must be refused before decoding with nothing changed (docs/RELIABILITY.md 5)."""
 
 from __future__ import annotations
 

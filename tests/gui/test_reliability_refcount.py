@@ -1,4 +1,4 @@
-"""The interpreter trap (QT-NOTES, RELIABILITY pitfall 1): PySide6 6.12.0 on CPython 3.11
+"""The interpreter trap (docs/QT-NOTES.md, docs/RELIABILITY.md pitfall 1): PySide6 6.12.0 on CPython 3.11
 takes a reference from None on every Python override of a void virtual (QUndoCommand.redo/
 undo, QGraphicsItem.paint) until the process dies with `none_dealloc`. A long soak of real
 undo/redo cycles and scene renders must leave sys.getrefcount(None) where it was.

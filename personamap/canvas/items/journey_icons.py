@@ -1,5 +1,5 @@
 """Small vector icons for lane types (style.LANE_LOOK names them), drawn with QPainter paths:
-a second channel beside the lane tint (VISUAL.md), never emoji glyphs."""
+a second channel beside the lane tint (docs/VISUAL.md), never emoji glyphs."""
 
 from __future__ import annotations
 

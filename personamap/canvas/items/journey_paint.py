@@ -1,6 +1,6 @@
 """Drawing a journey map's body and headers from its layout (no state, no geometry changes).
 
-Chrome recedes (VISUAL.md): neutral header bands, hairline grid, lane tints and washes that
+Chrome recedes (docs/VISUAL.md): neutral header bands, hairline grid, lane tints and washes that
 carry the lane type, an icon as the second channel. Below LOD_TEXT no text is drawn.
 """
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from ...model import ImageElement, NoteElement, Project, TextElement
 
 LOD_TEXT = 0.35
-"""Below this zoom text is unreadable anyway: draw shapes only (QT-NOTES, 20k-card frame)."""
+"""Below this zoom text is unreadable anyway: draw shapes only (docs/QT-NOTES.md, 20k-card frame)."""
 
 
 def level_of_detail(option: QStyleOptionGraphicsItem, painter: QPainter) -> float:

@@ -2,7 +2,7 @@
 
 Products draw with layout rects (canvas px or points) and never think about PDF's bottom-up
 axis. Colours go through one place, so the grayscale option turns every colour into a grey of
-the same lightness (shapes and labels carry meaning too, VISUAL.md). Line widths are in
+the same lightness (shapes and labels carry meaning too, docs/VISUAL.md). Line widths are in
 points whatever the scale: print hairlines stay hairlines.
 """
 

@@ -1,4 +1,4 @@
-"""The persona poster (VISUAL.md, "Persona card and poster"): a designed page, not a scaled card.
+"""The persona poster (docs/VISUAL.md, "Persona card and poster"): a designed page, not a scaled card.
 
 A coloured header band (bleeding off the top edge) carries the photo or initials, name, role,
 tagline, badges, a "Review overdue" mark when due, and the key quote with its full source;

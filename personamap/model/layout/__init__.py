@@ -1,7 +1,7 @@
 """Layout rules shared by the Qt canvas and the reportlab PDF exporter.
 
 "The same layout rules drive canvas and PDF, so a poster looks like the board it came from"
-(VISUAL.md). Geometry is in abstract units: screen px at 100 % on the canvas; the PDF scales
+(docs/VISUAL.md). Geometry is in abstract units: screen px at 100 % on the canvas; the PDF scales
 the result. Text is measured by whoever draws (a `TextMeasure`), so no Qt and no reportlab
 here; `ApproxMeasure` stands in for tests.
 """

@@ -1,4 +1,4 @@
-"""The persona card on the canvas (VISUAL.md, "Persona card"): header, quote, sections.
+"""The persona card on the canvas (docs/VISUAL.md, "Persona card"): header, quote, sections.
 
 A card knows its natural height (what it would need to show everything), so a resized card
 can be told how tall it wants to be; given a height, it shows what fits and ends with an

@@ -1,7 +1,7 @@
 """The emotion curve: a monotone cubic through the scores, split at gaps.
 
 Fritsch–Carlson tangents keep each segment between its two end values, so the line never
-promises a feeling above the best or below the worst score (VISUAL.md, "no overshoot").
+promises a feeling above the best or below the worst score (docs/VISUAL.md, "no overshoot").
 Segments come as cubic Béziers, which both QPainterPath and reportlab draw natively.
 """
 

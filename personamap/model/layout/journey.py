@@ -24,7 +24,7 @@ from .stack import stack_rows
 
 @dataclass(frozen=True)
 class JourneyMetrics:
-    """Sizes in screen px at 100 % (VISUAL.md, 8 px grid); the PDF scales the whole layout."""
+    """Sizes in screen px at 100 % (docs/VISUAL.md, 8 px grid); the PDF scales the whole layout."""
 
     title_h: float = 64
     stage_h: float = 48

@@ -85,7 +85,7 @@ class PersonaRowDelegate(QStyledItemDelegate):
         selected: bool,
         text_color: QColor,
     ) -> float:
-        """Primary filled, secondary outlined, negative red and struck through (VISUAL.md)."""
+        """Primary filled, secondary outlined, negative red and struck through (docs/VISUAL.md)."""
         label = PRIORITY_LABEL[priority]
         bold = QFont(font)
         bold.setBold(True)

@@ -1,6 +1,6 @@
 """Never lose a workshop's work: autosave into the user's data folder, recovery after a crash,
 and a guard that turns an unexpected exception into a snapshot and a dialog
-(design/RELIABILITY.md). `install(window)` wires it all for one window.
+(docs/RELIABILITY.md). `install(window)` wires it all for one window.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ stage, then each empathy quadrant. A facilitator can replace a board's path with
 ("Add selection to path"); the custom path is kept per board in QSettings (the file format has
 no field for it, and a path is a presenter's preference, not project content).
 
-The legibility rule (VISUAL.md, projector theme): the present view never zooms out so far that
+The legibility rule (docs/VISUAL.md, projector theme): the present view never zooms out so far that
 body text drops below PROJECTOR_BODY_PX on screen (13 px body → zoom ≥ 24/13 ≈ 1.85; captions,
 the smallest canvas type at 11 px, then show at ≥ 20 px, above the 18 px floor). A stop that
 does not fit the screen at that zoom is split into pieces that do (a journey stage into groups
