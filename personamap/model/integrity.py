@@ -125,7 +125,8 @@ def _reference_problems(project: Project) -> Iterator[Problem]:
         if emap.persona_id is not None and emap.persona_id not in persona_ids:
             yield _missing(("empathy_maps", i, "persona_id"), "persona", emap.persona_id)
         for j, note in enumerate(emap.notes):
-            yield from _evidence_refs(("empathy_maps", i, "notes", j), note.evidence_ids, all_evidence)
+            if note.evidence_ids:
+                yield from _evidence_refs(("empathy_maps", i, "notes", j), note.evidence_ids, all_evidence)
     scale = project.settings.emotion_scale
     for i, journey in enumerate(project.journeys):
         yield from _journey_problems(("journeys", i), journey, persona_ids, all_evidence, scale)
@@ -188,6 +189,14 @@ def _journey_problems(
     stage_steps = {stage.id: {s.id for s in stage.steps} for stage in journey.stages}
     all_steps = {s for steps in stage_steps.values() for s in steps}
     for j, note in enumerate(journey.notes):
+        steps = stage_steps.get(note.stage_id)
+        if (
+            steps is not None
+            and note.lane_id in lanes
+            and (note.step_id is None or note.step_id in steps)
+            and not note.evidence_ids
+        ):
+            continue  # the common case, settled without building a place
         nloc = (*loc, "notes", j)
         if note.lane_id not in lanes:
             yield _missing((*nloc, "lane_id"), "lane", note.lane_id)
