@@ -6,6 +6,8 @@ the result. Text is measured by whoever draws (a `TextMeasure`), so no Qt and no
 here; `ApproxMeasure` stands in for tests.
 """
 
+from typing import TYPE_CHECKING
+
 from ...lazy import lazy_package
 from .card import CardBlock, CardBoxes, CardHeader, CardMetrics, layout_card
 from .card_sections import (
@@ -21,6 +23,32 @@ from .card_sections import (
 )
 from .geometry import Rect
 from .measure import ApproxMeasure, TextMeasure, line_count, line_height, lines_fitting
+
+# The same names for type checkers, which cannot see `lazy_package`'s PEP 562 lookup; at run time
+# each still loads on first use (tests/test_lazy_typing.py holds this list to the table below).
+if TYPE_CHECKING:
+    from .curve import CurveRun, Point, Segment, bezier_point, curve_runs, monotone_curve
+    from .emotion import EmotionLayout, EmotionPoint, scale_text, score_at, series_order
+    from .empathy import (
+        QUADRANT_LABELS,
+        EmpathyLayout,
+        EmpathyMetrics,
+        empathy_insertion_index,
+        layout_empathy,
+        quadrant_at,
+    )
+    from .hit import MarkerHit, cell_at, emotion_at, insertion_index, marker_at
+    from .journey import JourneyLayout, JourneyMetrics, layout_journey
+    from .legend import (
+        MARKER_SHAPES,
+        Chip,
+        LegendLine,
+        SeriesLook,
+        journey_legend,
+        legend_lines,
+        marker_shape,
+        title_chips,
+    )
 
 lazy_package(
     globals(),

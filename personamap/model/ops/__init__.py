@@ -5,10 +5,104 @@ functions below decide an edit, its cascades included, up front, and raise `OpEr
 edit they refuse. See `core` for the contract.
 """
 
+from typing import TYPE_CHECKING
+
 from ...lazy import lazy_package
 from .address import Address, address, locate
 from .core import Changes, Compound, Insert, Move, Op, Remove, SetField
 from .errors import OpError
+
+# The same names for type checkers, which cannot see `lazy_package`'s PEP 562 lookup; at run time
+# each still loads on first use (tests/test_lazy_typing.py holds this list to the table below).
+if TYPE_CHECKING:
+    from .board import (
+        Geometry,
+        add_board,
+        board_of,
+        bring_forward,
+        bring_to_front,
+        change_z_order,
+        connect,
+        move_board,
+        place_element,
+        remove_board,
+        remove_elements,
+        rename_board,
+        send_backward,
+        send_to_back,
+        set_geometry,
+        update_element,
+    )
+    from .emotion import clear_emotion, set_emotion, set_emotion_scale
+    from .empathy import (
+        add_empathy_map,
+        add_empathy_note,
+        attach_empathy_persona,
+        detach_empathy_persona,
+        empathy_map_of,
+        move_empathy_map,
+        move_empathy_notes,
+        remove_empathy_map,
+        remove_empathy_notes,
+        update_empathy_map,
+        update_empathy_note,
+    )
+    from .journey import (
+        add_journey,
+        add_lane,
+        add_stage,
+        add_step,
+        attach_journey_persona,
+        detach_journey_persona,
+        journey_of,
+        move_journey,
+        move_lane,
+        move_stage,
+        move_step,
+        new_journey,
+        remove_journey,
+        remove_lane,
+        remove_stage,
+        remove_step,
+        rename_lane,
+        rename_stage,
+        rename_step,
+        update_journey,
+        update_lane,
+        update_stage,
+    )
+    from .journey_notes import add_journey_note, move_journey_notes, remove_journey_notes, update_journey_note
+    from .persona import (
+        add_entry,
+        add_persona,
+        add_tag,
+        cite,
+        duplicate_persona,
+        move_entry,
+        move_persona,
+        remove_entry,
+        remove_persona,
+        remove_tag,
+        set_persona_field,
+        update_entry,
+        update_persona,
+    )
+    from .project import (
+        add_asset,
+        add_relation,
+        asset_usage,
+        remove_asset,
+        remove_relation,
+        set_description,
+        set_field,
+        set_relation_kind,
+        set_setting,
+        set_title,
+        update_project,
+        update_relation,
+    )
+    from .special import Relocate, SetEmotion, SetFields
+    from .votes import add_vote, remove_vote
 
 lazy_package(
     globals(),
