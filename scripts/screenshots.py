@@ -26,7 +26,8 @@ SHOTS = (
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "docs" / "screenshots")
+    default_out = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+    parser.add_argument("--out", type=Path, default=default_out)
     args = parser.parse_args(argv)
     home = tempfile.mkdtemp(prefix="personamap-shots-")
     os.environ.update(HOME=home, XDG_CONFIG_HOME=f"{home}/config", XDG_DATA_HOME=f"{home}/data")
