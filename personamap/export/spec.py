@@ -7,8 +7,9 @@ knows the page count (for "page n of N", contents and progress) and can stop bet
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from ..model import Persona, Project
 from ..model.layout import Rect
@@ -19,6 +20,8 @@ from .pdf.fonts import FontSet
 from .pdf.text import PdfText
 
 FOOTER_SEP = "  ·  "
+_Item = TypeVar("_Item")
+
 WHAT_HELP = "all, personas, persona:NAME, cards, empathy[:NAME], journey[:NAME], board:NAME, boards, votes"
 
 
@@ -64,7 +67,8 @@ class Sheet:
 
     pen: Pen
     geometry: PageGeometry
-    content: object  # Rect of the area inside the margins and above the footer
+    content: Rect
+    """The area inside the margins and above the footer."""
     page_number: int
     page_count: int
 
@@ -133,7 +137,7 @@ class Ctx:
         return asset.raw() if asset is not None else None
 
 
-def find_named(kind: str, name: str, items: list[tuple[str, str, object]]) -> object:
+def find_named(kind: str, name: str, items: Sequence[tuple[str, str, _Item]]) -> _Item:
     """The item whose name (case-insensitive) or id is `name`; ExportError listing the names."""
     key = name.strip().casefold()
     for item_id, item_name, item in items:

@@ -296,14 +296,14 @@ def _tile_jobs(
 
 def _fitted(ctx: Ctx, sheet: Sheet, poster: BoardPoster) -> None:
     """The whole picture on one sheet, as big as the area above the footer allows."""
-    area: Rect = sheet.content  # type: ignore[assignment]
+    area: Rect = sheet.content
     scale = min(area.w / poster.width, area.h / poster.height)
     x = area.x + (area.w - poster.width * scale) / 2
     draw_poster(ctx, sheet.pen.at(x, area.y, scale), poster)
 
 
 def _empty(sheet: Sheet, board: Board) -> None:
-    area: Rect = sheet.content  # type: ignore[assignment]
+    area: Rect = sheet.content
     k = sheet.geometry.type_scale()
     sheet.pen.label(area.x, area.y, board.name, 15 * k, TEXT, "bold", area.w)
     sheet.pen.label(area.x, area.y + 22 * k, "This board is empty.", 11 * k, MUTED, width=area.w)

@@ -61,7 +61,7 @@ def jobs(ctx: Ctx, geometry: Callable) -> list[PageJob]:
 
 
 def _sheet(ctx: Ctx, sheet: Sheet, personas: list, cols: int, rows: int) -> None:
-    area: Rect = sheet.content  # type: ignore[assignment]
+    area: Rect = sheet.content
     pen = sheet.pen
     cw, ch = CARD_MM[0] * mm, CARD_MM[1] * mm
     if cols * cw + (cols - 1) * GUTTER > area.w:  # a sheet smaller than one card: shrink it

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from ...model.layout import Rect, initials
@@ -46,7 +47,7 @@ def deck_jobs(ctx: Ctx, geometry: Callable, include_maps: bool) -> list[PageJob]
         contents.append(
             PageJob(
                 "Contents" if n == 0 else "Contents — continued",
-                lambda s, chunk=chunk, n=n: _contents(ctx, s, chunk, n > 0),
+                functools.partial(_contents, ctx, entries=chunk, continued=n > 0),
                 g,
                 footer,
                 0 if n == 0 else None,
@@ -87,8 +88,8 @@ def _cover(ctx: Ctx, sheet: Sheet) -> None:
     m = g.margin
     colors = [x.color for x in p.personas] or ["#0072B2"]
     stripe = (g.trim_w + 2 * g.bleed) / len(colors)
-    for i, col in enumerate(colors):
-        pen.rect(Rect(-g.bleed + i * stripe, -g.bleed, stripe + 0.5, g.bleed + 14 * k), col)
+    for i, color in enumerate(colors):
+        pen.rect(Rect(-g.bleed + i * stripe, -g.bleed, stripe + 0.5, g.bleed + 14 * k), color)
     y = g.trim_h * 0.2
     pen.label(m * 1.5, y, "PERSONAS & JOURNEYS", 10 * k, MUTED, "bold", g.trim_w - 3 * m)
     y += 24 * k
@@ -102,8 +103,9 @@ def _cover(ctx: Ctx, sheet: Sheet) -> None:
     )
     y += len(title.lines) * title.size * t.leading + 12 * k
     if p.description:
-        d = pen.text(Rect(m * 1.5, y, g.trim_w * 0.75, 13 * k * t.leading * 6), p.description, 13 * k, MUTED)
-        y += len(d.lines) * 13 * k * t.leading
+        box = Rect(m * 1.5, y, g.trim_w * 0.75, 13 * k * t.leading * 6)
+        desc = pen.text(box, p.description, 13 * k, MUTED)
+        y += len(desc.lines) * 13 * k * t.leading
     y += 10 * k
     facts = [
         f"{len(p.personas)} personas",
@@ -141,7 +143,7 @@ def _cover(ctx: Ctx, sheet: Sheet) -> None:
 def _contents(ctx: Ctx, sheet: Sheet, entries: list[tuple[str, str, str, int]], continued: bool) -> None:
     pen, g, t = sheet.pen, sheet.geometry, ctx.text
     k = g.type_scale()
-    area: Rect = sheet.content  # type: ignore[assignment]
+    area: Rect = sheet.content
     y = area.y
     pen.label(area.x, y, "Contents — continued" if continued else "Contents", 24 * k, TEXT, "bold", area.w)
     size, row_h, _, head_h = _contents_metrics(ctx, g)

@@ -27,7 +27,7 @@ def job(ctx: Ctx, geometry: Callable, emap: EmpathyMap, level: int = 0) -> PageJ
     footer = ctx.footer(personas=[persona] if persona else [])
 
     def draw(sheet: Sheet) -> None:
-        area: Rect = sheet.content  # type: ignore[assignment]
+        area: Rect = sheet.content
         # lay out in canvas px at a size whose body text prints at ~9 pt × the page's type scale
         scale = 9.0 * sheet.geometry.type_scale() / TYPE.body * 0.85
         layout = layout_empathy(emap, area.w / scale, area.h / scale, ctx.text, PAGE_METRICS)

@@ -241,7 +241,7 @@ def _frag_h(frag: Frag) -> float:
 
 
 def _sections(ctx: Ctx, persona: Persona, sheet: Sheet, grid: Grid, frags: list[Frag], top: float) -> None:
-    content: Rect = sheet.content  # type: ignore[assignment]
+    content: Rect = sheet.content
     for frag in frags:
         x = content.x + frag.col * (grid.col_w + grid.gutter)
         _frag(sheet.pen, grid, frag, x, top + frag.y, persona.color)

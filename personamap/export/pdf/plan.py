@@ -54,11 +54,11 @@ def plan(ctx: Ctx, geometry: GeometryFor) -> list[PageJob]:
     elif kind == "cards":
         jobs = cards_sheet.jobs(ctx, geometry)
     elif kind == "empathy":
-        chosen = [find_named("empathy map", name, maps)] if name else [m for _, _, m in maps]
-        jobs = [empathy_page.job(ctx, geometry, m) for m in chosen]
+        chosen_maps = [find_named("empathy map", name, maps)] if name else [m for _, _, m in maps]
+        jobs = [empathy_page.job(ctx, geometry, m) for m in chosen_maps]
     elif kind == "journey":
-        chosen = [find_named("journey", name, journeys)] if name else [j for _, _, j in journeys]
-        jobs = [job for j in chosen for job in journey_poster.jobs(ctx, geometry, j)]
+        chosen_journeys = [find_named("journey", name, journeys)] if name else [j for _, _, j in journeys]
+        jobs = [job for j in chosen_journeys for job in journey_poster.jobs(ctx, geometry, j)]
     elif kind == "votes":
         jobs = votes_page.jobs(ctx, geometry)
     elif kind == "board":

@@ -134,7 +134,7 @@ def plan_pictures(project: Project, what: str) -> list[Picture]:
     if kind == "board":
         if not name:
             raise ExportError(f"board needs a NAME: board:NAME (boards: {', '.join(b[1] for b in boards)})")
-        pictures = [board_picture(find_named("board", name, boards))]  # type: ignore[arg-type]
+        pictures = [board_picture(find_named("board", name, boards))]
     elif kind in ("persona", "card"):
         if not name:
             raise ExportError(f"{kind} needs a NAME: {kind}:NAME")
