@@ -60,6 +60,7 @@ def products_for(project: Project, board_id: str | None, selected: list[str]) ->
                 what,
                 "landscape" if wide else "portrait",
                 key=f"board-{board.name}",
+                tiles=True,
             )
         )
     if board_id and selected:

@@ -150,3 +150,18 @@ def test_cancel_a_long_pdf_leaves_no_file(window, qtbot, tmp_path, monkeypatch) 
     assert "cancelled" in dialog.status.text()
     assert list(tmp_path.glob("*.pdf")) == [] and not list(tmp_path.glob(".personamap-export-*"))
     assert dialog.isVisible() and dialog.close_button.text() == "Close"
+
+
+def test_a_board_poster_tiled_from_the_dialog(window, qtbot, tmp_path, monkeypatch) -> None:
+    """Boards offer the tiling choice as journeys do, and the chosen grid is what prints."""
+    target = tmp_path / "board.pdf"
+    _save_to(monkeypatch, target)
+    dialog = _open(window, qtbot)
+    dialog.set_format("pdf")
+    dialog.what.setCurrentRow(_row(dialog, "Board “Personas”"))
+    dialog.page_size.setCurrentText("A2")
+    assert dialog.tile.isEnabled()
+    dialog.tile.setCurrentIndex(dialog.tile.findData("2x1"))
+    qtbot.mouseClick(dialog.export_button, LEFT)
+    qtbot.waitUntil(lambda: not dialog.runner.running, timeout=20000)
+    assert len(PdfReader(target).pages) == 2, dialog.status.text()
