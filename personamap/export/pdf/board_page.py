@@ -125,19 +125,19 @@ def _text_rects(ctx: Ctx, e: object, r: Rect) -> list[Rect]:
     A seam crossing a map can then have its registration targets between the notes."""
     out = [r]
     if isinstance(e, JourneyMapElement) and (j := ctx.project.journey(e.map_id)) is not None:
-        lay = layout_journey(j, ctx.project.settings.emotion_scale, ctx.text)
-        heads = Rect(0, lay.lanes_top, lay.corner_rect.right, lay.height - lay.lanes_top)
+        jlay = layout_journey(j, ctx.project.settings.emotion_scale, ctx.text)
+        heads = Rect(0, jlay.lanes_top, jlay.corner_rect.right, jlay.height - jlay.lanes_top)
         out = [
-            lay.title_rect,
+            jlay.title_rect,
             heads,
-            *lay.stage_rects.values(),
-            *lay.step_rects.values(),
-            *lay.note_rects.values(),
+            *jlay.stage_rects.values(),
+            *jlay.step_rects.values(),
+            *jlay.note_rects.values(),
         ]
     elif isinstance(e, EmpathyMapElement) and (m := ctx.project.empathy_map(e.map_id)) is not None:
-        lay = layout_empathy(m, r.w, r.h, ctx.text)
-        out = [lay.title_rect, lay.persona_rect, *lay.label_rects.values(), *lay.note_rects.values()]
-        out += [lay.goal_text_rect] if lay.goal_text_rect is not None else []
+        elay = layout_empathy(m, r.w, r.h, ctx.text)
+        out = [elay.title_rect, elay.persona_rect, *elay.label_rects.values(), *elay.note_rects.values()]
+        out += [elay.goal_text_rect] if elay.goal_text_rect is not None else []
     else:
         return out
     return [x.translated(r.x, r.y) for x in out]
@@ -193,7 +193,7 @@ def jobs(ctx: Ctx, geometry: Callable, board: Board, level: int = 0) -> list[Pag
             )
         ]
     wide = poster.width >= poster.height
-    orientations = ("landscape", "portrait") if wide else ("portrait", "landscape")
+    orientations: tuple[str, ...] = ("landscape", "portrait") if wide else ("portrait", "landscape")
     if ctx.options.orientation != "auto":
         orientations = orientations[:1]  # the geometry follows the option
     candidates = [(g, ctx.content_rect(g, footer)) for g in (geometry(o) for o in orientations)]
@@ -270,7 +270,7 @@ def _tile_jobs(
         draw_poster(ctx, pen, poster)
 
     cols, rows = tiling.grid
-    out = []
+    out: list[PageJob] = []
     for row in range(rows):
         for col in range(cols):
             if (col, row) in blank:
@@ -322,8 +322,8 @@ def _rects(ctx: Ctx, board: Board) -> dict[str, Rect]:
 
 def draw_board(ctx: Ctx, pen: Pen, board: Board, rects: dict[str, Rect]) -> None:
     """Every element at its place on the board (`pen` in board px), connectors underneath."""
-    for e in sorted((e for e in board.elements if isinstance(e, Connector)), key=lambda e: e.z):
-        _connector(ctx, pen, e, rects)
+    for c in sorted((e for e in board.elements if isinstance(e, Connector)), key=lambda e: e.z):
+        _connector(ctx, pen, c, rects)
     for e in sorted((e for e in board.elements if not isinstance(e, Connector)), key=lambda e: e.z):
         r = rects[e.id]
         sub = pen.at(r.x, r.y, 1.0)

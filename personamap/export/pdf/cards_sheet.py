@@ -82,7 +82,7 @@ def _sheet(ctx: Ctx, sheet: Sheet, personas: list, cols: int, rows: int) -> None
         boxes = layout_card(persona, CardLayout.STANDARD, SECTIONS, CARD_PX_W, ctx.text, h=ch / scale - 44)
         card_pen = pen.at(x, y, scale)
         draw_card(ctx, card_pen, persona, boxes)
-        boxes = None
+        del boxes
         _footer(ctx, card_pen, persona, ch / scale, today)
         _cut_marks(pen, Rect(x, y, cw, ch))
 

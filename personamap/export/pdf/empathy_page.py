@@ -64,11 +64,11 @@ def draw_empathy(ctx: Ctx, pen: Pen, emap: EmpathyMap, layout: EmpathyLayout) ->
         pen.text(layout.goal_text_rect, emap.goal, TYPE.body, TEXT, min_size=TYPE.caption)
     _persona_circle(ctx, pen, layout.persona_rect, persona, accent)
     for note in emap.notes:
-        r = layout.note_rects.get(note.id)
-        if r is None:
+        box = layout.note_rects.get(note.id)
+        if box is None:
             continue
         fill = NOTE_FILL[note.color]
-        pen.rect(r, fill, mix(fill, "#000000", 0.13), 0.5, radius=3)
+        pen.rect(box, fill, mix(fill, "#000000", 0.13), 0.5, radius=3)
         s = layout.note_scale.get(note.quadrant, 1.0)
         pen.text(
             layout.note_text_rects[note.id],

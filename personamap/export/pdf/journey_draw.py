@@ -130,9 +130,10 @@ def _lane_header(pen: Pen, layout: JourneyLayout, lane: Lane, looks: list[Series
         pen.label(r.x + 14, r.y + 12, lane.name, TYPE.body, TEXT, "bold", room)
         area = Rect(r.x + 14, r.y + 40, r.w - 22, r.h - 48)
         for line in legend_lines(looks, area, [y for _, _, y in emotion.label_ys], room):
-            look, t = line.look, line.text
-            pen.marker(look.shape, *line.marker, LEGEND_MARKER, look.color)
-            pen.label(t.x, t.cy - pen.t.leading * TYPE.caption / 2, look.name, TYPE.caption, TEXT, width=t.w)
+            series, t = line.look, line.text
+            pen.marker(series.shape, *line.marker, LEGEND_MARKER, series.color)
+            ty = t.cy - pen.t.leading * TYPE.caption / 2
+            pen.label(t.x, ty, series.name, TYPE.caption, TEXT, width=t.w)
         return
     pen.text(Rect(r.x + 14, r.y + 12, r.w - 24, r.h - 20), lane.name, TYPE.body, TEXT, "bold")
 

@@ -254,7 +254,8 @@ def flow(grid: Grid, blocks: list[Block], first_h: float, next_h: float) -> list
         first_line = b.line_h[0] if b.items else 0.0
         if y > 0 and y + b.label_h + first_line > room:
             advance()
-        top, pieces, continued = y, [], False
+        pieces: list[Piece] = []
+        top, continued = y, False
         y += b.label_h
         k, start = 0, 0
         while k < len(b.items):

@@ -69,4 +69,5 @@ def _neutral_sequences(line: str) -> tuple[str, dict[int, str]]:
     stand_in = dict(zip(glyphs, free, strict=False))
     if len(stand_in) < len(glyphs):
         return folded, {}  # a line of box drawing and over 100 sequences: they stay letters
-    return folded.translate(str.maketrans(stand_in)), {ord(v): k for k, v in stand_in.items()}
+    table = {ord(k): v for k, v in stand_in.items()}
+    return folded.translate(table), {ord(v): k for k, v in stand_in.items()}

@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 from ...model import Persona, Project
 from ...model.layout import Rect
 from ..pages import FOOTER_LINE, PageGeometry, footer_size
-from ..pdf.draw import MUTED, Pen
+from ..pdf.draw import MUTED, TEXT, Pen
 from ..pdf.fonts import FontSet
 from ..pdf.persona_poster import picture_job
 from ..pdf.text import PdfText
@@ -63,7 +63,7 @@ class QtPen(Pen):
     """A `Pen` painting with a QPainter in points, y down (no flip, no offset)."""
 
     def __init__(self, painter: QPainter, text: PdfText, families: Sequence[str]) -> None:
-        super().__init__(None, text, 0.0, 0.0)  # type: ignore[arg-type]
+        super().__init__(None, text, 0.0, 0.0)  # no reportlab canvas: every primitive below paints
         self.painter = painter
         self.families = list(families)
 
@@ -84,18 +84,42 @@ class QtPen(Pen):
         else:
             p.setPen(Qt.PenStyle.NoPen)
 
-    def rect(self, r, fill=None, stroke=None, width=0.5, radius=0.0, dash=None) -> None:  # type: ignore[override]
+    def rect(
+        self,
+        r: Rect,
+        fill: str | None = None,
+        stroke: str | None = None,
+        width: float = 0.5,
+        radius: float = 0.0,
+        dash: Sequence[float] | None = None,
+    ) -> None:
         if r.w <= 0 or r.h <= 0 or not (fill or stroke):
             return
         self._set(fill, stroke, width, dash)
         rad = min(radius, r.w / 2, r.h / 2)
         self.painter.drawRoundedRect(QRectF(r.x, r.y, r.w, r.h), rad, rad)
 
-    def line(self, x1, y1, x2, y2, color, width=0.5, dash=None) -> None:  # type: ignore[override]
+    def line(
+        self,
+        x1: float,
+        y1: float,
+        x2: float,
+        y2: float,
+        color: str,
+        width: float = 0.5,
+        dash: Sequence[float] | None = None,
+    ) -> None:
         self._set(None, color, width, dash)
         self.painter.drawLine(QPointF(x1, y1), QPointF(x2, y2))
 
-    def polygon(self, points, fill, stroke=None, width=0.5, close=True) -> None:  # type: ignore[override]
+    def polygon(
+        self,
+        points: Sequence[tuple[float, float]],
+        fill: str | None,
+        stroke: str | None = None,
+        width: float = 0.5,
+        close: bool = True,
+    ) -> None:
         if len(points) < 2:
             return
         self._set(fill, stroke, width, None)
@@ -105,7 +129,15 @@ class QtPen(Pen):
         else:
             self.painter.drawPolyline(poly)
 
-    def circle(self, cx, cy, rad, fill, stroke=None, width=0.5) -> None:  # type: ignore[override]
+    def circle(
+        self,
+        cx: float,
+        cy: float,
+        rad: float,
+        fill: str | None,
+        stroke: str | None = None,
+        width: float = 0.5,
+    ) -> None:
         self._set(fill, stroke, width, None)
         self.painter.drawEllipse(QPointF(cx, cy), rad, rad)
 
@@ -117,7 +149,16 @@ class QtPen(Pen):
         font.setItalic("italic" in style)
         return font
 
-    def lines(self, r, lines, size, color="#1F2328", style="regular", align="left", valign="top") -> None:  # type: ignore[override]
+    def lines(
+        self,
+        r: Rect,
+        lines: Sequence[str],
+        size: float,
+        color: str = TEXT,
+        style: str = "regular",
+        align: str = "left",
+        valign: str = "top",
+    ) -> None:
         if not lines:
             return
         lh = self.t.leading * size

@@ -29,11 +29,11 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QIODevice, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QImageWriter, QPaintDevice, QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QApplication, QGraphicsItem
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene
 
 from ... import __version__
 from ...io.errors import os_reason
-from ...model import Project
+from ...model import Persona, Project
 from ..outfile import replacing
 from ..spec import ExportCancelled, ExportError
 from .plan import Picture, plan_pictures
@@ -99,7 +99,7 @@ def ensure_app() -> QApplication:
 
 
 @contextmanager
-def offscreen_scene(project: Project, picture: Picture) -> Iterator[tuple[object, QRectF]]:
+def offscreen_scene(project: Project, picture: Picture) -> Iterator[tuple[QGraphicsScene, QRectF]]:
     """A private scene showing `picture`, and the scene rect the export covers (no margin)."""
     ensure_app()
     from ...canvas.items.base import ElementItem
@@ -175,7 +175,9 @@ def check_pixels(w: int, h: int, options: RasterOptions, title: str) -> None:
         )
 
 
-def _paint(scene: object, device: QPaintDevice, target: QRectF, source: QRectF, fill: QColor | None) -> None:
+def _paint(
+    scene: QGraphicsScene, device: QPaintDevice, target: QRectF, source: QRectF, fill: QColor | None
+) -> None:
     painter = QPainter(device)
     try:
         painter.setRenderHints(
@@ -185,13 +187,13 @@ def _paint(scene: object, device: QPaintDevice, target: QRectF, source: QRectF, 
         )
         if fill is not None:
             painter.fillRect(target, fill)
-        scene.render(painter, target, source, Qt.AspectRatioMode.IgnoreAspectRatio)  # type: ignore[attr-defined]
+        scene.render(painter, target, source, Qt.AspectRatioMode.IgnoreAspectRatio)
     finally:
         painter.end()
 
 
-def _poster_persona(project: Project, picture: Picture) -> object:
-    persona = project.persona(picture.poster)
+def _poster_persona(project: Project, picture: Picture) -> Persona:
+    persona = project.persona(picture.poster) if picture.poster is not None else None
     if persona is None:
         raise ExportError(f"{picture.title}: the persona is no longer in the project")
     return persona
@@ -204,7 +206,7 @@ def _poster_image(
     from .poster import paint_poster, poster_size
 
     persona = _poster_persona(project, picture)
-    w_pt, h_pt = poster_size(project, persona)  # type: ignore[arg-type]
+    w_pt, h_pt = poster_size(project, persona)
     if preview_side:
         scale = preview_side / max(w_pt, h_pt)
     elif options.width is not None:
@@ -225,7 +227,7 @@ def _poster_image(
     image.setDotsPerMeterY(points)
     painter = QPainter(image)
     try:
-        paint_poster(project, persona, painter, scale)  # type: ignore[arg-type]
+        paint_poster(project, persona, painter, scale)
     finally:
         painter.end()
     dots_per_meter = round(scale * 72 / 0.0254)
@@ -343,7 +345,7 @@ def _poster_svg(
     from .poster import paint_poster, poster_size
 
     persona = _poster_persona(project, picture)
-    w_pt, h_pt = poster_size(project, persona)  # type: ignore[arg-type]
+    w_pt, h_pt = poster_size(project, persona)
     px = PX_PER_INCH / 72.0
     w, h = max(1, round(w_pt * px)), max(1, round(h_pt * px))
     generator = QSvgGenerator()
@@ -357,7 +359,7 @@ def _poster_svg(
     try:
         if not options.transparent:
             painter.fillRect(QRectF(0, 0, w, h), QColor("#FFFFFF"))
-        paint_poster(project, persona, painter, px)  # type: ignore[arg-type]
+        paint_poster(project, persona, painter, px)
     finally:
         painter.end()
     return w, h
