@@ -243,6 +243,10 @@ def _remove_if_empty(session: Path, force: bool = False) -> None:
 
 def _summary(project: Project) -> str:
     notes = sum(len(j.notes) for j in project.journeys) + sum(len(m.notes) for m in project.empathy_maps)
-    counts = ((len(project.personas), "persona"), (len(project.journeys), "journey"))
-    counts += ((len(project.boards), "board"), (notes, "note"))
+    counts = (
+        (len(project.personas), "persona"),
+        (len(project.journeys), "journey"),
+        (len(project.boards), "board"),
+        (notes, "note"),
+    )
     return ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts)

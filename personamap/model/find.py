@@ -16,8 +16,9 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel
 
 from .base import Entity
-from .empathy import EmpathyNote
-from .journey import JourneyNote
+from .empathy import EmpathyMap, EmpathyNote
+from .journey import JourneyMap, JourneyNote
+from .persona import Persona
 from .project import Project
 
 _SKIP = frozenset({"id", "type", "color", "field", "media_type", "data", "link"})
@@ -124,10 +125,15 @@ def search(project: Project, query: str) -> list[Match]:
                         entity.id if is_part and entity is not None else None,
                     )
                 )
-    for holder in (*project.personas, *project.journeys, *project.empathy_maps):
+    holders: list[Persona | JourneyMap | EmpathyMap] = [
+        *project.personas,
+        *project.journeys,
+        *project.empathy_maps,
+    ]
+    for holder in holders:
         if holder.id in shown:
             continue
-        label = getattr(holder, "name", None) or getattr(holder, "title", "")
+        label = holder.name if isinstance(holder, Persona) else holder.title
         for entity, text in _matching(list(_strings(holder)), needle):
             found.append(Match(None, None, text, label, _kind(entity), entity.id if entity else None))
     return found

@@ -19,7 +19,7 @@ The paste rule:
 """
 
 from collections.abc import Iterable, Sequence
-from typing import Any, Literal, NamedTuple
+from typing import Any, Final, Literal, NamedTuple
 
 from pydantic import Field, ValidationError
 
@@ -34,8 +34,8 @@ from .journey import JourneyMap
 from .persona import Persona
 from .project import Asset, Project, Relation
 
-FORMAT = "personamap-clipboard"
-VERSION = 1
+FORMAT: Final = "personamap-clipboard"
+VERSION: Final = 1
 MAX_BYTES = 64 * 1024 * 1024
 """A larger clipboard is refused before it is parsed."""
 
@@ -66,8 +66,8 @@ def parse(data: bytes | str) -> Payload:
     try:
         return Payload.model_validate_json(data)
     except ValidationError as exc:
-        first = exc.errors()[0] if exc.errors() else {}
-        where = ".".join(str(p) for p in first.get("loc", ()))
+        errors = exc.errors()
+        where = ".".join(str(p) for p in errors[0]["loc"]) if errors else ""
         raise PasteError(f"The clipboard content is not valid personamap content ({where}).") from None
     except (ValueError, RecursionError):
         raise PasteError("The clipboard content is not valid personamap content.") from None

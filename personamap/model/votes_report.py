@@ -45,8 +45,8 @@ def voted_notes(project: Project) -> Iterator[tuple[str, Note]]:
         for note in journey.notes:
             yield journey.id, note
     for emap in project.empathy_maps:
-        for note in emap.notes:
-            yield emap.id, note
+        for emap_note in emap.notes:
+            yield emap.id, emap_note
 
 
 def tally(
