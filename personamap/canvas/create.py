@@ -1,8 +1,8 @@
 """What the library's entries create, at a point of a board, as one undo step.
 
-Each entry becomes a list of op factories run in order inside one document macro (a journey
-must exist before its element can show it), so a drop is one undo step; the element is
-centred on the point.
+Each entry becomes a list of op factories that Document.try_apply_all runs in order as one
+undo step (a journey must exist before its element can show it), all or nothing; the element
+is centred on the point.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..document import Document
 from ..model import ops
 from ..model.base import new_id
 from ..model.board import (
@@ -50,27 +49,6 @@ class Creation:
     name: str
     steps: list[Step]
     element_id: str
-
-
-def apply_steps(document: Document, name: str, steps: list[Step]) -> None:
-    """Apply each step (built on the project as the previous ones left it) as one undo step.
-
-    The first op is built before anything changes, so the usual refusal (OpError) leaves no
-    trace; a later refusal undoes what the macro had done and is raised again.
-    """
-    first = steps[0](document.project)
-    failure: ops.OpError | None = None
-    with document.macro(name):
-        document.apply(first)
-        for step in steps[1:]:
-            try:
-                document.apply(step(document.project))
-            except ops.OpError as exc:
-                failure = exc
-                break
-    if failure is not None:
-        document.undo_stack.undo()
-        raise failure
 
 
 def next_persona_color(project: Project) -> str:

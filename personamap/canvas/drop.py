@@ -1,8 +1,8 @@
 """Drops onto a board: library entries, personas onto maps, image files from the file manager.
 
 An event filter on a BoardView's viewport (so the view needs no drop code of its own). Every
-drop is one undo step; a refused drop (an OpError, a broken or oversized image) says why in
-the status bar and changes nothing.
+drop is one undo step (Document.try_apply_all); a refused drop (an edit the model refuses, a
+broken or oversized image) says why in the status bar and changes nothing.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsView
 
 from ..model import ops
-from .create import apply_steps, creation_for, photo_steps
+from .create import creation_for, photo_steps
 from .images import BOARD_SIDE, IMAGE_SUFFIXES, PHOTO_SIDE, ImageImportError, import_image
 from .items.base import ElementItem
 from .items.connector import ConnectorItem
@@ -178,9 +178,10 @@ class DropHandler(QObject):
                 return None
         try:
             creation = creation_for(doc.project, board_id, payload, self._snapped(pos), asset)
-            apply_steps(doc, creation.name, creation.steps)
-        except (ops.OpError, ValidationError) as exc:
+        except (ops.OpError, ValidationError) as exc:  # a payload the library cannot create
             self.show_message(str(exc))
+            return None
+        if not doc.try_apply_all(creation.name, creation.steps):
             return None
         self._select(creation.element_id)
         return creation.element_id
@@ -189,18 +190,17 @@ class DropHandler(QObject):
         doc = self.scene.document
         project = doc.project
         persona = project.persona(persona_id)
-        try:
-            if element.type == "journey_map":
-                doc.apply(ops.attach_journey_persona(project, element.map_id, persona_id))
-                title = project.journey(element.map_id).title
-            else:
-                doc.apply(ops.attach_empathy_persona(project, element.map_id, persona_id))
-                title = project.empathy_map(element.map_id).title
-        except ops.OpError as exc:
-            self.show_message(str(exc))
-            return
+        map_id = element.map_id
+        if element.type == "journey_map":
+            if not doc.try_apply(lambda p: ops.attach_journey_persona(p, map_id, persona_id)):
+                return
+            found = project.journey(map_id)
+        else:
+            if not doc.try_apply(lambda p: ops.attach_empathy_persona(p, map_id, persona_id)):
+                return
+            found = project.empathy_map(map_id)
         name = persona.name if persona else "The persona"
-        self.show_message(f"{name} is now on “{title}”")
+        self.show_message(f"{name} is now on “{found.title if found else 'the map'}”")
 
     def drop_files(self, paths: list[Path], pos: QPointF) -> None:
         """A photo for the persona card under the pointer, else image elements at the pointer."""
@@ -211,9 +211,10 @@ class DropHandler(QObject):
         if element is not None and element.type == "persona_card":
             try:
                 asset = import_image(paths[0], PHOTO_SIDE)
-                apply_steps(doc, "Set persona photo", photo_steps(doc.project, element.persona_id, asset))
-            except (ImageImportError, ops.OpError) as exc:
+            except ImageImportError as exc:
                 self.show_message(str(exc))
+                return
+            doc.try_apply_all("Set persona photo", photo_steps(doc.project, element.persona_id, asset))
             return
         assets, refused = [], []
         for path in paths:
@@ -232,12 +233,8 @@ class DropHandler(QObject):
             creation = creation_for(doc.project, board_id, Payload("image"), at, asset)
             steps += creation.steps
             ids.append(creation.element_id)
-        try:
-            apply_steps(doc, "Add image" if len(assets) == 1 else f"Add {len(assets)} images", steps)
-        except ops.OpError as exc:
-            self.show_message(str(exc))
-            return
-        self._select(*ids)
+        if doc.try_apply_all("Add image" if len(assets) == 1 else f"Add {len(assets)} images", steps):
+            self._select(*ids)
 
     def _snapped(self, pos: QPointF) -> tuple[float, float]:
         snapped = self.scene.snap(pos)

@@ -9,7 +9,7 @@ what the changes name; the initiator lets the widget that typed an edit ignore i
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
@@ -104,6 +104,30 @@ class Document(QObject):
             self.refused.emit(str(exc))
             return False
         return True
+
+    def try_apply_all(
+        self, name: str, builds: Sequence[Callable[[Project], Op]], initiator: object = None
+    ) -> bool:
+        """Several edits as one undo step named `name`, all or nothing: each op is built on the
+        project as the previous ones left it (a relation exists before its connector). A
+        refusal is announced as `try_apply` does; what ran before it is undone and the step
+        dropped, so the stack is as it was (but for any redo it had)."""
+        if not builds:
+            return True
+        try:
+            first = builds[0](self.project)  # the usual refusal touches no stack
+        except OpError as exc:
+            self.refused.emit(str(exc))
+            return False
+        with self.macro(name):
+            ok = self.try_apply(lambda _p: first, initiator) and all(
+                self.try_apply(build, initiator) for build in builds[1:]
+            )
+        if not ok:
+            self.undo_stack.undo()  # what ran before the refusal
+            self.undo_stack.command(self.undo_stack.index()).setObsolete(True)
+            self.undo_stack.redo()  # Qt drops an obsolete command instead of redoing it
+        return ok
 
     @contextmanager
     def macro(self, name: str) -> Iterator[None]:

@@ -50,11 +50,11 @@ def add_step(host: Any, stage_id: str, index: int | None = None) -> None:
     if scene is None or stage is None:
         return
     n = len(stage.steps)
-    with scene.document.macro("Add step"):
-        if n == 1 and not stage.steps[0].name:
-            first = stage.steps[0].id
-            host.apply(lambda p: ops.rename_step(p, jid, first, "Step 1"))
-        host.apply(lambda p: ops.add_step(p, jid, stage_id, f"Step {n + 1}", index))
+    builds = [lambda p: ops.add_step(p, jid, stage_id, f"Step {n + 1}", index)]
+    if n == 1 and not stage.steps[0].name:
+        first = stage.steps[0].id
+        builds.insert(0, lambda p: ops.rename_step(p, jid, first, "Step 1"))
+    scene.document.try_apply_all("Add step", builds)
 
 
 def rename(host: Any, kind: str, ident: str) -> None:

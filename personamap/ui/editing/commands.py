@@ -102,11 +102,7 @@ def delete(document: Document, sel: Selection, report: Report, verb: str = "Dele
     builds = deletion_builds(sel)  # independent: notes live in maps, not on boards
     if len(builds) == 1:
         return document.try_apply(lambda p: _renamed(builds[0](p), name))
-    with document.macro(name):
-        for build in builds:
-            if not document.try_apply(build):
-                return False
-    return True
+    return document.try_apply_all(name, builds)
 
 
 def nudge(document: Document, sel: Selection, dx: float, dy: float, report: Report) -> bool:

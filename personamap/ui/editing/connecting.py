@@ -111,24 +111,18 @@ class Connecting(QObject):
         a, b = project.persona(source.persona_id), project.persona(target.persona_id)
         if a is None or b is None:
             return False
-        if a.id == b.id:
-            self._report("Both cards show the same persona; a persona cannot relate to itself.")
-            return False
-        try:
-            add = ops.add_relation(project, a.id, b.id, kind)
-            with document.macro(f"Relate {a.name} to {b.name}"):
-                document.apply(add)
-                relation_id = project.relations[-1].id
-                document.apply(
-                    ops.connect(
-                        project, scene.board_id, source.element_id, target.element_id, relation_id=relation_id
-                    )
-                )
-        except ops.OpError as exc:
-            self._report(str(exc))
-            return False
-        self._report(f"{a.name} {RELATION_LABEL[kind.value]} {b.name}. Right-click the line to change it.")
-        return True
+        board_id, ends = scene.board_id, (source.element_id, target.element_id)
+        related = document.try_apply_all(
+            f"Relate {a.name} to {b.name}",
+            [
+                lambda p: ops.add_relation(p, a.id, b.id, kind),
+                lambda p: ops.connect(p, board_id, *ends, relation_id=p.relations[-1].id),
+            ],
+        )
+        if related:
+            said = f"{a.name} {RELATION_LABEL[kind.value]} {b.name}"
+            self._report(f"{said}. Right-click the line to change it.")
+        return related
 
     # --- the connector's context menu -----------------------------------------------------
 
@@ -179,24 +173,21 @@ class Connecting(QObject):
         el = next((e for e in board.elements if e.id == connector_id), None) if board else None
         if document is None or el is None or el.type != "connector":
             return False
-        project = document.project
-        try:
-            if el.relation_id is not None:
-                document.apply(ops.set_relation_kind(project, el.relation_id, kind))
-                return True
-            ends = [scene.items_by_id.get(el.source_id), scene.items_by_id.get(el.target_id)]
-            if not all(isinstance(e, PersonaCardItem) for e in ends):
-                self._report("Only a line between two persona cards can show a relation.")
-                return False
-            add = ops.add_relation(project, ends[0].persona_id, ends[1].persona_id, kind)
-            with document.macro("Show connector as relation"):
-                document.apply(add)
-                rel = project.relations[-1].id
-                document.apply(ops.update_element(project, scene.board_id, connector_id, relation_id=rel))
-        except ops.OpError as exc:
-            self._report(str(exc))
+        if el.relation_id is not None:
+            relation_id = el.relation_id
+            return document.try_apply(lambda p: ops.set_relation_kind(p, relation_id, kind))
+        ends = [scene.items_by_id.get(el.source_id), scene.items_by_id.get(el.target_id)]
+        if not all(isinstance(e, PersonaCardItem) for e in ends):
+            self._report("Only a line between two persona cards can show a relation.")
             return False
-        return True
+        a, b, board_id = ends[0].persona_id, ends[1].persona_id, scene.board_id
+        return document.try_apply_all(
+            "Show connector as relation",
+            [
+                lambda p: ops.add_relation(p, a, b, kind),
+                lambda p: ops.update_element(p, board_id, connector_id, relation_id=p.relations[-1].id),
+            ],
+        )
 
     def delete(self, scene: BoardScene, connector_id: str, *, with_relation: bool) -> bool:
         document = self._document()
@@ -204,15 +195,10 @@ class Connecting(QObject):
         el = next((e for e in board.elements if e.id == connector_id), None) if board else None
         if document is None or el is None:
             return False
-        project = document.project
-        try:
-            if with_relation and el.type == "connector" and el.relation_id:
-                with document.macro("Delete connector and relation"):
-                    document.apply(ops.remove_elements(project, scene.board_id, [connector_id]))
-                    document.apply(ops.remove_relation(project, el.relation_id))
-            else:
-                document.apply(ops.remove_elements(project, scene.board_id, [connector_id]))
-        except ops.OpError as exc:
-            self._report(str(exc))
-            return False
-        return True
+        board_id = scene.board_id
+        remove = [lambda p: ops.remove_elements(p, board_id, [connector_id])]
+        if with_relation and el.type == "connector" and el.relation_id:
+            relation_id = el.relation_id
+            remove.append(lambda p: ops.remove_relation(p, relation_id))
+            return document.try_apply_all("Delete connector and relation", remove)
+        return document.try_apply(remove[0])

@@ -106,7 +106,8 @@ class Pasting:
         except PasteError as exc:
             self._report(str(exc))
             return False
-        document.apply(plan.op)
+        if not document.try_apply(lambda _p: plan.op):
+            return False
         scene.clearSelection()
         for ident in plan.element_ids:
             item = scene.items_by_id.get(ident)

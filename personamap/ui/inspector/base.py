@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Hashable
-from contextlib import AbstractContextManager
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
@@ -49,9 +48,6 @@ class FormContext:
         if merge_key is None:
             return self.document.try_apply(make, initiator)
         return self.document.try_apply(lambda p: dataclasses.replace(make(p), merge_key=merge_key), initiator)
-
-    def macro(self, name: str) -> AbstractContextManager[None]:
-        return self.document.macro(name)
 
 
 class Refreshable:
