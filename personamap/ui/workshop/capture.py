@@ -4,6 +4,7 @@ so undo and autosave cover everything typed while presenting."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QCursor
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QInputDialog
 from ...canvas.items.empathy import EmpathyMapItem
 from ...canvas.items.journey_map import JourneyMapItem
 from ...model import ops
+from ...model.base import new_id
 from ...model.board import NoteElement, TextElement
 from ...model.enums import LaneKind, NoteColor, Quadrant
 from ...model.layout import cell_at
@@ -84,7 +86,9 @@ class Capture:
         return view.board_scene.board_id if view is not None else None
 
     def park(self, text: str, board_id: str | None = None) -> str | None:
-        """Put `text` on a note in the board's parking lot (made on first use): one undo step."""
+        """Put `text` on a note in the board's parking lot (made on first use): one undo step.
+        A refused note (Document.try_apply_all) says why in the status bar and on the
+        projector, and leaves the board as it was."""
         doc = self.window.document
         board_id = board_id or self.board_id()
         board = doc.project.board(board_id) if doc is not None and board_id else None
@@ -98,36 +102,37 @@ class Capture:
             ),
             None,
         )
-        note_id = None
-        try:
-            with doc.macro("Park a note"):
-                if title is None:
-                    right = max((e.x + e.w for e in board.elements), default=0.0)
-                    top = min((e.y for e in board.elements), default=0.0)
-                    title = TextElement(
-                        x=right + 120, y=top, w=PARK_W, h=48, text=PARKING_TITLE, size=28, bold=True
-                    )
-                    doc.apply(ops.place_element(doc.project, board.id, title))
-                    board = doc.project.board(board.id)
-                    assert board is not None
-                k = sum(1 for e in board.elements if isinstance(e, NoteElement) and _in_lot(e, title))
-                col, row = divmod(k, PARK_ROWS)
-                note = NoteElement(
-                    x=title.x + col * (PARK_W + PARK_GAP),
-                    y=title.y + 64 + row * (PARK_H + PARK_GAP),
-                    w=PARK_W,
-                    h=PARK_H,
-                    text=text.strip(),
-                    color=NoteColor.ORANGE,
-                )
-                doc.apply(ops.place_element(doc.project, board.id, note))
-                note_id = note.id
-        except ops.OpError as exc:
-            self.window.show_message(str(exc))
+        builds: list[Callable[[Any], ops.Op]] = []
+        if title is None:
+            right = max((e.x + e.w for e in board.elements), default=0.0)
+            top = min((e.y for e in board.elements), default=0.0)
+            title = TextElement(x=right + 120, y=top, w=PARK_W, h=48, text=PARKING_TITLE, size=28, bold=True)
+            builds.append(lambda p, t=title: ops.place_element(p, board.id, t))
+        note_id = new_id()
+        builds.append(lambda p: ops.place_element(p, board.id, _lot_note(p, board.id, title, note_id, text)))
+        if not doc.try_apply_all("Park a note", builds):
             return None
         if self.presenter.active:
             self.presenter.flash("Parked: " + text.strip().splitlines()[0][:60])
         return note_id
+
+
+def _lot_note(project: Any, board_id: str, title: TextElement, note_id: str, text: str) -> dict[str, Any]:
+    """The next parked note under `title`, as a dict: place_element checks it (too long a
+    text is refused there like any invalid edit)."""
+    board = project.board(board_id)
+    k = sum(1 for e in board.elements if isinstance(e, NoteElement) and _in_lot(e, title)) if board else 0
+    col, row = divmod(k, PARK_ROWS)
+    return {
+        "type": "note",
+        "id": note_id,
+        "x": title.x + col * (PARK_W + PARK_GAP),
+        "y": title.y + 64 + row * (PARK_H + PARK_GAP),
+        "w": PARK_W,
+        "h": PARK_H,
+        "text": text.strip(),
+        "color": NoteColor.ORANGE,
+    }
 
 
 def _in_lot(note: NoteElement, title: TextElement) -> bool:

@@ -97,6 +97,7 @@ class Presenter:
         self._theme_all()
         self.window.tabs.current_view_changed.connect(self._theme_all)
         doc.changed.connect(self._on_changed)
+        doc.refused.connect(self.flash)  # the room sees why an edit was refused
         self.index, self.overview = -1, True
         screen = choose_screen(self.window, self.screen_name)
         self.present.setScreen(screen)
@@ -120,6 +121,7 @@ class Presenter:
             self.window.tabs.current_view_changed.disconnect(self._theme_all)
             if self.window.document is not None:
                 self.window.document.changed.disconnect(self._on_changed)
+                self.window.document.refused.disconnect(self.flash)
         except (RuntimeError, TypeError):
             pass
         present.hide()

@@ -183,32 +183,27 @@ class VotingController:
         return max(0, s.dots - s.used(name or s.participant.name))
 
     def cast(self, owner_id: str, note_id: str) -> bool:
+        """One dot on a note; a note outside the vote or a participant out of dots is refused
+        like any edit (Document.try_apply), so the reason reaches the status bar or the room."""
         s, doc = self.session, self.window.document
         if s is None or doc is None:
             return False
-        if not s.in_scope(owner_id, note_id):
-            self._say("This note is not part of the vote.")
-            return False
-        if self.dots_left() <= 0:
-            self._say(f"{s.participant.name} has no dots left.")
-            return False
-        try:
-            doc.apply(cast_op(doc.project, s, owner_id, note_id))
-        except ops.OpError as exc:
-            self._say(str(exc))
-            return False
-        return True
+
+        def vote(project: Any) -> ops.Op:
+            if not s.in_scope(owner_id, note_id):
+                raise ops.OpError("This note is not part of the vote.")
+            if self.dots_left() <= 0:
+                raise ops.OpError(f"{s.participant.name} has no dots left.")
+            return cast_op(project, s, owner_id, note_id)
+
+        return doc.try_apply(vote)
 
     def take_back(self, owner_id: str, note_id: str) -> bool:
         s, doc = self.session, self.window.document
         if s is None or doc is None or not s.counts.get(note_id, Counter()).get(s.participant.name):
             return False
-        try:
-            doc.apply(ops.remove_vote(doc.project, owner_id, note_id, s.participant.name))
-        except ops.OpError as exc:
-            self._say(str(exc))
-            return False
-        return True
+        name = s.participant.name
+        return doc.try_apply(lambda p: ops.remove_vote(p, owner_id, note_id, name))
 
     def select(self, index: int) -> None:
         s = self.session
@@ -253,13 +248,11 @@ class VotingController:
         s = self.session
         session = s.name if s is not None else None
         owners = s.owners if s is not None else None
-        try:
-            n = what(doc, session, owners)
-        except ops.OpError as exc:
-            self._say(str(exc))
+        plan = what(doc.project, session, owners)
+        if not doc.try_apply_all(plan.name, plan.builds):
             return 0
-        self._say(done.format(n=n))
-        return n
+        self._say(done.format(n=plan.count))
+        return plan.count
 
     def sort(self) -> int:
         return self._act(vote_results.sort_by_votes, "Sorted notes by votes ({n} moved)")

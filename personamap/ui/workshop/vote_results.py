@@ -1,9 +1,11 @@
 """What a facilitator does with the dots: sort notes by them, keep them as tags or as a Votes
-lane, clear them. Each is one macro of ordinary ops on the document (one undo step)."""
+lane, clear them. Each is planned as a list of op builders that the controller runs as one
+undo step through Document.try_apply_all (a refusal anywhere leaves the project as it was)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from ...model import ops
@@ -12,6 +14,18 @@ from ...model.journey import JourneyNote
 from ...model.votes_report import counted
 
 VOTE_TAG = "votes:"
+
+Build = Callable[[Any], ops.Op]
+
+
+@dataclass
+class Plan:
+    """One undo step: its name, the op builders in order, and how many notes (or votes) it
+    touches, for the message."""
+
+    name: str
+    builds: list[Build] = field(default_factory=list)
+    count: int = 0
 
 
 def _count(note: Any, session: str | None) -> int:
@@ -26,101 +40,100 @@ def _maps(project: Any, owners: set[str] | None) -> list[Any]:
     return [m for m in project.empathy_maps if owners is None or m.id in owners]
 
 
-def sort_by_votes(doc: Any, session: str | None, owners: set[str] | None) -> int:
-    """Reorder the notes of every cell (and empathy quadrant) by their dots, most first;
-    returns how many notes moved."""
-    moved = 0
-    with doc.macro("Sort notes by votes"):
-        for journey in _journeys(doc.project, owners):
-            jid = journey.id
-            cells: dict[tuple[str, str, str], list[Any]] = {}
-            shown = journey.note_cells()
-            for note in journey.notes:
-                cell = shown[note.id]
-                if cell is not None:
-                    cells.setdefault(cell, []).append(note)
-            for notes in cells.values():
-                wanted = sorted(notes, key=lambda n: -_count(n, session))
-                if [n.id for n in wanted] == [n.id for n in notes]:
-                    continue
-                for k, note in enumerate(wanted):
-                    doc.apply(
-                        ops.move_journey_notes(
-                            doc.project, jid, [note.id], note.lane_id, note.stage_id, note.step_id, k
-                        )
+def sort_by_votes(project: Any, session: str | None, owners: set[str] | None) -> Plan:
+    """Reorder the notes of every cell (and empathy quadrant) by their dots, most first; the
+    count is how many notes move."""
+    plan = Plan("Sort notes by votes")
+    for journey in _journeys(project, owners):
+        cells: dict[tuple[str, str, str], list[Any]] = {}
+        shown = journey.note_cells()
+        for note in journey.notes:
+            cell = shown[note.id]
+            if cell is not None:
+                cells.setdefault(cell, []).append(note)
+        for notes in cells.values():
+            wanted = sorted(notes, key=lambda n: -_count(n, session))
+            if [n.id for n in wanted] == [n.id for n in notes]:
+                continue
+            for k, note in enumerate(wanted):
+                plan.builds.append(
+                    lambda p, j=journey.id, n=note, k=k: ops.move_journey_notes(
+                        p, j, [n.id], n.lane_id, n.stage_id, n.step_id, k
                     )
-                    moved += 1
-        for emap in _maps(doc.project, owners):
-            for quadrant in emap.quadrants():
-                notes = emap.notes_in(quadrant)
-                wanted = sorted(notes, key=lambda n: -_count(n, session))
-                if [n.id for n in wanted] == [n.id for n in notes]:
-                    continue
-                for k, note in enumerate(wanted):
-                    doc.apply(ops.move_empathy_notes(doc.project, emap.id, [note.id], quadrant, k))
-                    moved += 1
-    return moved
+                )
+                plan.count += 1
+    for emap in _maps(project, owners):
+        for quadrant in emap.quadrants():
+            notes = emap.notes_in(quadrant)
+            wanted = sorted(notes, key=lambda n: -_count(n, session))
+            if [n.id for n in wanted] == [n.id for n in notes]:
+                continue
+            for k, note in enumerate(wanted):
+                plan.builds.append(
+                    lambda p, m=emap.id, n=note.id, q=quadrant, k=k: ops.move_empathy_notes(p, m, [n], q, k)
+                )
+                plan.count += 1
+    return plan
 
 
-def keep_as_tags(doc: Any, session: str | None, owners: set[str] | None) -> int:
+def keep_as_tags(project: Any, session: str | None, owners: set[str] | None) -> Plan:
     """Tag every voted note "votes:N" (replacing an older votes tag)."""
-    tagged = 0
-    with doc.macro("Keep votes as tags"):
-        updates: list[tuple[Callable[..., ops.Op], str, Any, int]] = []
-        for journey in _journeys(doc.project, owners):
-            updates += [(ops.update_journey_note, journey.id, n, _count(n, session)) for n in journey.notes]
-        for emap in _maps(doc.project, owners):
-            updates += [(ops.update_empathy_note, emap.id, n, _count(n, session)) for n in emap.notes]
-        for update, owner_id, note, n in updates:
-            if n:
-                tags = [t for t in note.tags if not t.startswith(VOTE_TAG)] + [f"{VOTE_TAG}{n}"]
-                doc.apply(update(doc.project, owner_id, note.id, tags=tags))
-                tagged += 1
-    return tagged
+    plan = Plan("Keep votes as tags")
+    updates: list[tuple[Callable[..., ops.Op], str, Any, int]] = []
+    for journey in _journeys(project, owners):
+        updates += [(ops.update_journey_note, journey.id, n, _count(n, session)) for n in journey.notes]
+    for emap in _maps(project, owners):
+        updates += [(ops.update_empathy_note, emap.id, n, _count(n, session)) for n in emap.notes]
+    for update, owner_id, note, n in updates:
+        if n:
+            tags = [t for t in note.tags if not t.startswith(VOTE_TAG)] + [f"{VOTE_TAG}{n}"]
+            plan.builds.append(lambda p, u=update, o=owner_id, i=note.id, t=tags: u(p, o, i, tags=t))
+            plan.count += 1
+    return plan
 
 
-def keep_as_lane(doc: Any, session: str | None, owners: set[str] | None) -> int:
+def keep_as_lane(project: Any, session: str | None, owners: set[str] | None) -> Plan:
     """Add a "Votes" lane to each journey with voted notes: per stage, copies of its voted
     notes, most dots first, tagged "votes:N" (the copies carry no dots, so nothing counts twice)."""
-    added = 0
-    with doc.macro("Keep votes as a lane"):
-        for journey in _journeys(doc.project, owners):
-            voted = [(n, _count(n, session)) for n in journey.notes]
-            voted = [(n, c) for n, c in voted if c]
-            if not voted:
-                continue
-            lane_op = ops.add_lane(doc.project, journey.id, "Votes", LaneKind.VOTES)
-            doc.apply(lane_op)
-            lane_id = lane_op.item.id  # type: ignore[attr-defined]
-            for stage in journey.stages:
-                here = sorted([(n, c) for n, c in voted if n.stage_id == stage.id], key=lambda nc: -nc[1])
-                for note, count in here:
-                    copy = JourneyNote(
-                        lane_id=lane_id,
-                        stage_id=stage.id,
-                        text=note.text,
-                        color=note.color,
-                        tags=[f"{VOTE_TAG}{count}"],
+    plan = Plan("Keep votes as a lane")
+    for journey in _journeys(project, owners):
+        voted = [(n, _count(n, session)) for n in journey.notes]
+        voted = [(n, c) for n, c in voted if c]
+        if not voted:
+            continue
+        lane_op = ops.add_lane(project, journey.id, "Votes", LaneKind.VOTES)
+        lane_id = lane_op.item.id  # type: ignore[attr-defined]
+        plan.builds.append(lambda _p, op=lane_op: op)  # only this journey's lanes change
+        for stage in journey.stages:
+            here = sorted([(n, c) for n, c in voted if n.stage_id == stage.id], key=lambda nc: -nc[1])
+            for note, count in here:
+                copy = JourneyNote(
+                    lane_id=lane_id,
+                    stage_id=stage.id,
+                    text=note.text,
+                    color=note.color,
+                    tags=[f"{VOTE_TAG}{count}"],
+                )
+                plan.builds.append(
+                    lambda p, j=journey.id, ln=lane_id, s=stage.id, c=copy: ops.add_journey_note(
+                        p, j, ln, s, note=c
                     )
-                    doc.apply(ops.add_journey_note(doc.project, journey.id, lane_id, stage.id, note=copy))
-                    added += 1
-    return added
+                )
+                plan.count += 1
+    return plan
 
 
-def clear_votes(doc: Any, session: str | None, owners: set[str] | None) -> int:
+def clear_votes(project: Any, session: str | None, owners: set[str] | None) -> Plan:
     """Take every dot (of one session, or all) off the notes in scope; one undo step."""
-    cleared = 0
-    with doc.macro("Clear votes"):
-        for journey in _journeys(doc.project, owners):
-            for note in journey.notes:
-                keep = [v for v in note.votes if session is not None and v.session != session]
-                if len(keep) != len(note.votes):
-                    doc.apply(ops.update_journey_note(doc.project, journey.id, note.id, votes=keep))
-                    cleared += len(note.votes) - len(keep)
-        for emap in _maps(doc.project, owners):
-            for note in emap.notes:
-                keep = [v for v in note.votes if session is not None and v.session != session]
-                if len(keep) != len(note.votes):
-                    doc.apply(ops.update_empathy_note(doc.project, emap.id, note.id, votes=keep))
-                    cleared += len(note.votes) - len(keep)
-    return cleared
+    plan = Plan("Clear votes")
+    updates: list[tuple[Callable[..., ops.Op], str, Any]] = []
+    for journey in _journeys(project, owners):
+        updates += [(ops.update_journey_note, journey.id, n) for n in journey.notes]
+    for emap in _maps(project, owners):
+        updates += [(ops.update_empathy_note, emap.id, n) for n in emap.notes]
+    for update, owner_id, note in updates:
+        keep = [v for v in note.votes if session is not None and v.session != session]
+        if len(keep) != len(note.votes):
+            plan.builds.append(lambda p, u=update, o=owner_id, i=note.id, k=keep: u(p, o, i, votes=k))
+            plan.count += len(note.votes) - len(keep)
+    return plan
