@@ -132,7 +132,11 @@ def _fast_within_limits(data: bytes) -> Project | None:
     list is measured when the file is big enough to hold one over the limit."""
     values, objects = limits.quick_bound(data)
     if values > limits.MAX_VALUES or objects > limits.MAX_OBJECTS:
-        return None
+        if values > 2 * limits.MAX_VALUES:
+            return None
+        values, objects = limits.bare_bound(data)  # commas in texts had raised the count
+        if values > limits.MAX_VALUES or objects > limits.MAX_OBJECTS:
+            return None
     project = _fast(data)
     if project is None or values <= limits.MAX_LIST_ITEMS:
         return project

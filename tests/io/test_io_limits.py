@@ -170,3 +170,14 @@ def test_the_limits_count_values_not_text(golden_data):
     data = copy.deepcopy(golden_data)
     data["personas"][0]["story"]["bio"] = "{a, b}, " * 2_400
     assert loads(_text(data)).personas[0].story.bio.startswith("{a, b}")
+
+
+def test_commas_in_texts_do_not_keep_a_file_from_the_fast_path(golden_bytes, monkeypatch):
+    project = loads(golden_bytes)
+    project.description = "a, b, " * 200  # 400 commas the structure does not have
+    text = codec.dumps(project).encode()
+    exact = limits.check_tree(json.loads(text))
+    monkeypatch.setattr(limits, "MAX_VALUES", exact)
+    assert limits.quick_bound(text)[0] > exact >= limits.bare_bound(text)[0]
+    monkeypatch.setattr(reader, "read_text", lambda _text: pytest.fail("the careful reader ran"))
+    assert loads(text).description == project.description
