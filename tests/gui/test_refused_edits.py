@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QApplication
 from personamap.model.board import NoteElement
 
 from .conftest import click, drag, item_center
+from .dnd import drop_on
 from .test_editing import _board, _cards, key
+from .test_library import row_mime, show_board
 from .test_workshop_voting import _fill_setup, _visible_notes
 from .workshop_util import present
 
@@ -94,3 +96,18 @@ def test_a_first_parked_idea_refused_leaves_no_parking_lot_behind(window, qtbot)
     assert workshop.presenter.message.startswith("invalid element: note.text")
     assert doc.undo_stack.count() == steps and not doc.undo_stack.canRedo()
     assert doc.project.board(board_id).model_dump() == before
+
+
+def test_dropping_a_persona_already_on_the_journey_is_refused_in_the_status_bar(window) -> None:
+    view = show_board(window, "Journeys")
+    view.zoom_to_fit()
+    doc = window.document
+    element = next(e for e in view.board_scene.board.elements if e.type == "journey_map")
+    journey = doc.project.journey(element.map_id)
+    persona = doc.project.persona(journey.persona_ids[0])
+    steps, on_map = doc.undo_stack.count(), list(journey.persona_ids)
+    target = item_center(view, view.board_scene.items_by_id[element.id])
+    assert drop_on(view, row_mime(window, persona.id), target)
+    assert window.statusBar().currentMessage() == f"{persona.name} is already on this journey"
+    assert doc.undo_stack.count() == steps
+    assert doc.project.journey(element.map_id).persona_ids == on_map
