@@ -22,6 +22,9 @@ from .pdf.text import PdfText
 FOOTER_SEP = "  ·  "
 _Item = TypeVar("_Item")
 
+GeometryFor = Callable[..., PageGeometry]
+"""A page's geometry for an orientation ("portrait", "landscape"), the options deciding the rest."""
+
 WHAT_HELP = "all, personas, persona:NAME, cards, empathy[:NAME], journey[:NAME], board:NAME, boards, votes"
 
 

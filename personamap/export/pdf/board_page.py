@@ -29,7 +29,7 @@ from ...model.board import (
 from ...model.layout import Rect, layout_card, layout_empathy, layout_journey
 from ...model.layout.connector import connector_label, connector_path
 from ...style import NOTE_FILL, RELATION_LABEL, TYPE
-from ..spec import Ctx, ExportError, PageJob, Sheet
+from ..spec import Ctx, ExportError, GeometryFor, PageJob, Sheet
 from .card_draw import draw_card
 from .draw import MUTED, TEXT, Pen, mix
 from .empathy_page import draw_empathy
@@ -178,7 +178,7 @@ class _Sizes:
             self.smallest = min(self.smallest, size)
 
 
-def jobs(ctx: Ctx, geometry: Callable, board: Board, level: int = 0) -> list[PageJob]:
+def jobs(ctx: Ctx, geometry: GeometryFor, board: Board, level: int = 0) -> list[PageJob]:
     """One page when the board fits a sheet legibly (or the sheets `--tile` asks for)."""
     poster = board_poster(ctx, board)
     personas = [

@@ -6,16 +6,15 @@ says how much it leaves to the poster ("+ 6 more sections")."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from reportlab.lib.units import mm
 
-from ...model import CardLayout
+from ...model import CardLayout, Persona
 from ...model.layout import Rect, layout_card
 from ...model.lifecycle import is_overdue
 from ...style import NEGATIVE_RED
 from ..pages import content_rect
-from ..spec import Ctx, PageJob, Sheet
+from ..spec import Ctx, GeometryFor, PageJob, Sheet
 from .card_draw import draw_card
 from .persona_flow import contents, contents_of
 
@@ -28,7 +27,7 @@ FOOTER_LINES = 2
 """Footer lines the grid leaves room for (a sheet's footer lists every card's review date)."""
 
 
-def jobs(ctx: Ctx, geometry: Callable) -> list[PageJob]:
+def jobs(ctx: Ctx, geometry: GeometryFor) -> list[PageJob]:
     g = geometry("portrait")
     area = content_rect(g, FOOTER_LINES)
     cw, ch = CARD_MM[0] * mm, CARD_MM[1] * mm
@@ -60,7 +59,7 @@ def jobs(ctx: Ctx, geometry: Callable) -> list[PageJob]:
     return out
 
 
-def _sheet(ctx: Ctx, sheet: Sheet, personas: list, cols: int, rows: int) -> None:
+def _sheet(ctx: Ctx, sheet: Sheet, personas: list[Persona], cols: int, rows: int) -> None:
     area: Rect = sheet.content
     pen = sheet.pen
     cw, ch = CARD_MM[0] * mm, CARD_MM[1] * mm

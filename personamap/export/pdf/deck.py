@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 
 from ...model.layout import Rect, initials
-from ..spec import Ctx, PageJob, Sheet
+from ..pages import PageGeometry
+from ..spec import Ctx, GeometryFor, PageJob, Sheet
 from . import board_page, empathy_page, journey_poster, votes_page
 from .draw import MUTED, TEXT, mix, on_color
 from .persona_poster import persona_jobs
@@ -21,7 +21,7 @@ _SECTION_TITLES = {
 }
 
 
-def deck_jobs(ctx: Ctx, geometry: Callable, include_maps: bool) -> list[PageJob]:
+def deck_jobs(ctx: Ctx, geometry: GeometryFor, include_maps: bool) -> list[PageJob]:
     p = ctx.project
     body: list[tuple[str, PageJob]] = [("persona", j) for j in persona_jobs(ctx, geometry, p.personas, 1)]
     if include_maps:
@@ -57,17 +57,17 @@ def deck_jobs(ctx: Ctx, geometry: Callable, include_maps: bool) -> list[PageJob]
     return [cover, *contents, *(job for _, job in body)]
 
 
-def _contents_metrics(ctx: Ctx, g: object) -> tuple[float, float, float, float]:
+def _contents_metrics(ctx: Ctx, g: PageGeometry) -> tuple[float, float, float, float]:
     """(size, row height, section heading height, heading height) of the contents page."""
-    k = g.type_scale()  # type: ignore[attr-defined]
+    k = g.type_scale()
     size = 11 * k
     return size, size * 2.3, size * 2.2, 24 * k * ctx.text.leading + 10 * k
 
 
-def _contents_chunks(ctx: Ctx, g: object, footer: str, sections: list[str]) -> list[int]:
+def _contents_chunks(ctx: Ctx, g: PageGeometry, footer: str, sections: list[str]) -> list[int]:
     """How many entries each contents page holds: as many as fit, none left out."""
     _, row_h, section_h, head_h = _contents_metrics(ctx, g)
-    room = ctx.content_rect(g, footer).h - head_h  # type: ignore[arg-type]
+    room = ctx.content_rect(g, footer).h - head_h
     chunks, y, current = [0], 0.0, ""
     for section in sections:
         need = row_h + (section_h if section != current else 0.0)

@@ -3,12 +3,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from ...model import EmpathyMap, Quadrant
 from ...model.layout import EmpathyLayout, EmpathyMetrics, Rect, initials, layout_empathy
 from ...style import NOTE_FILL, PRINT, TYPE
-from ..spec import Ctx, PageJob, Sheet
+from ..spec import Ctx, GeometryFor, PageJob, Sheet
 from .draw import MUTED, TEXT, Pen, mix, on_color
 
 PAGE_METRICS = EmpathyMetrics(note_w=176, note_h=112)
@@ -21,7 +19,7 @@ _TINT = {
 """The print palette's washes, as on the canvas (canvas/items/empathy.py QUADRANT_HUE)."""
 
 
-def job(ctx: Ctx, geometry: Callable, emap: EmpathyMap, level: int = 0) -> PageJob:
+def job(ctx: Ctx, geometry: GeometryFor, emap: EmpathyMap, level: int = 0) -> PageJob:
     g = geometry("landscape")
     persona = ctx.project.persona(emap.persona_id) if emap.persona_id else None
     footer = ctx.footer(personas=[persona] if persona else [])

@@ -9,6 +9,7 @@ of the paper. Each band shows the map drawn once into a PDF form, through clips.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import NamedTuple
 
 from reportlab.lib.units import mm
@@ -116,14 +117,14 @@ def draw_bands(
     form: str,
     layout: JourneyLayout,
     journey: JourneyMap,
-    draw_form: object,
+    draw_form: Callable[[], None],
 ) -> None:
     """This sheet's bands, top to bottom, from the map's form (drawn on first use)."""
     c: Canvas = pen.c
     s, area = banding.scale, banding.area
     height = layout.height * s
     if not c.hasForm(form):
-        draw_form()  # type: ignore[operator]
+        draw_form()
     first = sheet * banding.per_sheet
     y = area.y
     for k, band in enumerate(banding.sheet_bands(sheet)):

@@ -20,7 +20,7 @@ from ...model import JourneyMap
 from ...model.layout import JourneyLayout, Rect, layout_journey
 from ...style import TYPE
 from ..pages import FOOTER_GAP, PageGeometry, footer_size
-from ..spec import Ctx, ExportError, PageJob, Sheet
+from ..spec import Ctx, ExportError, GeometryFor, PageJob, Sheet
 from .draw import MUTED, Pen
 from .journey_bands import Banding, best_banding, draw_bands
 from .journey_draw import draw_journey
@@ -128,7 +128,7 @@ def choose_tiling(
     return best
 
 
-def jobs(ctx: Ctx, geometry: Callable, journey: JourneyMap, level: int = 0) -> list[PageJob]:
+def jobs(ctx: Ctx, geometry: GeometryFor, journey: JourneyMap, level: int = 0) -> list[PageJob]:
     layout = layout_journey(journey, ctx.project.settings.emotion_scale, ctx.text)
     g = geometry("landscape")
     personas = [p for pid in journey.persona_ids if (p := ctx.project.persona(pid)) is not None]

@@ -9,7 +9,6 @@ hold continues on the next ("Priya Raman — continued"), so one persona may be 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ...model import Persona
@@ -17,7 +16,7 @@ from ...model.layout import Rect, badge_labels, initials
 from ...model.lifecycle import evidence_coverage, is_overdue, review_due
 from ...style import NEGATIVE_RED
 from ..pages import PageGeometry
-from ..spec import Ctx, PageJob, Sheet
+from ..spec import Ctx, GeometryFor, PageJob, Sheet
 from .draw import MUTED, TEXT, Pen, mix, on_color
 from .persona_flow import Frag, Grid, bulleted, header_quote, plan_pages
 
@@ -167,7 +166,7 @@ def _quote_height(h: _Header, leading: float) -> float:
 
 
 def persona_jobs(
-    ctx: Ctx, geometry: Callable[..., PageGeometry], personas: list, level: int = 0
+    ctx: Ctx, geometry: GeometryFor, personas: list[Persona], level: int = 0
 ) -> list[PageJob]:
     """Each persona's poster: one page, or as many as its content needs."""
     jobs = []

@@ -13,14 +13,10 @@ votes          dot-vote results: voted notes with their dots, stage by stage
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from ..pages import PageGeometry
-from ..spec import WHAT_HELP, Ctx, ExportError, PageJob, find_named
+from ..spec import WHAT_HELP, Ctx, ExportError, GeometryFor, PageJob, find_named
 from . import board_page, cards_sheet, deck, empathy_page, journey_poster, votes_page
 from .persona_poster import persona_jobs
 
-GeometryFor = Callable[..., PageGeometry]
 _NAMED = ("persona", "empathy", "journey", "board")
 
 

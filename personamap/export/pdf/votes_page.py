@@ -4,20 +4,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from ...model.enums import NoteColor
 from ...model.layout import Rect
 from ...model.votes_report import VoteRow, participants, vote_rows
 from ...style import NOTE_FILL, OKABE_ITO
-from ..pages import content_rect
-from ..spec import Ctx, PageJob, Sheet
+from ..pages import PageGeometry, content_rect
+from ..spec import Ctx, GeometryFor, PageJob, Sheet
 from .draw import MUTED, TEXT
 
 ROW_LINES = 2
 
 
-def jobs(ctx: Ctx, geometry: Callable, level: int = 0) -> list[PageJob]:
+def jobs(ctx: Ctx, geometry: GeometryFor, level: int = 0) -> list[PageJob]:
     """One page (or more, when long) per journey or empathy map that has votes."""
     rows = vote_rows(ctx.project)
     if not rows:
@@ -45,16 +43,16 @@ def jobs(ctx: Ctx, geometry: Callable, level: int = 0) -> list[PageJob]:
     return out
 
 
-def _metrics(ctx: Ctx, g: object) -> tuple[float, float, float]:
-    k = g.type_scale()  # type: ignore[attr-defined]
+def _metrics(ctx: Ctx, g: PageGeometry) -> tuple[float, float, float]:
+    k = g.type_scale()
     body = 10 * k
     row_h = body * ctx.text.leading * ROW_LINES + 10 * k
     return k, body, row_h
 
 
-def _rows_per_page(ctx: Ctx, g: object) -> int:
+def _rows_per_page(ctx: Ctx, g: PageGeometry) -> int:
     k, body, row_h = _metrics(ctx, g)
-    area = content_rect(g)  # type: ignore[arg-type]
+    area = content_rect(g)
     usable = area.h - 60 * k
     return max(4, int(usable // (row_h + body * 1.6 / 3)))
 
