@@ -267,7 +267,10 @@ def plan_paste(
         raise PasteError("The clipboard holds no elements.")
     plan = _Planner(project)
     _bring_content(plan, payload)
-    top = max((e.z for e in plan.trial.board(board_id).elements), default=-1) + 1  # type: ignore[union-attr]
+    target = plan.trial.board(board_id)
+    if target is None:
+        raise PasteError("There is no board to paste onto.")
+    top = max((e.z for e in target.elements), default=-1) + 1
     ordered = sorted(enumerate(payload.elements), key=lambda pair: (pair[1].z, pair[0]))
     z_of = {el.id: top + rank for rank, (_k, el) in enumerate(ordered)}
     fresh: dict[str, str] = {}

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QBuffer, QIODevice, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QImageWriter, QPaintDevice, QPainter
@@ -92,7 +93,7 @@ def ensure_app() -> QApplication:
         if not os.environ.get("QT_QPA_PLATFORM"):
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
         app = QApplication(["personamap"])
-    return app  # type: ignore[return-value]
+    return cast(QApplication, app)  # instance() is typed as QCoreApplication
 
 
 # --- the offscreen scene -------------------------------------------------------------------

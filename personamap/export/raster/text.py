@@ -14,7 +14,7 @@ from functools import cache
 from PySide6.QtGui import QFontDatabase
 
 from ...fonts.qt import register_bundled
-from ...model import Project
+from ...model import EmpathyMap, JourneyMap, Persona, Project
 from ...model.board import EmpathyMapElement, JourneyMapElement, PersonaCard
 from ..pdf.fonts import script_of
 from .plan import Picture
@@ -49,7 +49,7 @@ def picture_texts(project: Project, picture: Picture) -> Iterator[str]:
     """Every string the picture may draw (ids included: they are ASCII and harmless)."""
     for element in picture.board.elements:
         if isinstance(element, PersonaCard):
-            found: object = project.persona(element.persona_id)
+            found: Persona | JourneyMap | EmpathyMap | None = project.persona(element.persona_id)
         elif isinstance(element, JourneyMapElement):
             found = project.journey(element.map_id)
         elif isinstance(element, EmpathyMapElement):
@@ -58,7 +58,7 @@ def picture_texts(project: Project, picture: Picture) -> Iterator[str]:
             found = None
         yield from _strings(element.model_dump(mode="json"))
         if found is not None:
-            yield from _strings(found.model_dump(mode="json", exclude={"data"}))  # type: ignore[attr-defined]
+            yield from _strings(found.model_dump(mode="json", exclude={"data"}))
     yield from (p.name for p in project.personas)  # journey curves and empathy maps name them
 
 

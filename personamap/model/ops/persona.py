@@ -4,7 +4,7 @@ and the entries of their lists (goals, quotes, sliders, channels, evidence, tags
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any, get_args, get_origin
+from typing import Any, Protocol, get_args, get_origin, runtime_checkable
 
 from pydantic import BaseModel
 
@@ -17,6 +17,14 @@ from .common import elements_where, evidence_drops, find, index_or_end, make, ti
 from .core import Compound, Insert, Move, Op, Remove, SetField
 from .errors import OpError
 from .special import SetEmotion
+
+
+@runtime_checkable
+class _Cites(Protocol):
+    """Any part of a persona that cites evidence by id (goals, pains, quotes, notes ...)."""
+
+    evidence_ids: list[str]
+
 
 _FIELD_LABELS = {"name": "Rename persona", "photo_asset_id": "Set persona photo"}
 
@@ -50,9 +58,8 @@ def duplicate_persona(project: Project, persona_id: str, name: str | None = None
         renamed[entity.id] = fresh_id
         entity.id = fresh_id
     for _addr, entity in walk(twin):
-        refs = getattr(entity, "evidence_ids", None)
-        if refs:
-            entity.evidence_ids = [renamed.get(r, r) for r in refs]  # type: ignore[attr-defined]
+        if isinstance(entity, _Cites) and entity.evidence_ids:
+            entity.evidence_ids = [renamed.get(r, r) for r in entity.evidence_ids]
     twin.name = (name if name is not None else f"{original.name} (copy)")[:500]
     at = project.personas.index(original) + 1
     return Insert(("personas",), at, twin, name=titled("Duplicate", "persona", original.name))
