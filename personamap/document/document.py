@@ -22,7 +22,8 @@ from ..model.ops import OpError
 
 
 class Op(Protocol):
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def apply(self, project: Project) -> tuple[Op, Any]: ...
 

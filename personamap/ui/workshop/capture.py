@@ -5,6 +5,7 @@ so undo and autosave cover everything typed while presenting."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtGui import QCursor
@@ -103,13 +104,14 @@ class Capture:
             None,
         )
         builds: list[Callable[[Any], ops.Op]] = []
+        lot_id, note_id = board.id, new_id()
         if title is None:
             right = max((e.x + e.w for e in board.elements), default=0.0)
             top = min((e.y for e in board.elements), default=0.0)
             title = TextElement(x=right + 120, y=top, w=PARK_W, h=48, text=PARKING_TITLE, size=28, bold=True)
-            builds.append(lambda p, t=title: ops.place_element(p, board.id, t))
-        note_id = new_id()
-        builds.append(lambda p: ops.place_element(p, board.id, _lot_note(p, board.id, title, note_id, text)))
+            builds.append(partial(ops.place_element, board_id=lot_id, element=title))
+        lot = title
+        builds.append(lambda p: ops.place_element(p, lot_id, _lot_note(p, lot_id, lot, note_id, text)))
         if not doc.try_apply_all("Park a note", builds):
             return None
         if self.presenter.active:

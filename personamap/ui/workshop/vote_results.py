@@ -28,6 +28,16 @@ class Plan:
     count: int = 0
 
 
+def _on(make: Callable[..., ops.Op], *args: Any, **kwargs: Any) -> Build:
+    """`make` with everything but the project bound now (values, not loop variables)."""
+    return lambda project: make(project, *args, **kwargs)
+
+
+def _built(_project: Any, op: ops.Op) -> ops.Op:
+    """An op built ahead (its new lane's id is needed by the ops after it)."""
+    return op
+
+
 def _count(note: Any, session: str | None) -> int:
     return sum(counted(note, session).values())
 
@@ -56,11 +66,8 @@ def sort_by_votes(project: Any, session: str | None, owners: set[str] | None) ->
             if [n.id for n in wanted] == [n.id for n in notes]:
                 continue
             for k, note in enumerate(wanted):
-                plan.builds.append(
-                    lambda p, j=journey.id, n=note, k=k: ops.move_journey_notes(
-                        p, j, [n.id], n.lane_id, n.stage_id, n.step_id, k
-                    )
-                )
+                at = (note.lane_id, note.stage_id, note.step_id)
+                plan.builds.append(_on(ops.move_journey_notes, journey.id, [note.id], *at, k))
                 plan.count += 1
     for emap in _maps(project, owners):
         for quadrant in emap.quadrants():
@@ -69,9 +76,7 @@ def sort_by_votes(project: Any, session: str | None, owners: set[str] | None) ->
             if [n.id for n in wanted] == [n.id for n in notes]:
                 continue
             for k, note in enumerate(wanted):
-                plan.builds.append(
-                    lambda p, m=emap.id, n=note.id, q=quadrant, k=k: ops.move_empathy_notes(p, m, [n], q, k)
-                )
+                plan.builds.append(_on(ops.move_empathy_notes, emap.id, [note.id], quadrant, k))
                 plan.count += 1
     return plan
 
@@ -87,7 +92,7 @@ def keep_as_tags(project: Any, session: str | None, owners: set[str] | None) -> 
     for update, owner_id, note, n in updates:
         if n:
             tags = [t for t in note.tags if not t.startswith(VOTE_TAG)] + [f"{VOTE_TAG}{n}"]
-            plan.builds.append(lambda p, u=update, o=owner_id, i=note.id, t=tags: u(p, o, i, tags=t))
+            plan.builds.append(_on(update, owner_id, note.id, tags=tags))
             plan.count += 1
     return plan
 
@@ -103,7 +108,7 @@ def keep_as_lane(project: Any, session: str | None, owners: set[str] | None) -> 
             continue
         lane_op = ops.add_lane(project, journey.id, "Votes", LaneKind.VOTES)
         lane_id = lane_op.item.id  # type: ignore[attr-defined]
-        plan.builds.append(lambda _p, op=lane_op: op)  # only this journey's lanes change
+        plan.builds.append(_on(_built, lane_op))  # only this journey's lanes change before it
         for stage in journey.stages:
             here = sorted([(n, c) for n, c in voted if n.stage_id == stage.id], key=lambda nc: -nc[1])
             for note, count in here:
@@ -114,11 +119,7 @@ def keep_as_lane(project: Any, session: str | None, owners: set[str] | None) -> 
                     color=note.color,
                     tags=[f"{VOTE_TAG}{count}"],
                 )
-                plan.builds.append(
-                    lambda p, j=journey.id, ln=lane_id, s=stage.id, c=copy: ops.add_journey_note(
-                        p, j, ln, s, note=c
-                    )
-                )
+                plan.builds.append(_on(ops.add_journey_note, journey.id, lane_id, stage.id, note=copy))
                 plan.count += 1
     return plan
 
@@ -134,6 +135,6 @@ def clear_votes(project: Any, session: str | None, owners: set[str] | None) -> P
     for update, owner_id, note in updates:
         keep = [v for v in note.votes if session is not None and v.session != session]
         if len(keep) != len(note.votes):
-            plan.builds.append(lambda p, u=update, o=owner_id, i=note.id, k=keep: u(p, o, i, votes=k))
+            plan.builds.append(_on(update, owner_id, note.id, votes=keep))
             plan.count += len(note.votes) - len(keep)
     return plan
