@@ -20,10 +20,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TypeVar
 
-from ...model import Project
-from ...model.board import Board, Connector, EmpathyMapElement, JourneyMapElement, PersonaCard
+from ...model import EmpathyMap, JourneyMap, Persona, Project
+from ...model.board import (
+    Board,
+    Connector,
+    Element,
+    EmpathyMapElement,
+    JourneyMapElement,
+    PersonaCard,
+    Placed,
+)
 from ..spec import ExportError, find_named
 
 RASTER_WHAT_HELP = "all, board:NAME, persona:NAME, personas, card:NAME, cards, journey[:NAME], empathy[:NAME]"
@@ -32,6 +40,7 @@ EMPATHY_SIZE = (900.0, 700.0)
 EXTENDED_EMPATHY_SIZE = (900.0, 820.0)
 """Default placements, as the canvas's library creates them (canvas/create.py)."""
 _NAMED = ("persona", "card", "empathy", "journey", "board")
+_Placed = TypeVar("_Placed", bound=Placed)
 
 
 @dataclass(frozen=True)
@@ -53,11 +62,11 @@ def slug(text: str) -> str:
     return re.sub(r"[^\w]+", "-", text.lower()).strip("-_")[:60] or "untitled"
 
 
-def _stand_in(key: str, title: str, element: Any) -> Picture:
+def _stand_in(key: str, title: str, element: Element) -> Picture:
     return Picture(key, title, Board(name="Export", elements=[element]), True)
 
 
-def _placement(project: Project, kind: type, match: str, attr: str) -> Any:
+def _placement(project: Project, kind: type[_Placed], match: str, attr: str) -> _Placed | None:
     for board in project.boards:
         for element in board.elements:
             if isinstance(element, kind) and getattr(element, attr) == match:
@@ -65,7 +74,7 @@ def _placement(project: Project, kind: type, match: str, attr: str) -> Any:
     return None
 
 
-def persona_picture(project: Project, persona: Any) -> Picture:
+def persona_picture(project: Project, persona: Persona) -> Picture:
     card = _placement(project, PersonaCard, persona.id, "persona_id")
     if card is None:
         w, h = CARD_SIZE
@@ -73,20 +82,20 @@ def persona_picture(project: Project, persona: Any) -> Picture:
     return _stand_in(f"card-{slug(persona.name)}", f"Persona card “{persona.name}”", card)
 
 
-def poster_picture(persona: Any) -> Picture:
+def poster_picture(persona: Persona) -> Picture:
     """A persona's poster (drawn by raster_poster, not by a scene)."""
     key = f"persona-{slug(persona.name)}"
     return Picture(key, f"Persona poster “{persona.name}”", Board(name="Export"), True, persona.id)
 
 
-def journey_picture(project: Project, journey: Any) -> Picture:
+def journey_picture(project: Project, journey: JourneyMap) -> Picture:
     element = _placement(project, JourneyMapElement, journey.id, "map_id")
     if element is None:
         element = JourneyMapElement(map_id=journey.id)  # sized by its layout
     return _stand_in(f"journey-{slug(journey.title)}", f"Journey “{journey.title}”", element)
 
 
-def empathy_picture(project: Project, emap: Any) -> Picture:
+def empathy_picture(project: Project, emap: EmpathyMap) -> Picture:
     element = _placement(project, EmpathyMapElement, emap.id, "map_id")
     if element is None:
         w, h = EXTENDED_EMPATHY_SIZE if emap.extended else EMPATHY_SIZE
@@ -104,7 +113,7 @@ def selection_picture(project: Project, board_id: str, ids: Iterable[str]) -> Pi
     if board is None:
         raise ExportError("the selection's board is no longer in the project")
     chosen = set(ids)
-    kept: list[Any] = [e for e in board.elements if e.id in chosen and not isinstance(e, Connector)]
+    kept: list[Element] = [e for e in board.elements if e.id in chosen and not isinstance(e, Connector)]
     kept_ids = {e.id for e in kept}
     if not kept:
         raise ExportError("nothing is selected: select some elements on the board first")
@@ -127,10 +136,10 @@ def plan_pictures(project: Project, what: str) -> list[Picture]:
         what = f"{head[0]}:{head[1]}"
     kind, _, name = what.partition(":")
     kind, name = kind.strip().lower(), name.strip()
-    personas: list[tuple[str, str, Any]] = [(x.id, x.name, x) for x in project.personas]
-    journeys: list[tuple[str, str, Any]] = [(x.id, x.title, x) for x in project.journeys]
-    maps: list[tuple[str, str, Any]] = [(x.id, x.title, x) for x in project.empathy_maps]
-    boards: list[tuple[str, str, Any]] = [(x.id, x.name, x) for x in project.boards]
+    personas = [(x.id, x.name, x) for x in project.personas]
+    journeys = [(x.id, x.title, x) for x in project.journeys]
+    maps = [(x.id, x.title, x) for x in project.empathy_maps]
+    boards = [(x.id, x.name, x) for x in project.boards]
     if kind == "board":
         if not name:
             raise ExportError(f"board needs a NAME: board:NAME (boards: {', '.join(b[1] for b in boards)})")
@@ -145,11 +154,11 @@ def plan_pictures(project: Project, what: str) -> list[Picture]:
     elif kind == "cards":
         pictures = [persona_picture(project, p) for _, _, p in personas]
     elif kind == "journey":
-        chosen: list[Any] = [find_named("journey", name, journeys)] if name else [j for _, _, j in journeys]
-        pictures = [journey_picture(project, j) for j in chosen]
+        chosen_journeys = [find_named("journey", name, journeys)] if name else [j for _, _, j in journeys]
+        pictures = [journey_picture(project, j) for j in chosen_journeys]
     elif kind == "empathy":
-        chosen = [find_named("empathy map", name, maps)] if name else [m for _, _, m in maps]
-        pictures = [empathy_picture(project, m) for m in chosen]
+        chosen_maps = [find_named("empathy map", name, maps)] if name else [m for _, _, m in maps]
+        pictures = [empathy_picture(project, m) for m in chosen_maps]
     elif kind == "all":
         pictures = [board_picture(b) for _, _, b in boards if b.elements]
         pictures += [poster_picture(p) for _, _, p in personas]
