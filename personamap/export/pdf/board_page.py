@@ -116,6 +116,7 @@ def board_poster(ctx: Ctx, board: Board) -> BoardPoster | None:
     ink = tuple(shown(r) for r in [title, *elements.values(), *(r for _, r in labels), *lines])
     poster = BoardPoster(board, rects, bounds, keep_clear, ink)
     measure = _Sizes(ctx.text)
+    # _Sizes is a PdfText by delegation (it shares the real one's caches), not by inheritance
     draw_poster(ctx, Pen(_Blind(), measure, 0, 0), poster)  # type: ignore[arg-type]
     return poster._replace(smallest=measure.smallest)
 
