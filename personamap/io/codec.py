@@ -124,21 +124,11 @@ def _fast(data: bytes) -> Project | None:
 
 
 def _fast_within_limits(data: bytes) -> Project | None:
-    """The fast path, for files it may see: a failed pydantic parse builds one error object
-    per bad value before we can look (about 400 bytes each), so only files within the
-    values and objects limits (by a count of commas and brackets) go that way; the careful
-    reader checks the limits of the rest first. What the fast path accepts is then within
-    every limit of limits.py: a valid object has few keys and short texts, and the longest
-    list is measured when the file is big enough to hold one over the limit."""
-    values, objects = limits.quick_bound(data)
-    if values > limits.MAX_VALUES or objects > limits.MAX_OBJECTS:
-        if values > 2 * limits.MAX_VALUES:
-            return None
-        values, objects = limits.bare_bound(data)  # commas in texts had raised the count
-        if values > limits.MAX_VALUES or objects > limits.MAX_OBJECTS:
-            return None
+    """The fast path, for a file limits.check_bytes let through: what it accepts is within
+    every limit of limits.py (a valid object has few keys and short texts; the longest list
+    is measured when the file holds enough values for one to be over its limit)."""
     project = _fast(data)
-    if project is None or values <= limits.MAX_LIST_ITEMS:
+    if project is None or limits.quick_bound(data)[0] <= limits.MAX_LIST_ITEMS:
         return project
     return None if limits.longest_list(project) > limits.MAX_LIST_ITEMS else project
 
@@ -171,7 +161,11 @@ def _loads(data: str | bytes | bytearray | memoryview, source: str) -> Project:
             data = b""
     if not isinstance(data, bytes):
         data = bytes(data)
-    project = _fast_within_limits(data) if data else None
+    try:
+        fast = bool(data) and limits.check_bytes(data)
+    except limits.LimitError as exc:  # before the text is decoded (up to 4 bytes a character)
+        raise reader.Refused([(exc.place, exc.reason)]) from None
+    project = _fast_within_limits(data) if fast else None
     if project is None:
         if text is None:
             try:
@@ -181,7 +175,7 @@ def _loads(data: str | bytes | bytearray | memoryview, source: str) -> Project:
                 reason = f"not valid UTF-8 text (byte offset {exc.start}{hint})"
                 raise reader.Refused([("", reason)]) from None
         text = text.removeprefix("\ufeff")
-        if not text.strip():
+        if not text or text.isspace():
             raise reader.Refused([("", "the file is empty")])
         return reader.read_text(text)
     found = problem_pairs(project)
