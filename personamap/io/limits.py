@@ -11,9 +11,10 @@ plain message when it holds more than any real project does. The limits (README 
 - keys in one object: MAX_KEYS
 - characters in one text: MAX_TEXT_CHARS
 
-Two passes: `check_text` counts commas and braces of the raw text (with the strings taken
-out only when the plain counts are already high), refusing a flood before it is parsed;
-`check_tree` walks the parsed JSON once, stopping at the first breach.
+Two passes: `check_bytes` (or `check_text`, for text given as a string) counts the commas
+and brackets of the file (with the strings taken out only when the plain counts are already
+high), refusing a flood before it is decoded or parsed and telling whether the fast path may
+see the file; `check_tree` walks the parsed JSON once, stopping at the first breach.
 """
 
 from __future__ import annotations
