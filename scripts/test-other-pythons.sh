@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Run the Qt-free part of the suite (model, ops, file format, command line) on every other
 # supported Python found on this machine, so "3.11 to 3.13" stays a tested claim. Each gets
-# its own venv under .venv-pyXY with the pure-Python dependencies only.
+# its own venv under .venv-pyXY with the pure-Python dependencies only; tests marked `gui`
+# (they draw with Qt) are left to the main run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ran=0
@@ -19,7 +20,7 @@ for python in python3.12 python3.13 "$HOME"/.pyenv/versions/3.1[23]*/bin/python3
     "arabic-reshaper>=3" "uniseg>=0.9" pytest hypothesis pypdf
   "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-deps -e .
   echo "other-pythons: $("$venv/bin/python" --version)"
-  "$venv/bin/python" -m pytest -q -p no:qt tests/model tests/io tests/test_cli.py tests/test_resources.py \
+  "$venv/bin/python" -m pytest -q -p no:qt -m "not gui" tests/model tests/io tests/test_cli.py tests/test_resources.py \
     tests/test_no_qt_in_model.py
   ran=$((ran + 1))
 done

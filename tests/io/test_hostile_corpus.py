@@ -136,6 +136,7 @@ def test_a_file_that_loads_exports_to_pdf(case: Case, tmp_path) -> None:
 
 
 @pytest.mark.parametrize("case", [c for c in EXPORTED if c.cls == "connectors"][:2], ids=lambda c: c.name)
+@pytest.mark.gui
 def test_a_board_with_connectors_exports_to_png(case: Case, tmp_path, qapp) -> None:
     from personamap.export.raster.render import RasterOptions, export_raster
 

@@ -108,6 +108,7 @@ def test_pdf_export_draws_a_placeholder_and_warns(huge_file, tmp_path):
     assert out.stat().st_size < 2_000_000  # the 144-megapixel image was not embedded
 
 
+@pytest.mark.gui
 def test_png_export_draws_a_placeholder_and_warns(huge_file, tmp_path):
     out = tmp_path / "out.png"
     board = json.loads(huge_file.read_text("utf-8"))["boards"][0]["name"]

@@ -11,17 +11,20 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QImage
 
-from personamap.export.raster.render import save_png
 from personamap.io import atomic, dumps, save
 from personamap.model import Project
 
 FULL = Path("/dev/full")
 
 
+@pytest.mark.gui
 @pytest.mark.skipif(not FULL.exists(), reason="needs /dev/full (Linux)")
 def test_a_png_written_to_a_full_disk_says_the_disk_is_full(qapp):
+    from PySide6.QtGui import QImage
+
+    from personamap.export.raster.render import save_png
+
     image = QImage(40, 30, QImage.Format.Format_RGB32)
     image.fill(0xFFFFFF)
     with pytest.raises(OSError) as info:
