@@ -215,6 +215,16 @@ class Pen:
         self.lines(r, fitted.lines, fitted.size, color, style, align, valign)
         return fitted
 
+    def baselines(self, r: Rect, count: int, size: float, valign: str) -> list[float]:
+        """Where `count` lines of `size` sit in `r` (layout units), top, middle or bottom: one
+        rule for the PDF and for the poster pictures drawn with Qt."""
+        lh = self.t.leading * size
+        y = r.y
+        if valign != "top":
+            spare = r.h - lh * count
+            y += spare if valign == "bottom" else spare / 2
+        return [y + k * lh + lh / 2 + 0.35 * size for k in range(count)]
+
     def lines(
         self,
         r: Rect,
@@ -227,14 +237,8 @@ class Pen:
     ) -> None:
         if not lines:
             return
-        lh = self.t.leading * size
-        y = r.y
-        if valign != "top":
-            spare = r.h - lh * len(lines)
-            y += spare if valign == "bottom" else spare / 2
         self.c.setFillColor(self.color(color))
-        for k, line in enumerate(lines):
-            base = y + k * lh + lh / 2 + 0.35 * size
+        for line, base in zip(lines, self.baselines(r, len(lines), size, valign), strict=True):
             self.t.draw_line(
                 self.c, self.px(r.x), self.py(base), line, size * self.s, style, align, r.w * self.s
             )

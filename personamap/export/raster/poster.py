@@ -9,7 +9,6 @@ script and reordering right-to-left text itself. Units are points (1/72 in).
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Sequence
 from functools import cache
 
@@ -29,6 +28,7 @@ from PySide6.QtGui import (
 
 from ...model import Persona, Project
 from ...model.layout import Rect
+from ...model.layout.direction import aligned
 from ..pages import FOOTER_LINE, PageGeometry, footer_size
 from ..pdf.draw import MUTED, TEXT, Pen
 from ..pdf.fonts import FontSet
@@ -47,16 +47,6 @@ def _families(paths: tuple[str, ...]) -> tuple[str, ...]:
         font_id = QFontDatabase.addApplicationFont(path)
         out += QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     return tuple(dict.fromkeys(out))
-
-
-def _rtl_first(line: str) -> bool:
-    for ch in line:
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return False
 
 
 class QtPen(Pen):
@@ -161,19 +151,13 @@ class QtPen(Pen):
     ) -> None:
         if not lines:
             return
-        lh = self.t.leading * size
-        y = r.y
-        if valign != "top":
-            spare = r.h - lh * len(lines)
-            y += spare if valign == "bottom" else spare / 2
         font = self._font(size, style)
         metrics = QFontMetricsF(font)
         p = self.painter
         p.setFont(font)
         p.setPen(QPen(self._q(color)))
-        for k, line in enumerate(lines):
-            base = y + k * lh + lh / 2 + 0.35 * size
-            line_align = "right" if align == "left" and r.w > 0 and _rtl_first(line) else align
+        for line, base in zip(lines, self.baselines(r, len(lines), size, valign), strict=True):
+            line_align = aligned(align, line) if r.w > 0 else align
             x = r.x
             if line_align != "left":
                 w = metrics.horizontalAdvance(line)
