@@ -123,12 +123,13 @@ def _fast(data: bytes) -> Project | None:
     return project if same else None
 
 
-def _fast_within_limits(data: bytes) -> Project | None:
-    """The fast path, for a file limits.check_bytes let through: what it accepts is within
-    every limit of limits.py (a valid object has few keys and short texts; the longest list
-    is measured when the file holds enough values for one to be over its limit)."""
+def _fast_within_limits(data: bytes, values: int) -> Project | None:
+    """The fast path, for a file limits.check_bytes let through with at most `values`
+    values: what it accepts is within every limit of limits.py (a valid object has few keys
+    and short texts; the longest list is measured when the file holds enough values for one
+    to be over its limit)."""
     project = _fast(data)
-    if project is None or limits.quick_bound(data)[0] <= limits.MAX_LIST_ITEMS:
+    if project is None or values <= limits.MAX_LIST_ITEMS:
         return project
     return None if limits.longest_list(project) > limits.MAX_LIST_ITEMS else project
 
@@ -162,10 +163,10 @@ def _loads(data: str | bytes | bytearray | memoryview, source: str) -> Project:
     if not isinstance(data, bytes):
         data = bytes(data)
     try:
-        fast = bool(data) and limits.check_bytes(data)
+        values = limits.check_bytes(data) if data else 0
     except limits.LimitError as exc:  # before the text is decoded (up to 4 bytes a character)
         raise reader.Refused([(exc.place, exc.reason)]) from None
-    project = _fast_within_limits(data) if fast else None
+    project = _fast_within_limits(data, values) if values else None
     if project is None:
         if text is None:
             try:

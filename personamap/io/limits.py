@@ -72,10 +72,11 @@ def quick_bound(data: bytes | str) -> tuple[int, int]:
 _STRING_BYTES = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 
 
-def check_bytes(data: bytes) -> bool:
+def check_bytes(data: bytes) -> int:
     """Refuse (LimitError) a file that certainly holds too many values or objects, before it
-    is decoded or parsed; return whether it may take the fast path (its values and objects
-    within the limits, so a failed parse builds a bounded number of error objects).
+    is decoded or parsed. Return 0 if it may not take the fast path, else an upper bound of
+    its values (within the limits, so a failed parse builds a bounded number of error
+    objects), which the fast path reuses instead of counting again.
 
     The plain counts settle most files in 4 ms. Beyond them, keys (`":`, never more than
     there are) refuse a flood of objects at once; else the strings are taken out (0.3 s for
@@ -83,7 +84,7 @@ def check_bytes(data: bytes) -> bool:
     exact for valid JSON: a container of n items holds n - 1 commas."""
     values, objects = quick_bound(data)
     if values <= MAX_VALUES and objects <= MAX_OBJECTS:
-        return True
+        return values
     if data.count(b'":') - data.count(b'\\":') >= MAX_VALUES:
         raise LimitError("", too_many_values())
     bare = _STRING_BYTES.sub(b'""', data)
@@ -93,7 +94,8 @@ def check_bytes(data: bytes) -> bool:
         raise LimitError("", too_many_values())
     if objects > MAX_OBJECTS:
         raise LimitError("", too_many_objects())
-    return len(marks) + 1 - bare.count(b"[]") - bare.count(b"{}") <= MAX_VALUES
+    values = len(marks) + 1 - bare.count(b"[]") - bare.count(b"{}")
+    return values if values <= MAX_VALUES else 0
 
 
 def check_text(text: str) -> None:

@@ -182,3 +182,23 @@ def test_commas_in_texts_do_not_keep_a_file_from_the_fast_path(golden_bytes, mon
     assert limits.check_bytes(text)  # counted again without the texts: within the limit
     monkeypatch.setattr(reader, "read_text", lambda _text: pytest.fail("the careful reader ran"))
     assert loads(text).description == project.description
+
+
+def test_the_count_the_fast_path_reuses_is_never_below_the_values(golden_bytes, monkeypatch):
+    """check_bytes hands its count of values to the fast path, which skips measuring the
+    longest list when the count is small: the count must bound the real values, in both the
+    plain and the recounted case, and be 0 (no fast path) one value over the limit."""
+    exact = limits.check_tree(json.loads(golden_bytes))
+    assert limits.check_bytes(golden_bytes) >= exact
+    project = loads(golden_bytes)
+    project.description = "a, b, " * 200  # plain counts too high: the texts are taken out
+    text = codec.dumps(project).encode()
+    exact = limits.check_tree(json.loads(text))
+    monkeypatch.setattr(limits, "MAX_VALUES", exact)
+    assert limits.quick_bound(text)[0] > exact
+    assert exact <= limits.check_bytes(text) <= exact + 1
+    monkeypatch.setattr(limits, "MAX_VALUES", exact - 1)
+    assert limits.check_bytes(text) == 0
+    with pytest.raises(ProjectFileError) as caught:
+        loads(text)
+    assert caught.value.problems == [("", limits.too_many_values())]
