@@ -11,13 +11,15 @@ import random
 import sys
 import tempfile
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _util import compare, report
+from _util import compare, median_time, report
 
-from personamap.io import dumps, loads, save
+from personamap.io import codec, dumps, limits, loads, save
+from personamap.io.errors import problem_pairs
 from personamap.model import (
     Board,
     EmotionScore,
@@ -151,12 +153,41 @@ def make_project(notes: int = 20_000, seed: int = 0) -> Project:
     )
 
 
+def load_parts(text: str, raw: float, repeat: int) -> str:
+    """Where the time of loads(text) goes, stage by stage (each timed alone, in the order the
+    fast path runs them), each as a multiple of `raw` (json.loads(text), as io.load_20k timed
+    it): a diagnostic, so a change of the ratio can be traced to its stage."""
+    data = text.encode("utf-8")
+    body = b"{\n" + data[len(codec._prefix()) : -1]
+    project = Project.model_validate_json(body)
+    stages = {
+        "encode": lambda: text.encode("utf-8"),
+        "limits": lambda: limits.check_bytes(data),
+        "validate_json": lambda: Project.model_validate_json(body),
+        "reserialise": lambda: codec._project_json(project) == body,
+        "integrity": lambda: problem_pairs(project),
+    }
+
+    def paused(stage: Callable[[], object]) -> Callable[[], object]:
+        def call() -> object:
+            with codec._gc_paused():  # as loads() runs them
+                return stage()
+
+        return call
+
+    parts = " ".join(
+        f"{name}={median_time(paused(fn), repeat=repeat) / raw:.2f}x" for name, fn in stages.items()
+    )
+    return f"bench: io.load_20k_parts json.loads={raw:.3f}s {parts}"
+
+
 def run(quick: bool = False) -> None:
     repeat = 3 if quick else 7
     project = make_project()
     text = dumps(project)
     ours, raw = compare(lambda: loads(text), lambda: json.loads(text), repeat=repeat)
     report("io.load_20k", ours, raw, 2.5)
+    print(load_parts(text, raw, repeat), flush=True)
     data_bytes = text.encode("utf-8")  # what load(path) reads: no str to encode, json must decode
     ours, raw = compare(lambda: loads(data_bytes), lambda: json.loads(data_bytes), repeat=repeat)
     report("io.load_bytes_20k", ours, raw, 2.5)
