@@ -23,6 +23,7 @@ LAYERS: dict[str, int] = {
     "resources": 3,
     "fonts": 4,
     "document": 4,
+    "data": 4,
     "export": 5,
     "export.pdf": 5,
     "canvas": 6,
