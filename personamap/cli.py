@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .model import Project
 
 EXIT_OK, EXIT_BAD_FILE, EXIT_USAGE = 0, 1, 2
-SUBCOMMANDS = ("sample", "new", "templates", "check", "export")
+SUBCOMMANDS = ("sample", "new", "templates", "check", "export", "data")
 
 
 class CliError(Exception):
@@ -115,6 +115,13 @@ def _build_parser() -> argparse.ArgumentParser:
         "--width", type=int, metavar="PX", help="png: the image width in pixels (instead of --dpi)"
     )
     p.add_argument("--transparent", action="store_true", help="png/svg: no white background")
+
+    p = sub.add_parser("data", help="research data: profile a survey, analytics or CRM table")
+    data_sub = p.add_subparsers(dest="data_command", metavar="ACTION", parser_class=_Parser)
+    p = data_sub.add_parser("profile", help="what TABLE (CSV or .xlsx) holds, column by column")
+    p.add_argument("table", type=Path, metavar="TABLE")
+    p.add_argument("--sheet", metavar="NAME", help="the workbook sheet to read (default: the first)")
+    p.add_argument("--json", action="store_true", help="print the profile as JSON")
     return parser
 
 
@@ -161,6 +168,10 @@ def _run_command(args: argparse.Namespace) -> int:
         return _cmd_new(args.file, template=args.template, force=args.force)
     if args.command == "export":
         return _cmd_export(args)
+    if args.command == "data" and args.data_command == "profile":
+        return _cmd_data_profile(args.table, sheet=args.sheet, as_json=args.json)
+    if args.command == "data":
+        raise CliError("personamap data: no action given (see personamap data --help)", EXIT_USAGE)
     raise CliError("personamap: no command given (see --help)", EXIT_USAGE)
 
 
@@ -249,6 +260,23 @@ def _cmd_check(path: Path, *, as_json: bool) -> int:
             say(f"  {key.replace('_', ' '):<{width}}  {value}")
         for name in summary["overdue_for_review"]:
             say(f"  review overdue: {name}")
+    return EXIT_OK
+
+
+def _cmd_data_profile(path: Path, *, sheet: str | None, as_json: bool) -> int:
+    from .data.columns import TableError
+    from .data.profile import profile, summary_lines
+    from .data.read import read_table
+
+    try:
+        data = profile(read_table(path, sheet))
+    except TableError as exc:
+        raise CliError(str(exc)) from None
+    if as_json:
+        print(json_text(data))
+    else:
+        for line in summary_lines(data):
+            say(line)
     return EXIT_OK
 
 

@@ -1,0 +1,226 @@
+"""Read a research table (CSV in the encodings and dialects that Excel, Google Sheets,
+SurveyMonkey and CRMs export, or a workbook's sheet) into a typed `Table`, or refuse it with a
+`TableError` of one line naming the file and the reason. Sizes are checked on the file before
+it is read whole, and rows are counted while they stream, so memory stays bounded."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .columns import Column, Table, TableError
+from .decode import UndecodableError, decode
+from .infer import infer_column
+
+MAX_CSV_BYTES = 50 * 1024 * 1024
+MAX_WORKBOOK_BYTES = 20 * 1024 * 1024
+"""A workbook is compressed XML: 20 MB of it unpacks to about as many cells as 50 MB of CSV."""
+MAX_ROWS = 1_000_000
+MAX_COLUMNS = 1_000
+MAX_CELLS = 5_000_000
+"""Rows × columns: what the parsed values of a table may hold in memory (about 1 GB at most)."""
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
+_WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+"""A zip (.xlsx, .ods) or an OLE compound file (.xls) whatever its name."""
+_DELIMITERS = (",", ";", "\t", "|")
+_SNIFF_CHARS = 64 * 1024
+_SEP_LINE = re.compile(r"sep=(.)\r?\n", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def read_table(path: Path, sheet: str | None = None) -> Table:
+    """The table in `path`; `sheet` picks a workbook's sheet by name (default: the first)."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise _refuse(path, "not a file")
+    except OSError as exc:
+        raise _refuse(path, f"cannot read it ({exc.strerror or exc})") from None
+    if size == 0:
+        raise _refuse(path, "the file is empty")
+    with path.open("rb") as handle:
+        magic = handle.read(8)
+    workbook = path.suffix.lower() in WORKBOOK_SUFFIXES or magic.startswith(
+        (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+    )
+    if workbook:
+        return _read_workbook(path, size, sheet)
+    if sheet is not None:
+        raise _refuse(path, "--sheet applies to workbooks (.xlsx, .xls, .ods), not to CSV")
+    return _read_csv(path, size)
+
+
+def _refuse(path: Path, reason: str) -> TableError:
+    return TableError(f"{path}: {reason}")
+
+
+def _read_csv(path: Path, size: int) -> Table:
+    if size > MAX_CSV_BYTES:
+        raise _refuse(path, f"{_mb(size)} is over the {_mb(MAX_CSV_BYTES)} limit for a CSV table")
+    data = path.read_bytes()
+    try:
+        text, encoding = decode(data)
+    except UndecodableError as exc:
+        raise _refuse(path, str(exc)) from None
+    if not text.strip():
+        raise _refuse(path, "the file is empty")
+    head = text[:_SNIFF_CHARS]
+    if len(_CONTROL.findall(head)) > 0.01 * len(head):
+        raise _refuse(path, "binary data, not a text table")
+    declared = _SEP_LINE.match(text)
+    if declared:  # Excel's "sep=;" first line names the delimiter
+        text = text[declared.end() :]
+    delimiter = declared.group(1) if declared else _sniff(text[:_SNIFF_CHARS])
+    decimal_comma = delimiter != ","
+    rows = _csv_rows(path, text, delimiter)
+    notes = [f"read as {encoding} text, {_delimiter_name(delimiter)}-separated"]
+    return _table(path, rows, decimal_comma, hashlib.sha256(data).hexdigest(), None, notes)
+
+
+def _sniff(head: str) -> str:
+    """The delimiter that splits the first records into the most columns, most consistently."""
+    lines = head.splitlines(keepends=True)
+    sample = "".join(lines[:-1] if len(lines) > 1 and len(head) == _SNIFF_CHARS else lines)
+    best, best_score = ",", (0.0, 1)
+    for delimiter in _DELIMITERS:
+        try:
+            records = csv.reader(io.StringIO(sample), delimiter=delimiter)
+            widths = [len(r) for r, _ in zip(records, range(100), strict=False) if r]
+        except csv.Error:
+            continue
+        if not widths:
+            continue
+        width, count = Counter(widths).most_common(1)[0]
+        score = (count / len(widths), width)
+        if width > 1 and score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _csv_rows(path: Path, text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        for row in reader:
+            yield reader.line_num, row
+    except csv.Error as exc:
+        raise _refuse(path, f"line {reader.line_num}: {exc}") from None
+
+
+def _read_workbook(path: Path, size: int, sheet: str | None) -> Table:
+    if size > MAX_WORKBOOK_BYTES:
+        raise _refuse(path, f"{_mb(size)} is over the {_mb(MAX_WORKBOOK_BYTES)} limit for a workbook")
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    data = path.read_bytes()
+    try:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        names = book.sheet_names
+        if not names:
+            raise _refuse(path, "the workbook has no sheet")
+        if sheet is not None and sheet not in names:
+            raise _refuse(path, f"no sheet named {sheet!r} (sheets: {', '.join(names)})")
+        chosen = sheet if sheet is not None else names[0]
+        grid = book.get_sheet_by_name(chosen)
+        if grid.height > MAX_ROWS + 1 or grid.height * grid.width > MAX_CELLS:
+            raise _refuse(
+                path, f"sheet {chosen!r} has {grid.height:,} rows × {grid.width:,} columns, over the limit"
+            )
+        rows = ((n, [_cell_text(v) for v in row]) for n, row in enumerate(grid.iter_rows(), start=1))
+        table = _table(
+            path, rows, False, hashlib.sha256(data).hexdigest(), chosen, [f"read sheet {chosen!r}"]
+        )
+    except TableError:
+        raise
+    except (CalamineError, ValueError, OSError) as exc:
+        raise _refuse(path, f"not a readable workbook ({_one_line(exc)})") from None
+    return table
+
+
+def _cell_text(value: object) -> str:
+    """A workbook cell as the text a CSV export would hold, so one inference serves both."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value)
+
+
+def _table(
+    path: Path,
+    rows: Iterable[tuple[int, list[str]]],
+    decimal_comma: bool,
+    sha256: str,
+    sheet: str | None,
+    notes: list[str],
+) -> Table:
+    """Header, shape checks and per-column inference shared by CSV and workbooks."""
+    header: list[str] | None = None
+    body: list[list[str]] = []
+    for line, row in rows:
+        if not any(cell.strip() for cell in row):
+            continue
+        if header is None:
+            header = _names(row)
+            if len(header) > MAX_COLUMNS:
+                raise _refuse(path, f"{len(header):,} columns, over the limit of {MAX_COLUMNS:,}")
+            continue
+        if len(row) != len(header):
+            if len(row) > len(header) and not any(c.strip() for c in row[len(header) :]):
+                row = row[: len(header)]
+            else:
+                raise _refuse(
+                    path, f"ragged rows: line {line} has {len(row)} fields, the header has {len(header)}"
+                )
+        body.append(row)
+        if len(body) > MAX_ROWS or len(body) * len(header) > MAX_CELLS:
+            raise _refuse(path, f"over the limit of {MAX_ROWS:,} rows or {MAX_CELLS:,} cells")
+    if header is None:
+        raise _refuse(path, "the table is empty")
+    if not body:
+        raise _refuse(path, "only a header row, no data")
+    if len(body) == 1:
+        raise _refuse(path, "only one row of data: a profile needs at least two")
+    columns: list[Column] = [
+        infer_column(name, list(cells), decimal_comma=decimal_comma)
+        for name, cells in zip(header, zip(*body, strict=True), strict=True)
+    ]
+    if all(c.missing == len(body) for c in columns):
+        raise _refuse(path, "no usable column: every column is empty")
+    return Table(path=path, columns=columns, rows=len(body), sha256=sha256, sheet=sheet, notes=notes)
+
+
+def _names(row: list[str]) -> list[str]:
+    """Header names, blank ones as "column N" and repeats as "name (2)", so each is unique."""
+    seen: Counter[str] = Counter()
+    names = []
+    for index, cell in enumerate(row, start=1):
+        name = " ".join(cell.split()) or f"column {index}"
+        seen[name] += 1
+        names.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return names
+
+
+def _delimiter_name(delimiter: str) -> str:
+    return {"\t": "tab", ",": "comma", ";": "semicolon", "|": "pipe"}.get(delimiter, repr(delimiter))
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200] or type(exc).__name__
