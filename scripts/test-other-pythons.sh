@@ -17,7 +17,7 @@ for python in python3.12 python3.13 "$HOME"/.pyenv/versions/3.1[23]*/bin/python3
   [ -x "$venv/bin/python" ] || "$python" -m venv "$venv"
   "$venv/bin/python" -m pip install -q --disable-pip-version-check \
     "pydantic>=2.11,<3" "reportlab>=4.2" "networkx>=3.2" "platformdirs>=4" "python-bidi>=0.6" \
-    "arabic-reshaper>=3" "uniseg>=0.9" "charset-normalizer>=3.3" "python-calamine>=0.3" \
+    "arabic-reshaper>=3" "uniseg>=0.9" "scikit-learn>=1.4" "charset-normalizer>=3.3" "python-calamine>=0.3" \
     pytest hypothesis pypdf openpyxl
   "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-deps -e .
   echo "other-pythons: $("$venv/bin/python" --version)"
