@@ -97,7 +97,8 @@ def _decide(
 
 
 def _multi_separator(distinct: list[str], counts: Counter[str], present: int) -> str:
-    """`;` or `|` when at least a tenth of the answers hold several short items that repeat."""
+    """`;` or `|` when at least a tenth of the answers hold several short one-line items, and
+    nearly every item recurs (in free text, the pieces between semicolons rarely do)."""
     for sep in MULTI_SEPARATORS:
         with_sep = sum(counts[c] for c in distinct if sep in c)
         if with_sep < 2 or with_sep < 0.1 * present:
@@ -108,7 +109,9 @@ def _multi_separator(distinct: list[str], counts: Counter[str], present: int) ->
                 items[item] += counts[c]
         if not items or sum(len(i) for i in items) / len(items) > 40:
             continue
-        if len(items) <= max(CATEGORY_LIMIT, 0.01 * present) and len(items) <= 0.8 * sum(items.values()):
+        once = sum(1 for n in items.values() if n == 1)
+        few = len(items) <= max(CATEGORY_LIMIT, 0.01 * present)
+        if few and once <= max(1, 0.2 * len(items)) and not any("\n" in i for i in items):
             return sep
     return ""
 
