@@ -17,6 +17,7 @@ from .personal import personal_reason
 
 MISSING = frozenset({"", "na", "n/a", "#n/a", "nan", "null", "-", "--", "\u2013", "\u2014"})
 """Cell texts that mean "no answer" in the exports we read (compared lower-cased)."""
+_LONGEST_MISSING = max(map(len, MISSING))
 
 CATEGORY_LIMIT = 50
 """At most this many distinct values is always categorical; more only if rare (5 % of rows)."""
@@ -43,12 +44,15 @@ def infer_column(name: str, cells: list[str], *, decimal_comma: bool) -> Column:
     personal. `decimal_comma` is the table's hint (a `;` or tab delimited export) for
     ambiguous numbers such as `1,234`."""
     raw = Counter(cells)
-    counts: Counter[str] = Counter()
-    stripped: dict[str, str] = {}
-    for cell, n in raw.items():
-        text = stripped[cell] = cell.strip()
-        if text.lower() not in MISSING:
-            counts[text] += n
+    stripped = {cell: cell.strip() for cell in raw}
+    if all(cell is text or cell == text for cell, text in stripped.items()):
+        counts = raw.copy()  # the usual case: no padding, so counting twice is not needed
+    else:
+        counts = Counter()
+        for cell, n in raw.items():
+            counts[stripped[cell]] += n
+    for text in [t for t in counts if len(t) <= _LONGEST_MISSING and t.lower() in MISSING]:
+        del counts[text]
     present = sum(counts.values())
     distinct = list(counts)
     kind, parse = _decide(name, distinct, counts, present, decimal_comma)
@@ -59,7 +63,7 @@ def infer_column(name: str, cells: list[str], *, decimal_comma: bool) -> Column:
     return Column(
         name=name,
         kind=kind,
-        values=[table[c] for c in cells],
+        values=list(map(table.__getitem__, cells)),
         missing=len(cells) - present,
         personal=bool(reason),
         personal_reason=reason,
@@ -122,11 +126,14 @@ def _split(cell: str, sep: str) -> tuple[str, ...]:
 
 def _number_parser(distinct: list[str], decimal_comma: bool) -> Callable[[str], Value] | None:
     """A parser if every distinct value is a number in one notation, else None."""
-    cleaned = {c: _bare(c) for c in distinct}
-    dot = all(_DOT.fullmatch(v) for v in cleaned.values())
-    comma = all(_COMMA.fullmatch(v) for v in cleaned.values())
-    if not (dot or comma):
-        return None
+    cleaned: dict[str, str] = {}
+    dot = comma = True
+    for cell in distinct:  # stops at the first word: most columns that are not numbers say so early
+        text = cleaned[cell] = _bare(cell)
+        dot = dot and _DOT.fullmatch(text) is not None
+        comma = comma and _COMMA.fullmatch(text) is not None
+        if not (dot or comma):
+            return None
     has_comma = any("," in v for v in cleaned.values())
     use_comma = comma and (not dot or (decimal_comma and has_comma))
 

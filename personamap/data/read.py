@@ -9,9 +9,10 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from .columns import Column, Table, TableError
@@ -29,6 +30,7 @@ MAX_CELLS = 5_000_000
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 _WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 """A zip (.xlsx, .ods) or an OLE compound file (.xls) whatever its name."""
+_CHUNK = 20_000
 _DELIMITERS = (",", ";", "\t", "|")
 _SNIFF_CHARS = 64 * 1024
 _SEP_LINE = re.compile(r"sep=(.)\r?\n", re.I)
@@ -80,9 +82,17 @@ def _read_csv(path: Path, size: int) -> Table:
         text = text[declared.end() :]
     delimiter = declared.group(1) if declared else _sniff(text[:_SNIFF_CHARS])
     decimal_comma = delimiter != ","
-    rows = _csv_rows(path, text, delimiter)
+    records = _csv_records(path, text, delimiter)
     notes = [f"read as {encoding} text, {_delimiter_name(delimiter)}-separated"]
-    return _table(path, rows, decimal_comma, hashlib.sha256(data).hexdigest(), None, notes)
+    return _table(
+        path,
+        records,
+        lambda index: _csv_line(text, delimiter, index),
+        decimal_comma,
+        hashlib.sha256(data).hexdigest(),
+        None,
+        notes,
+    )
 
 
 def _sniff(head: str) -> str:
@@ -105,13 +115,35 @@ def _sniff(head: str) -> str:
     return best
 
 
-def _csv_rows(path: Path, text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+def _csv_records(path: Path, text: str, delimiter: str) -> list[list[str]]:
+    """Every non-blank record, read in chunks so a table over the limits is refused before it
+    is all in memory."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records: list[list[str]] = []
+    cells = 0
     try:
-        for row in reader:
-            yield reader.line_num, row
+        while chunk := list(itertools.islice(reader, _CHUNK)):
+            chunk = [r for r in chunk if any(r)]
+            records += chunk
+            cells += sum(map(len, chunk))
+            _check_size(path, len(records) - 1, cells)
     except csv.Error as exc:
         raise _refuse(path, f"line {reader.line_num}: {exc}") from None
+    return records
+
+
+def _csv_line(text: str, delimiter: str, index: int) -> int:
+    """The line number where non-blank record `index` ends (for messages only)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    for number, _ in enumerate(r for r in reader if any(r)):
+        if number == index:
+            break
+    return reader.line_num
+
+
+def _check_size(path: Path, rows: int, cells: int) -> None:
+    if rows > MAX_ROWS or cells > MAX_CELLS + MAX_COLUMNS:
+        raise _refuse(path, f"over the limit of {MAX_ROWS:,} rows or {MAX_CELLS:,} cells")
 
 
 def _read_workbook(path: Path, size: int, sheet: str | None) -> Table:
@@ -133,10 +165,12 @@ def _read_workbook(path: Path, size: int, sheet: str | None) -> Table:
             raise _refuse(
                 path, f"sheet {chosen!r} has {grid.height:,} rows × {grid.width:,} columns, over the limit"
             )
-        rows = ((n, [_cell_text(v) for v in row]) for n, row in enumerate(grid.iter_rows(), start=1))
-        table = _table(
-            path, rows, False, hashlib.sha256(data).hexdigest(), chosen, [f"read sheet {chosen!r}"]
-        )
+        numbered = [(n, [_cell_text(v) for v in row]) for n, row in enumerate(grid.iter_rows(), start=1)]
+        numbered = [(n, row) for n, row in numbered if any(row)]
+        records = [row for _, row in numbered]
+        digest = hashlib.sha256(data).hexdigest()
+        notes = [f"read sheet {chosen!r}"]
+        table = _table(path, records, lambda index: numbered[index][0], False, digest, chosen, notes)
     except TableError:
         raise
     except (CalamineError, ValueError, OSError) as exc:
@@ -161,35 +195,24 @@ def _cell_text(value: object) -> str:
 
 def _table(
     path: Path,
-    rows: Iterable[tuple[int, list[str]]],
+    records: list[list[str]],
+    line_of: Callable[[int], int],
     decimal_comma: bool,
     sha256: str,
     sheet: str | None,
     notes: list[str],
 ) -> Table:
-    """Header, shape checks and per-column inference shared by CSV and workbooks."""
-    header: list[str] | None = None
-    body: list[list[str]] = []
-    for line, row in rows:
-        if not any(cell.strip() for cell in row):
-            continue
-        if header is None:
-            header = _names(row)
-            if len(header) > MAX_COLUMNS:
-                raise _refuse(path, f"{len(header):,} columns, over the limit of {MAX_COLUMNS:,}")
-            continue
-        if len(row) != len(header):
-            if len(row) > len(header) and not any(c.strip() for c in row[len(header) :]):
-                row = row[: len(header)]
-            else:
-                raise _refuse(
-                    path, f"ragged rows: line {line} has {len(row)} fields, the header has {len(header)}"
-                )
-        body.append(row)
-        if len(body) > MAX_ROWS or len(body) * len(header) > MAX_CELLS:
-            raise _refuse(path, f"over the limit of {MAX_ROWS:,} rows or {MAX_CELLS:,} cells")
-    if header is None:
+    """Header, shape checks and per-column inference shared by CSV and workbooks; `records`
+    are the non-blank rows, header first, and `line_of` gives a record's line for messages."""
+    if not records:
         raise _refuse(path, "the table is empty")
+    header = _names(records[0])
+    if len(header) > MAX_COLUMNS:
+        raise _refuse(path, f"{len(header):,} columns, over the limit of {MAX_COLUMNS:,}")
+    body = records[1:]
+    width = len(header)
+    if any(w != width for w in Counter(map(len, body))):
+        body = [_fit(path, row, width, index + 1, line_of) for index, row in enumerate(body)]
     if not body:
         raise _refuse(path, "only a header row, no data")
     if len(body) == 1:
@@ -201,6 +224,17 @@ def _table(
     if all(c.missing == len(body) for c in columns):
         raise _refuse(path, "no usable column: every column is empty")
     return Table(path=path, columns=columns, rows=len(body), sha256=sha256, sheet=sheet, notes=notes)
+
+
+def _fit(path: Path, row: list[str], width: int, index: int, line_of: Callable[[int], int]) -> list[str]:
+    """`row` cut to the header's width when only empty fields stick out (exporters pad rows
+    with delimiters); any other difference is a ragged table."""
+    if len(row) == width:
+        return row
+    if len(row) > width and not "".join(row[width:]).strip():
+        return row[:width]
+    fields = f"line {line_of(index)} has {len(row)} fields, the header has {width}"
+    raise _refuse(path, f"ragged rows: {fields}")
 
 
 def _names(row: list[str]) -> list[str]:
