@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -52,41 +53,64 @@ class Distinction:
 
 @dataclass(frozen=True)
 class _Shares:
-    """Counts per segment (k × levels) of a categorical or multi-select column."""
+    """Counts per segment (k × levels) of every value or option of a categorical or
+    multi-select column, levels by overall frequency ("(missing)" last)."""
 
     column: Column
     levels: list[str]
     counts: np.ndarray
 
 
-def _segment_onehot(labels: np.ndarray, k: int) -> np.ndarray:
-    out = np.zeros((k, labels.size), dtype=float)
-    out[labels, np.arange(labels.size)] = 1.0
+@dataclass(frozen=True)
+class _Numbers:
+    """A numeric or date column over the used rows (NaN where missing), with their segments."""
+
+    column: Column
+    values: np.ndarray
+    seg: np.ndarray
+
+
+Summary = _Shares | _Numbers
+
+
+def _segment_onehot(seg: np.ndarray, k: int) -> np.ndarray:
+    out = np.zeros((k, seg.size), dtype=float)
+    out[seg, np.arange(seg.size)] = 1.0
     return out
 
 
-def _shares(column: Column, seg: np.ndarray, used: np.ndarray, k: int, limit: int | None) -> _Shares:
-    """Count each value (or option) per segment over the used rows; with `limit`, values past the
-    `limit` most frequent are pooled under "(other)". `seg` holds the used rows' segments."""
-    values = [column.values[i] for i in np.flatnonzero(used)]
-    picked = Column(column.name, column.kind, values)
-    if column.kind is ColumnKind.CATEGORICAL:
-        counts = Counter(v for v in values if v is not None)
-    else:
-        counts = Counter(option for answer in values for option in answer)  # type: ignore[union-attr]
-    ranked = [v for v, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-    levels = ranked if limit is None else ranked[:limit]
-    if limit is not None and len(ranked) > limit:
-        levels.append(OTHER)
-    if column.kind is ColumnKind.CATEGORICAL:
-        if any(v is None for v in values):
-            levels.append(MISSING)
-        codes = category_codes(picked, tuple(levels))
-        keep = codes >= 0
-        flat = np.bincount(seg[keep] * len(levels) + codes[keep], minlength=k * len(levels))
-        return _Shares(column, levels, flat.reshape(k, len(levels)).astype(float))
-    matrix = option_matrix(picked, tuple(levels))
-    return _Shares(column, levels, _segment_onehot(seg, k) @ matrix)
+def _ranked(counts: Counter[Any]) -> list[str]:
+    return [v for v, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def summarise(table: Table, labels: np.ndarray, k: int, columns: list[str]) -> list[Summary]:
+    """One pass over each column's used rows (`labels` ≥ 0), shared by `distinguishing` and
+    `aggregates`. Personal, text and identifier columns are skipped."""
+    used = labels >= 0
+    seg = labels[used]
+    every = bool(used.all())
+    out: list[Summary] = []
+    for name in columns:
+        column = table.column(name)
+        if column.personal or column.kind in (ColumnKind.TEXT, ColumnKind.IDENTIFIER):
+            continue
+        if column.kind in (ColumnKind.NUMERIC, ColumnKind.DATE):
+            out.append(_Numbers(column, numbers(column)[used], seg))
+            continue
+        values = column.values if every else [column.values[i] for i in np.flatnonzero(used)]
+        if column.kind is ColumnKind.CATEGORICAL:
+            counts = Counter(values)
+            gaps = counts.pop(None, 0)
+            levels = _ranked(counts)
+            if gaps:
+                levels.append(MISSING)
+            codes = category_codes(values, levels)
+            flat = np.bincount(seg * len(levels) + codes, minlength=k * len(levels))
+            out.append(_Shares(column, levels, flat.reshape(k, len(levels)).astype(float)))
+        else:
+            levels = _ranked(Counter(chain.from_iterable(a or () for a in values)))  # type: ignore[union-attr]
+            out.append(_Shares(column, levels, _segment_onehot(seg, k) @ option_matrix(values, levels)))
+    return out
 
 
 def _round_percent(x: float) -> float:
@@ -100,34 +124,31 @@ def _share_distinctions(shares: _Shares, sizes: np.ndarray) -> list[list[Distinc
     spread = np.sqrt(overall * (1.0 - overall))
     with np.errstate(divide="ignore", invalid="ignore"):
         effects = np.where(spread > 0, np.abs(inside - overall) / spread, 0.0)
-    out: list[list[Distinction]] = []
-    for s in range(sizes.size):
-        out.append(
-            [
-                Distinction(
-                    shares.column.name,
-                    level,
-                    _round_percent(inside[s, j]),
-                    _round_percent(overall[j]),
-                    "share",
-                    float(effects[s, j]),
-                )
-                for j, level in enumerate(shares.levels)
-            ]
-        )
-    return out
+    return [
+        [
+            Distinction(
+                shares.column.name,
+                level,
+                _round_percent(inside[s, j]),
+                _round_percent(overall[j]),
+                "share",
+                float(effects[s, j]),
+            )
+            for j, level in enumerate(shares.levels)
+        ]
+        for s in range(sizes.size)
+    ]
 
 
-def _mean_distinctions(
-    column: Column, values: np.ndarray, labels: np.ndarray, k: int
-) -> list[list[Distinction]]:
+def _mean_distinctions(numbers: _Numbers, k: int) -> list[list[Distinction]]:
+    column, values, seg = numbers.column, numbers.values, numbers.seg
     present = ~np.isnan(values)
     if not present.any():
         return [[] for _ in range(k)]
     mean = float(values[present].mean())
     sd = float(values[present].std())
-    sums = np.bincount(labels[present], weights=values[present], minlength=k)
-    counts = np.bincount(labels[present], minlength=k)
+    sums = np.bincount(seg[present], weights=values[present], minlength=k)
+    counts = np.bincount(seg[present], minlength=k)
     out: list[list[Distinction]] = []
     for s in range(k):
         if counts[s] == 0 or sd == 0:
@@ -155,25 +176,17 @@ def _figure(kind: ColumnKind, value: float) -> float | str:
 
 
 def distinguishing(
-    table: Table,
-    labels: np.ndarray,
-    k: int,
-    columns: list[str],
-    top: int = TOP,
-    min_effect: float = MIN_EFFECT,
+    summaries: list[Summary], sizes: np.ndarray, top: int = TOP, min_effect: float = MIN_EFFECT
 ) -> list[list[Distinction]]:
-    """Per segment, the `top` attribute values of `columns` that differ most from all rows used
-    (`labels` ≥ 0), strongest first; values whose difference is below `min_effect` are left out."""
-    used = labels >= 0
-    seg = labels[used]
-    sizes = np.bincount(seg, minlength=k).astype(float)
+    """Per segment (of `sizes` rows each), the `top` attribute values that differ most from all
+    rows used, strongest first; differences below `min_effect` are left out."""
+    k = sizes.size
     found: list[list[Distinction]] = [[] for _ in range(k)]
-    for name in columns:
-        column = table.column(name)
-        if column.kind in (ColumnKind.NUMERIC, ColumnKind.DATE):
-            per_segment = _mean_distinctions(column, numbers(column)[used], seg, k)
+    for summary in summaries:
+        if isinstance(summary, _Numbers):
+            per_segment = _mean_distinctions(summary, k)
         else:
-            per_segment = _share_distinctions(_shares(column, seg, used, k, None), sizes)
+            per_segment = _share_distinctions(summary, sizes.astype(float))
         for s in range(k):
             found[s].extend(d for d in per_segment[s] if d.effect >= min_effect)
     return [sorted(items, key=lambda d: (-d.effect, d.column, d.value))[:top] for items in found]
@@ -193,27 +206,31 @@ def _number_summary(kind: ColumnKind, values: np.ndarray) -> dict[str, Any]:
     return summary
 
 
-def aggregates(
-    table: Table, labels: np.ndarray, k: int, columns: list[str]
-) -> list[dict[str, dict[str, Any]]]:
+def _pooled(shares: _Shares) -> tuple[list[str], np.ndarray]:
+    """The `AGGREGATE_LEVELS` most frequent levels; the rest summed as "(other)"."""
+    plain = [level for level in shares.levels if level != MISSING]
+    if len(plain) <= AGGREGATE_LEVELS:
+        return shares.levels, shares.counts
+    keep = shares.counts[:, :AGGREGATE_LEVELS]
+    rest = shares.counts[:, AGGREGATE_LEVELS : len(plain)].sum(axis=1, keepdims=True)
+    tail = shares.counts[:, len(plain) :]
+    return [*plain[:AGGREGATE_LEVELS], OTHER, *shares.levels[len(plain) :]], np.hstack([keep, rest, tail])
+
+
+def aggregates(summaries: list[Summary], k: int) -> list[dict[str, dict[str, Any]]]:
     """Per segment, per column: counts per category or option (the `AGGREGATE_LEVELS` most
     frequent, the rest as "(other)"), or count, missing, mean and quantiles per number."""
-    used = labels >= 0
-    seg = labels[used]
     out: list[dict[str, dict[str, Any]]] = [{} for _ in range(k)]
-    for name in columns:
-        column = table.column(name)
-        if column.personal or column.kind in (ColumnKind.TEXT, ColumnKind.IDENTIFIER):
-            continue
-        if column.kind in (ColumnKind.NUMERIC, ColumnKind.DATE):
-            values = numbers(column)[used]
+    for summary in summaries:
+        name, kind = summary.column.name, summary.column.kind
+        if isinstance(summary, _Numbers):
+            order = np.argsort(summary.seg, kind="stable")
+            bounds = np.searchsorted(summary.seg[order], np.arange(k + 1))
             for s in range(k):
-                out[s][name] = _number_summary(column.kind, values[seg == s])
+                out[s][name] = _number_summary(kind, summary.values[order[bounds[s] : bounds[s + 1]]])
             continue
-        shares = _shares(column, seg, used, k, AGGREGATE_LEVELS)
+        levels, counts = _pooled(summary)
         for s in range(k):
-            counts = {
-                level: int(c) for level, c in zip(shares.levels, shares.counts[s], strict=True) if c > 0
-            }
-            out[s][name] = {"kind": column.kind.value, "counts": counts}
+            kept = {level: int(c) for level, c in zip(levels, counts[s], strict=True) if c > 0}
+            out[s][name] = {"kind": kind.value, "counts": kept}
     return out

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from itertools import chain, repeat
 from typing import Any
 
 import numpy as np
@@ -86,9 +87,8 @@ def numbers(column: Column) -> np.ndarray:
             dtype=float,
             count=len(column.values),
         )
-    return np.fromiter(
-        (np.nan if v is None else v for v in column.values), dtype=float, count=len(column.values)
-    )
+    nan = float("nan")
+    return np.array([nan if v is None else v for v in column.values], dtype=float)
 
 
 def format_number(kind: ColumnKind, value: float) -> float | str:
@@ -123,52 +123,50 @@ def fit_feature(column: Column) -> Feature:
             indicator=present.size < values.size,
         )
     if column.kind is ColumnKind.CATEGORICAL:
-        counts = Counter(v for v in column.values if v is not None)
+        counts = Counter(column.values)
+        gaps = counts.pop(None, 0)
         if not counts:
             raise EncodeError(f"{column.name}: no values")
         levels = _top_levels(counts, MAX_LEVELS)  # type: ignore[arg-type]
         if len(counts) > MAX_LEVELS:
             levels.append(OTHER)
-        if any(v is None for v in column.values):
+        if gaps:
             levels.append(MISSING)
         return Feature(column.name, column.kind, levels=tuple(levels))
-    counts = Counter(option for answer in column.values for option in answer)  # type: ignore[union-attr]
+    counts = Counter(chain.from_iterable(answer or () for answer in column.values))  # type: ignore[union-attr]
     if not counts:
         raise EncodeError(f"{column.name}: no values")
     return Feature(column.name, column.kind, levels=tuple(_top_levels(counts, MAX_LEVELS)))
 
 
-def category_codes(column: Column, levels: tuple[str, ...]) -> np.ndarray:
-    """Each row's index into `levels`: unknown values go to "(other)" and missing ones to
+def category_codes(values: list[Value], levels: tuple[str, ...] | list[str]) -> np.ndarray:
+    """Each value's index into `levels`: unknown values go to "(other)" and missing ones to
     "(missing)" when those levels exist, else -1 (no indicator set)."""
-    index = {level: i for i, level in enumerate(levels)}
+    index: dict[Value, int] = {level: i for i, level in enumerate(levels)}
     other = index.get(OTHER, -1)
-    missing = index.get(MISSING, -1)
-    return np.fromiter(
-        (missing if v is None else index.get(v, other) for v in column.values),  # type: ignore[arg-type]
-        dtype=np.int64,
-        count=len(column.values),
-    )
+    index[None] = index.get(MISSING, -1)
+    return np.fromiter(map(index.get, values, repeat(other)), dtype=np.int64, count=len(values))
 
 
-def option_matrix(column: Column, levels: tuple[str, ...]) -> np.ndarray:
+def option_matrix(values: list[Value], levels: tuple[str, ...] | list[str]) -> np.ndarray:
     """A rows × levels 0/1 matrix of which options each row chose (unknown options ignored)."""
     index = {level: i for i, level in enumerate(levels)}
-    rows: list[int] = []
-    cols: list[int] = []
-    for row, answer in enumerate(column.values):
-        for option in answer or ():  # type: ignore[union-attr]
-            at = index.get(option)
-            if at is not None:
-                rows.append(row)
-                cols.append(at)
-    out = np.zeros((len(column.values), len(levels)), dtype=float)
-    out[rows, cols] = 1.0
+    answers = [answer or () for answer in values]
+    lengths = np.fromiter(map(len, answers), dtype=np.int64, count=len(answers))
+    flat = chain.from_iterable(answers)  # type: ignore[arg-type]
+    picked = np.fromiter(map(index.get, flat, repeat(-1)), dtype=np.int64, count=int(lengths.sum()))
+    rows = np.repeat(np.arange(len(answers)), lengths)
+    known = picked >= 0
+    out = np.zeros((len(answers), len(levels)), dtype=float)
+    out[rows[known], picked[known]] = 1.0
     return out
 
 
-def _is_missing(value: Value) -> bool:
-    return value is None or value == ()
+def answered(column: Column) -> np.ndarray:
+    """Which rows have a value in `column` (a multi-select answer with at least one option)."""
+    if column.kind is ColumnKind.MULTI_SELECT:
+        return np.fromiter(map(bool, column.values), dtype=bool, count=len(column.values))
+    return np.fromiter((v is not None for v in column.values), dtype=bool, count=len(column.values))
 
 
 @dataclass(frozen=True)
@@ -196,8 +194,7 @@ class Encoder:
         """Rows with at least one of the chosen columns answered; the others cannot be placed."""
         mask = np.zeros(table.rows, dtype=bool)
         for feature in self.features:
-            values = _column(table, feature.column).values
-            mask |= np.fromiter((not _is_missing(v) for v in values), dtype=bool, count=len(values))
+            mask |= answered(_column(table, feature.column))
         return mask
 
     def transform(self, table: Table) -> np.ndarray:
@@ -213,11 +210,11 @@ class Encoder:
                 if feature.indicator:
                     out[:, at + 1] = gaps
             elif feature.kind is ColumnKind.CATEGORICAL:
-                codes = category_codes(column, feature.levels)
+                codes = category_codes(column.values, feature.levels)
                 rows = np.flatnonzero(codes >= 0)
                 out[rows, at + codes[rows]] = 1.0
             else:
-                out[:, at : at + feature.width] = option_matrix(column, feature.levels)
+                out[:, at : at + feature.width] = option_matrix(column.values, feature.levels)
             at += feature.width
         return out
 

@@ -21,7 +21,7 @@ import numpy as np
 
 from personamap.data import cluster
 from personamap.data.columns import ColumnKind, Table
-from personamap.data.describe import Distinction, aggregates, distinguishing
+from personamap.data.describe import Distinction, aggregates, distinguishing, summarise
 from personamap.data.encode import EncodeError, Encoder
 
 NICHE_SHARE = 0.05
@@ -196,8 +196,9 @@ def _segments(
     used = labels[labels >= 0]
     total = max(used.size, 1)
     sizes = np.bincount(used, minlength=k)
-    apart = distinguishing(table, labels, k, chosen)
-    kept = aggregates(table, labels, k, described)
+    summaries = summarise(table, labels, k, described)
+    apart = distinguishing([s for s in summaries if s.column.name in chosen], sizes)
+    kept = aggregates(summaries, k)
     return [
         Segment(
             index=s,
