@@ -66,7 +66,7 @@ def _refuse(path: Path, reason: str) -> TableError:
 
 def _read_csv(path: Path, size: int) -> Table:
     if size > MAX_CSV_BYTES:
-        raise _refuse(path, f"{_mb(size)} is over the {_mb(MAX_CSV_BYTES)} limit for a CSV table")
+        raise _refuse(path, f"{_mb(size)}, over the limit of {_mb(MAX_CSV_BYTES)} for a CSV table")
     data = path.read_bytes()
     try:
         text, encoding = decode(data)
@@ -148,7 +148,7 @@ def _check_size(path: Path, rows: int, cells: int) -> None:
 
 def _read_workbook(path: Path, size: int, sheet: str | None) -> Table:
     if size > MAX_WORKBOOK_BYTES:
-        raise _refuse(path, f"{_mb(size)} is over the {_mb(MAX_WORKBOOK_BYTES)} limit for a workbook")
+        raise _refuse(path, f"{_mb(size)}, over the limit of {_mb(MAX_WORKBOOK_BYTES)} for a workbook")
     from python_calamine import CalamineError, CalamineWorkbook
 
     data = path.read_bytes()
@@ -253,7 +253,7 @@ def _delimiter_name(delimiter: str) -> str:
 
 
 def _mb(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"
+    return f"{size / (1024 * 1024):.1f} MB" if size >= 1024 * 1024 else f"{size:,} bytes"
 
 
 def _one_line(exc: BaseException) -> str:

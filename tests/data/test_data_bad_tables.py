@@ -64,7 +64,7 @@ def test_over_the_size_limit_is_refused_before_reading(
         raise AssertionError("a table over the limit was read")
 
     monkeypatch.setattr(Path, "read_bytes", no_reading)
-    assert "over the 0.0 MB limit" in refusal(path)
+    assert refusal(path) == "4,004 bytes, over the limit of 1,000 bytes for a CSV table"
 
 
 def test_over_the_row_limit_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
