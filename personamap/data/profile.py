@@ -70,7 +70,8 @@ def summary_lines(data: dict[str, Any]) -> list[str]:
     """The profile as a readable table for a terminal (the caller escapes each line)."""
     where = data["file"] + (f" [{data['sheet']}]" if data["sheet"] else "")
     notes = f" ({'; '.join(data['notes'])})" if data["notes"] else ""
-    lines = [f"{where}: {data['rows']:,} rows, {len(data['columns'])} columns{notes}"]
+    count = len(data["columns"])
+    lines = [f"{where}: {data['rows']:,} rows, {count} column{'s' * (count != 1)}{notes}"]
     rows = [("column", "type", "missing", "summary")]
     rows += [(c["name"], c["type"], f"{c['missing']:,}", _summary(c)) for c in data["columns"]]
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
