@@ -74,6 +74,13 @@ def test_over_the_row_limit_is_refused(tmp_path: Path, monkeypatch: pytest.Monke
     assert "over the limit of 20 rows" in refusal(path)
 
 
+def test_over_the_column_limit_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "wide.csv"
+    path.write_text(",".join(f"q{i}" for i in range(30)) + "\n" + ",".join("1" * 30) + "\n", encoding="utf-8")
+    monkeypatch.setattr(read, "MAX_COLUMNS", 25)
+    assert refusal(path) == "30 columns, over the limit of 25"
+
+
 def test_bad_workbooks(tmp_path: Path) -> None:
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04" + b"not really a zip" * 10)

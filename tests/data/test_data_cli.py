@@ -76,6 +76,8 @@ def test_readable_profile_hides_personal_values(survey: tuple[Path, list[list[st
     assert "categorical" in plan and "Basic 10" in plan
     assert sum("PERSONAL, values hidden" in line for line in lines) == 2
     _assert_no_personal_value(result.stdout, rows)
+    assert "Answer 1" not in result.stdout  # free text can hold names: never shown
+    assert sorted(p.name for p in path.parent.iterdir()) == ["survey.csv"]  # nothing written
 
 
 def _assert_no_personal_value(output: str, rows: list[list[str]]) -> None:

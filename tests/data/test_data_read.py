@@ -36,6 +36,8 @@ EXPECTED_KINDS = {
         ("utf-16", "\t", True, "utf-16"),
         ("utf-16-le", "\t", False, "utf-16-le"),  # the same without a BOM
         ("utf-8", "\t", False, "utf-8"),  # SurveyMonkey/TSV
+        ("utf-16-be", "\t", False, "utf-16-be"),  # big-endian, no BOM
+        ("utf-8", "|", False, "utf-8"),
     ],
 )
 def test_each_encoding_and_dialect_reads_the_same_table(
@@ -57,6 +59,14 @@ def test_each_encoding_and_dialect_reads_the_same_table(
     assert table.column("Signed up").values[1] == dt.date(2024, 2, 2)
     assert shown in table.notes[0]
     assert len(table.sha256) == 64
+
+
+def test_a_cyrillic_code_page_is_not_taken_for_cp1252(tmp_path: Path) -> None:
+    text = "Город;Тариф;Возраст\r\nМосква;Базовый;34\r\nКазань;Про;28\r\nСочи;Про;41\r\n"
+    table = read_table(write(tmp_path / "ru.csv", text, "cp1251"))
+    assert [c.name for c in table.columns] == ["Город", "Тариф", "Возраст"]
+    assert table.column("Город").values == ["Москва", "Казань", "Сочи"]
+    assert "cp1251" in table.notes[0]
 
 
 def test_excel_sep_line_and_grouped_decimal_comma(tmp_path: Path) -> None:
