@@ -32,6 +32,7 @@ _BY_NAME: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
+_YEARS = re.compile(r"(1[89]|20)\d\d\s*[-/–]\s*(1[89]|20)\d\d")
 _PHONE = re.compile(r"(?:\+|00)?[\d(][\d\s().-]{6,}\d")
 _STREET = re.compile(
     r"\d+[a-z]?\s+\w[\w .'-]*\b(street|st|avenue|ave|road|rd|lane|ln|drive|dr|boulevard|blvd|way|court|ct|"
@@ -83,4 +84,7 @@ def _is_ip(text: str) -> bool:
 
 
 def _is_phone(text: str) -> bool:
+    """Seven digits or more in phone punctuation; a range of years ("2019-2020") is not one."""
+    if _YEARS.fullmatch(text):
+        return False
     return bool(_PHONE.fullmatch(text)) and sum(ch.isdigit() for ch in text) >= 7
