@@ -6,6 +6,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from personamap.data import read
 from personamap.data.columns import TableError
@@ -106,3 +108,27 @@ def test_sheet_option_on_csv(tmp_path: Path) -> None:
     path = tmp_path / "t.csv"
     path.write_bytes(b"a,b\n1,2\n3,4\n")
     assert "--sheet applies to workbooks" in refusal(path, "x")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    content=st.one_of(
+        st.binary(max_size=400),
+        st.lists(
+            st.lists(
+                st.sampled_from(["", "a", "1,5", '"x\ny"', "2024-01-02", "é", ";", "\t", '"']), max_size=5
+            ),
+            max_size=8,
+        ).map(lambda rows: "\n".join(",".join(r) for r in rows).encode("utf-8")),
+    )
+)
+def test_any_bytes_give_a_table_or_one_line_refusal(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "fuzz.csv"
+    path.write_bytes(content)
+    try:
+        table = read_table(path)
+    except TableError as exc:
+        assert "\n" not in str(exc) and str(exc).startswith(f"{path}: ")
+    else:
+        assert table.rows >= 2
+        assert all(len(c.values) == table.rows for c in table.columns)
