@@ -83,7 +83,7 @@ def _decide(
         if (
             _ID_NAME.search(name.strip())
             and len(distinct) == present
-            and all(float(number(c) or 0).is_integer() for c in distinct)
+            and all(number(c).is_integer() for c in distinct)
         ):
             return ColumnKind.IDENTIFIER, str
         return ColumnKind.NUMERIC, number
@@ -124,7 +124,7 @@ def _split(cell: str, sep: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(i for i in (p.strip() for p in cell.split(sep)) if i))
 
 
-def _number_parser(distinct: list[str], decimal_comma: bool) -> Callable[[str], Value] | None:
+def _number_parser(distinct: list[str], decimal_comma: bool) -> Callable[[str], float] | None:
     """A parser if every distinct value is a number in one notation, else None."""
     cleaned: dict[str, str] = {}
     dot = comma = True
@@ -137,7 +137,7 @@ def _number_parser(distinct: list[str], decimal_comma: bool) -> Callable[[str], 
     has_comma = any("," in v for v in cleaned.values())
     use_comma = comma and (not dot or (decimal_comma and has_comma))
 
-    def parse(cell: str) -> Value:
+    def parse(cell: str) -> float:
         text = cleaned.get(cell) or _bare(cell)
         text = text.replace(".", "").replace(",", ".") if use_comma else text.replace(",", "")
         return float(text)

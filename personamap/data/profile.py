@@ -5,6 +5,7 @@ text and identifiers show none either: they are where names and ids hide."""
 
 from __future__ import annotations
 
+import datetime as dt
 import statistics
 from collections import Counter
 from typing import Any
@@ -40,7 +41,7 @@ def _column(column: Column) -> dict[str, Any]:
         return entry
     kind = column.kind
     if kind is ColumnKind.MULTI_SELECT:
-        items = Counter(item for answer in present for item in answer)  # type: ignore[union-attr]
+        items = Counter(item for answer in present if isinstance(answer, tuple) for item in answer)
         entry["distinct"] = len(items)
         entry["top"] = [{"value": v, "count": n} for v, n in items.most_common(TOP)]
         return entry
@@ -48,17 +49,18 @@ def _column(column: Column) -> dict[str, Any]:
     if kind is ColumnKind.CATEGORICAL:
         entry["top"] = [{"value": v, "count": n} for v, n in Counter(present).most_common(TOP)]
     elif kind is ColumnKind.NUMERIC and present:
-        numbers = sorted(present)  # type: ignore[type-var]
+        numbers = sorted(v for v in present if isinstance(v, float))
         entry.update(
             min=_number(numbers[0]),
-            median=_number(statistics.median(numbers)),  # type: ignore[arg-type]
+            median=_number(statistics.median(numbers)),
             max=_number(numbers[-1]),
-            mean=_number(round(statistics.fmean(numbers), 6)),  # type: ignore[arg-type]
+            mean=_number(round(statistics.fmean(numbers), 6)),
         )
     elif kind is ColumnKind.DATE and present:
-        entry.update(first=min(present).isoformat(), last=max(present).isoformat())  # type: ignore[type-var,union-attr]
+        dates = [v for v in present if isinstance(v, dt.date)]
+        entry.update(first=min(dates).isoformat(), last=max(dates).isoformat())
     elif kind is ColumnKind.TEXT and present:
-        entry["mean_length"] = round(sum(len(v) for v in present) / len(present), 1)  # type: ignore[arg-type]
+        entry["mean_length"] = round(sum(len(v) for v in present if isinstance(v, str)) / len(present), 1)
     return entry
 
 
