@@ -12,15 +12,13 @@ row, and never a minimum or maximum (an outlier's exact value can point at one p
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
-from itertools import chain
 from typing import Any
 
 import numpy as np
 
-from personamap.data.columns import Column, ColumnKind, Table
-from personamap.data.encode import MISSING, OTHER, category_codes, format_number, numbers, option_matrix
+from personamap.data.arrays import MISSING, OTHER, ColumnArrays, format_number
+from personamap.data.columns import Column, ColumnKind
 
 TOP = 5
 MIN_EFFECT = 0.2
@@ -79,37 +77,27 @@ def _segment_onehot(seg: np.ndarray, k: int) -> np.ndarray:
     return out
 
 
-def _ranked(counts: Counter[Any]) -> list[str]:
-    return [v for v, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-
-
-def summarise(table: Table, labels: np.ndarray, k: int, columns: list[str]) -> list[Summary]:
-    """One pass over each column's used rows (`labels` ≥ 0), shared by `distinguishing` and
-    `aggregates`. Personal, text and identifier columns are skipped."""
+def summarise(parsed: list[ColumnArrays], labels: np.ndarray, k: int) -> list[Summary]:
+    """Per-segment counts or numbers of each column, over the used rows (`labels` ≥ 0); shared
+    by `distinguishing` and `aggregates`. Personal, text and identifier columns are skipped."""
     used = labels >= 0
-    seg = labels[used]
     every = bool(used.all())
+    seg = labels if every else labels[used]
     out: list[Summary] = []
-    for name in columns:
-        column = table.column(name)
-        if column.personal or column.kind in (ColumnKind.TEXT, ColumnKind.IDENTIFIER):
+    for column in parsed:
+        if column.column.personal or column.kind in (ColumnKind.TEXT, ColumnKind.IDENTIFIER):
             continue
-        if column.kind in (ColumnKind.NUMERIC, ColumnKind.DATE):
-            out.append(_Numbers(column, numbers(column)[used], seg))
-            continue
-        values = column.values if every else [column.values[i] for i in np.flatnonzero(used)]
-        if column.kind is ColumnKind.CATEGORICAL:
-            counts = Counter(values)
-            gaps = counts.pop(None, 0)
-            levels = _ranked(counts)
-            if gaps:
-                levels.append(MISSING)
-            codes = category_codes(values, levels)
-            flat = np.bincount(seg * len(levels) + codes, minlength=k * len(levels))
-            out.append(_Shares(column, levels, flat.reshape(k, len(levels)).astype(float)))
-        else:
-            levels = _ranked(Counter(chain.from_iterable(a or () for a in values)))  # type: ignore[union-attr]
-            out.append(_Shares(column, levels, _segment_onehot(seg, k) @ option_matrix(values, levels)))
+        if column.numbers is not None:
+            out.append(_Numbers(column.column, column.numbers if every else column.numbers[used], seg))
+        elif column.codes is not None:
+            codes = column.codes if every else column.codes[used]
+            width = len(column.levels)
+            flat = np.bincount(seg * width + codes, minlength=k * width)
+            out.append(_Shares(column.column, list(column.levels), flat.reshape(k, width).astype(float)))
+        elif column.options is not None:
+            options = column.options if every else column.options[used]
+            counts = _segment_onehot(seg, k) @ options.astype(float)
+            out.append(_Shares(column.column, list(column.levels), counts))
     return out
 
 

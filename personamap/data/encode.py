@@ -18,19 +18,15 @@ Only kinds that describe people are accepted: text, identifiers and personal col
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import Counter
 from dataclasses import dataclass
-from itertools import chain, repeat
 from typing import Any
 
 import numpy as np
 
-from personamap.data.columns import Column, ColumnKind, Table, Value
+from personamap.data.arrays import MISSING, OTHER, ColumnArrays, arrays
+from personamap.data.columns import Column, ColumnKind, Table
 
 MAX_LEVELS = 30
-MISSING = "(missing)"
-OTHER = "(other)"
 SEGMENTABLE = (ColumnKind.NUMERIC, ColumnKind.CATEGORICAL, ColumnKind.MULTI_SELECT, ColumnKind.DATE)
 
 
@@ -79,94 +75,45 @@ class Feature:
         )
 
 
-def numbers(column: Column) -> np.ndarray:
-    """A numeric or date column as floats (dates as days since 0001-01-01), NaN where missing."""
-    if column.kind is ColumnKind.DATE:
-        return np.fromiter(
-            (np.nan if v is None else float(v.toordinal()) for v in column.values),  # type: ignore[union-attr]
-            dtype=float,
-            count=len(column.values),
-        )
-    nan = float("nan")
-    return np.array([nan if v is None else v for v in column.values], dtype=float)
-
-
-def format_number(kind: ColumnKind, value: float) -> float | str:
-    """A figure in the column's own units: dates come back as ISO days."""
-    if kind is ColumnKind.DATE:
-        return dt.date.fromordinal(max(1, round(value))).isoformat()
-    return float(value)
-
-
-def _top_levels(counts: Counter[str], limit: int) -> list[str]:
-    """The `limit` most frequent values, ties broken by name so the order is repeatable."""
-    return [value for value, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
-
-
-def fit_feature(column: Column) -> Feature:
-    """Learn how to encode `column` from its values."""
+def check(column: Column) -> None:
+    """Refuse a column segments may not use."""
     if column.personal:
         raise EncodeError(f"{column.name}: personal column, never used for segments")
     if column.kind not in SEGMENTABLE:
         raise EncodeError(f"{column.name}: {column.kind.value} columns cannot be segmented on")
-    if column.kind in (ColumnKind.NUMERIC, ColumnKind.DATE):
-        values = numbers(column)
-        present = values[~np.isnan(values)]
-        if present.size == 0:
-            raise EncodeError(f"{column.name}: no values")
+
+
+def fit_feature(parsed: ColumnArrays) -> Feature:
+    """Learn how to encode a column from its arrays."""
+    check(parsed.column)
+    if not parsed.present.any():
+        raise EncodeError(f"{parsed.name}: no values")
+    if parsed.numbers is not None:
+        present = parsed.numbers[parsed.present]
         std = float(present.std())
         return Feature(
-            column.name,
-            column.kind,
+            parsed.name,
+            parsed.kind,
             mean=float(present.mean()),
             scale=std if std > 0 else 1.0,
-            indicator=present.size < values.size,
+            indicator=not bool(parsed.present.all()),
         )
-    if column.kind is ColumnKind.CATEGORICAL:
-        counts = Counter(column.values)
-        gaps = counts.pop(None, 0)
-        if not counts:
-            raise EncodeError(f"{column.name}: no values")
-        levels = _top_levels(counts, MAX_LEVELS)  # type: ignore[arg-type]
-        if len(counts) > MAX_LEVELS:
+    plain = [level for level in parsed.levels if level != MISSING or parsed.options is not None]
+    levels = plain[:MAX_LEVELS]
+    if parsed.codes is not None:
+        if len(plain) > MAX_LEVELS:
             levels.append(OTHER)
-        if gaps:
+        if len(plain) < len(parsed.levels):
             levels.append(MISSING)
-        return Feature(column.name, column.kind, levels=tuple(levels))
-    counts = Counter(chain.from_iterable(answer or () for answer in column.values))  # type: ignore[union-attr]
-    if not counts:
-        raise EncodeError(f"{column.name}: no values")
-    return Feature(column.name, column.kind, levels=tuple(_top_levels(counts, MAX_LEVELS)))
+    return Feature(parsed.name, parsed.kind, levels=tuple(levels))
 
 
-def category_codes(values: list[Value], levels: tuple[str, ...] | list[str]) -> np.ndarray:
-    """Each value's index into `levels`: unknown values go to "(other)" and missing ones to
-    "(missing)" when those levels exist, else -1 (no indicator set)."""
-    index: dict[Value, int] = {level: i for i, level in enumerate(levels)}
-    other = index.get(OTHER, -1)
-    index[None] = index.get(MISSING, -1)
-    return np.fromiter(map(index.get, values, repeat(other)), dtype=np.int64, count=len(values))
-
-
-def option_matrix(values: list[Value], levels: tuple[str, ...] | list[str]) -> np.ndarray:
-    """A rows × levels 0/1 matrix of which options each row chose (unknown options ignored)."""
-    index = {level: i for i, level in enumerate(levels)}
-    answers = [answer or () for answer in values]
-    lengths = np.fromiter(map(len, answers), dtype=np.int64, count=len(answers))
-    flat = chain.from_iterable(answers)  # type: ignore[arg-type]
-    picked = np.fromiter(map(index.get, flat, repeat(-1)), dtype=np.int64, count=int(lengths.sum()))
-    rows = np.repeat(np.arange(len(answers)), lengths)
-    known = picked >= 0
-    out = np.zeros((len(answers), len(levels)), dtype=float)
-    out[rows[known], picked[known]] = 1.0
-    return out
-
-
-def answered(column: Column) -> np.ndarray:
-    """Which rows have a value in `column` (a multi-select answer with at least one option)."""
-    if column.kind is ColumnKind.MULTI_SELECT:
-        return np.fromiter(map(bool, column.values), dtype=bool, count=len(column.values))
-    return np.fromiter((v is not None for v in column.values), dtype=bool, count=len(column.values))
+def _lookup(parsed: ColumnArrays, feature: Feature) -> np.ndarray:
+    """For each of the column's levels, the feature's indicator (unknown values to "(other)"
+    when the feature has it, else -1)."""
+    index = {level: i for i, level in enumerate(feature.levels)}
+    other = index.get(OTHER, -1) if parsed.codes is not None else -1
+    return np.array([index.get(level, other) for level in parsed.levels], dtype=np.int64)
 
 
 @dataclass(frozen=True)
@@ -180,7 +127,13 @@ class Encoder:
     def fit(cls, table: Table, columns: list[str]) -> Encoder:
         if not columns:
             raise EncodeError(f"{table.path.name}: no columns to segment on")
-        return cls(tuple(fit_feature(_column(table, name)) for name in columns))
+        for name in columns:
+            check(_column(table, name))
+        return cls.fit_arrays([arrays(_column(table, name)) for name in columns])
+
+    @classmethod
+    def fit_arrays(cls, parsed: list[ColumnArrays]) -> Encoder:
+        return cls(tuple(fit_feature(column) for column in parsed))
 
     @property
     def width(self) -> int:
@@ -190,31 +143,37 @@ class Encoder:
     def columns(self) -> list[str]:
         return [feature.column for feature in self.features]
 
+    def arrays(self, table: Table) -> list[ColumnArrays]:
+        """The arrays of `table`'s columns this encoder reads, in its order."""
+        return [arrays(_column(table, feature.column)) for feature in self.features]
+
     def usable(self, table: Table) -> np.ndarray:
         """Rows with at least one of the chosen columns answered; the others cannot be placed."""
-        mask = np.zeros(table.rows, dtype=bool)
-        for feature in self.features:
-            mask |= answered(_column(table, feature.column))
-        return mask
+        return usable(self.arrays(table))
 
     def transform(self, table: Table) -> np.ndarray:
         """The rows × `width` matrix of `table` (every row; select usable ones with `usable`)."""
-        out = np.zeros((table.rows, self.width), dtype=float)
+        return self.encode(self.arrays(table))
+
+    def encode(self, parsed: list[ColumnArrays]) -> np.ndarray:
+        """The rows × `width` matrix of columns already turned into arrays (in this order)."""
+        rows = parsed[0].present.size if parsed else 0
+        out = np.zeros((rows, self.width), dtype=float)
         at = 0
-        for feature in self.features:
-            column = _column(table, feature.column)
-            if feature.kind in (ColumnKind.NUMERIC, ColumnKind.DATE):
-                values = numbers(column)
-                gaps = np.isnan(values)
-                out[:, at] = np.where(gaps, 0.0, (values - feature.mean) / feature.scale)
+        for feature, column in zip(self.features, parsed, strict=True):
+            if column.numbers is not None:
+                gaps = ~column.present
+                out[:, at] = np.where(gaps, 0.0, (column.numbers - feature.mean) / feature.scale)
                 if feature.indicator:
                     out[:, at + 1] = gaps
-            elif feature.kind is ColumnKind.CATEGORICAL:
-                codes = category_codes(column.values, feature.levels)
-                rows = np.flatnonzero(codes >= 0)
-                out[rows, at + codes[rows]] = 1.0
-            else:
-                out[:, at : at + feature.width] = option_matrix(column.values, feature.levels)
+            elif column.codes is not None:
+                codes = _lookup(column, feature)[column.codes]
+                hit = np.flatnonzero(codes >= 0)
+                out[hit, at + codes[hit]] = 1.0
+            elif column.options is not None:
+                for j, target in enumerate(_lookup(column, feature)):
+                    if target >= 0:
+                        out[:, at + target] = column.options[:, j]
             at += feature.width
         return out
 
@@ -231,3 +190,8 @@ def _column(table: Table, name: str) -> Column:
         return table.column(name)
     except KeyError:
         raise EncodeError(f"{table.path.name}: no column named {name!r}") from None
+
+
+def usable(parsed: list[ColumnArrays]) -> np.ndarray:
+    """Rows with a value in at least one of the columns."""
+    return np.logical_or.reduce([column.present for column in parsed])

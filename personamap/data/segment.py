@@ -20,9 +20,10 @@ from typing import Any, Literal
 import numpy as np
 
 from personamap.data import cluster
-from personamap.data.columns import ColumnKind, Table
+from personamap.data.arrays import ColumnArrays, arrays
+from personamap.data.columns import Column, ColumnKind, Table
 from personamap.data.describe import Distinction, aggregates, distinguishing, summarise
-from personamap.data.encode import EncodeError, Encoder
+from personamap.data.encode import SEGMENTABLE, EncodeError, Encoder, check, usable
 
 NICHE_SHARE = 0.05
 
@@ -87,16 +88,21 @@ class SegmentModel:
     def assign(self, table: Table) -> np.ndarray:
         """Each row's segment (nearest centroid), -1 for rows with none of the columns answered.
         Values the encoder never saw count as "(other)" or as no indicator."""
-        used = self.encoder.usable(table)
-        labels = np.full(table.rows, -1, dtype=np.int64)
+        return self._assign(self.encoder.arrays(table))
+
+    def _assign(self, parsed: list[ColumnArrays]) -> np.ndarray:
+        used = usable(parsed)
+        labels = np.full(used.size, -1, dtype=np.int64)
         if used.any():
-            labels[used] = nearest(self.encoder.transform(table)[used], self.centroids)
+            labels[used] = nearest(self.encoder.encode(parsed)[used], self.centroids)
         return labels
 
     def describe(self, table: Table, describe: list[str] | None = None) -> list[Segment]:
         """The segments as they stand in `table` (e.g. the next wave): sizes, shares,
         distinguishing attributes against that table, aggregates."""
-        return _segments(table, self.assign(table), self.k, self.encoder.columns, describe)
+        parsed = self.encoder.arrays(table)
+        extra = [c for c in describe or [] if c not in self.encoder.columns]
+        return _segments(table, self._assign(parsed), self.k, parsed, extra)
 
     def to_dict(self) -> dict[str, Any]:
         return {"encoder": self.encoder.to_dict(), "centroids": self.centroids.round(6).tolist()}
@@ -151,12 +157,20 @@ def segment(
     in 2–8 (`"auto"`). `describe` adds columns whose aggregates are kept without shaping the
     segments. The same table, columns, k and seed give the same result."""
     chosen = list(columns) if columns is not None else default_columns(table)
+    extra = [c for c in describe or [] if c not in chosen]
     try:
-        encoder = Encoder.fit(table, chosen)
+        if not chosen:
+            raise EncodeError(f"{table.path.name}: no columns to segment on")
+        for name in chosen:
+            check(_column(table, name))
+        parsed = [arrays(_column(table, name)) for name in chosen]
+        encoder = Encoder.fit_arrays(parsed)
     except EncodeError as error:
         raise SegmentError(str(error)) from None
-    used = encoder.usable(table)
-    matrix = encoder.transform(table)[used]
+    used = usable(parsed)
+    matrix = encoder.encode(parsed)
+    if not used.all():
+        matrix = matrix[used]
     if matrix.shape[0] < 3:
         raise SegmentError(f"{table.path.name}: {matrix.shape[0]} usable rows, too few to segment")
     tried: list[cluster.Score] = []
@@ -169,7 +183,7 @@ def segment(
     labels = np.full(table.rows, -1, dtype=np.int64)
     labels[used] = raw_labels
     quality = cluster.score(matrix, raw_labels, k, seed)
-    segments = _segments(table, labels, k, chosen, describe)
+    segments = _segments(table, labels, k, parsed, extra)
     return Segmentation(
         SegmentModel(encoder, centroids),
         labels,
@@ -190,13 +204,19 @@ def _by_size(centroids: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.
 
 
 def _segments(
-    table: Table, labels: np.ndarray, k: int, chosen: list[str], describe: list[str] | None
+    table: Table, labels: np.ndarray, k: int, parsed: list[ColumnArrays], extra: list[str]
 ) -> list[Segment]:
-    described = chosen + [c for c in describe or [] if c not in chosen]
+    """Sizes, shares, distinguishing attributes (of the segmenting columns) and aggregates (of
+    those and the `extra` columns, unless personal or free text)."""
+    chosen = {column.name for column in parsed}
+    for name in extra:
+        column = _column(table, name)
+        if not column.personal and column.kind in SEGMENTABLE:
+            parsed = [*parsed, arrays(column)]
     used = labels[labels >= 0]
     total = max(used.size, 1)
     sizes = np.bincount(used, minlength=k)
-    summaries = summarise(table, labels, k, described)
+    summaries = summarise(parsed, labels, k)
     apart = distinguishing([s for s in summaries if s.column.name in chosen], sizes)
     kept = aggregates(summaries, k)
     return [
@@ -210,3 +230,10 @@ def _segments(
         )
         for s in range(k)
     ]
+
+
+def _column(table: Table, name: str) -> Column:
+    try:
+        return table.column(name)
+    except KeyError:
+        raise SegmentError(f"{table.path.name}: no column named {name!r}") from None
