@@ -16,10 +16,13 @@ _BY_NAME: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.I), reason)
     for pattern, reason in (
         (r"e-?mail|\bmail\b", "the header names an e-mail address"),
-        (r"phone|\btel\b|telephone|mobile|\bcell\b|\bfax\b", "the header names a phone number"),
+        (r"phone|\btel\b|telef|mobile|\bcell\b|\bfax\b", "the header names a phone number"),
         (r"\bip\b|ip[\s_-]?addr", "the header names an IP address"),
-        (r"street|address|\baddr\b|house\s*(no|number)", "the header names a street address"),
-        (r"birth|\bdob\b", "the header names a birth date"),
+        (
+            r"street|stra(ss|ß)e|address|adress|direcci[oó]n|indirizzo|\baddr\b|house\s*(no|number)",
+            "the header names a street address",
+        ),
+        (r"birth|\bdob\b|geburt|naissance|nacimiento", "the header names a birth date"),
         (
             r"ssn|social\s*security|passport|national\s*id|iban|credit\s*card",
             "the header names an official number",

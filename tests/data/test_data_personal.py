@@ -46,6 +46,9 @@ def _table(tmp_path: Path, columns: dict[str, object]) -> dict[str, tuple[bool, 
         ("IP Address", "IP address"),
         ("ip", "IP address"),
         ("Date of birth", "birth date"),
+        ("Telefon", "phone"),
+        ("Adresse", "street address"),
+        ("Geburtsdatum", "birth date"),
     ],
 )
 def test_flagged_by_header(tmp_path: Path, header: str, fragment: str) -> None:
