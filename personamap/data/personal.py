@@ -16,7 +16,10 @@ _BY_NAME: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.I), reason)
     for pattern, reason in (
         (r"e-?mail|\bmail\b", "the header names an e-mail address"),
-        (r"phone|\btel\b|telef|mobile|\bcell\b|\bfax\b", "the header names a phone number"),
+        (
+            r"phone|\btel\b|telef|^mobile$|mobile[\s_-]*(number|no\b|nr)|\bcell\b|\bfax\b",
+            "the header names a phone number",
+        ),
         (r"\bip\b|ip[\s_-]?addr", "the header names an IP address"),
         (
             r"street|stra(ss|ß)e|address|adress|direcci[oó]n|indirizzo|\baddr\b|house\s*(no|number)",

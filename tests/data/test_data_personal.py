@@ -16,6 +16,7 @@ HARMLESS = {
     "industry": lambda i: ["Retail", "Health care", "Public sector"][i % 3],
     "comment": lambda i: f"the export takes too long, try {i}",
     "company size": lambda i: ["1-10", "11-50", "51-200"][i % 3],
+    "mobile sessions": lambda i: ["low", "mid", "high"][i % 3],
     "season": lambda i: f"{2000 + i % 4}-{2001 + i % 4}",
 }
 
