@@ -223,7 +223,7 @@ def _segments(
         Segment(
             index=s,
             n=int(sizes[s]),
-            share=round(100.0 * sizes[s] / total, 1),
+            share=round(100.0 * float(sizes[s]) / total, 1),
             distinguishing=tuple(apart[s]),
             niche=bool(sizes[s] / total < NICHE_SHARE),
             aggregates=kept[s],
