@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 N_INIT = 3
-SILHOUETTE_SAMPLE = 2000
+SILHOUETTE_SAMPLE = 1500
 STABILITY_SAMPLE = 2000
 BOOTSTRAPS = 4
 AUTO_SAMPLE = 20_000
@@ -31,10 +31,12 @@ AUTO_RANGE = range(2, 9)
 
 
 def kmeans(matrix: np.ndarray, k: int, seed: int, n_init: int = N_INIT) -> Any:
-    """A fitted scikit-learn KMeans (k-means++ start, `n_init` restarts, the best kept)."""
+    """A fitted scikit-learn KMeans (k-means++ start, `n_init` restarts, the best kept). The
+    matrix is centred in place and restored (`copy_x=False`): it is ours and large, so a copy
+    would only cost time and memory."""
     from sklearn.cluster import KMeans
 
-    return KMeans(n_clusters=k, n_init=n_init, random_state=seed).fit(matrix)
+    return KMeans(n_clusters=k, n_init=n_init, random_state=seed, copy_x=False).fit(matrix)
 
 
 def silhouette(matrix: np.ndarray, labels: np.ndarray, seed: int) -> float:

@@ -209,11 +209,14 @@ def aggregates(summaries: list[Summary], k: int) -> list[dict[str, dict[str, Any
     """Per segment, per column: counts per category or option (the `AGGREGATE_LEVELS` most
     frequent, the rest as "(other)"), or count, missing, mean and quantiles per number."""
     out: list[dict[str, dict[str, Any]]] = [{} for _ in range(k)]
+    grouped: tuple[np.ndarray, np.ndarray] | None = None  # rows by segment, and where each starts
     for summary in summaries:
         name, kind = summary.column.name, summary.column.kind
         if isinstance(summary, _Numbers):
-            order = np.argsort(summary.seg, kind="stable")
-            bounds = np.searchsorted(summary.seg[order], np.arange(k + 1))
+            if grouped is None:
+                order = np.argsort(summary.seg, kind="stable")
+                grouped = order, np.searchsorted(summary.seg[order], np.arange(k + 1))
+            order, bounds = grouped
             for s in range(k):
                 out[s][name] = _number_summary(kind, summary.values[order[bounds[s] : bounds[s + 1]]])
             continue
