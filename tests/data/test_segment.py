@@ -3,6 +3,7 @@ figures that set them apart, niches flagged, and a later wave assigned to the sa
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -182,3 +183,30 @@ def test_rows_with_nothing_answered_are_left_out_and_gaps_imputed() -> None:
 def test_bad_k_is_refused(wave) -> None:
     with pytest.raises(SegmentError, match="k must be"):
         segment(wave[0], k=1)
+
+
+def test_dates_are_described_in_days_and_extra_columns_only_aggregated() -> None:
+    start = dt.date(2024, 1, 1)
+    n = 200
+    early = [i % 2 == 0 for i in range(n)]
+    days = [start + dt.timedelta(days=(0 if e else 300) + i % 5) for i, e in enumerate(early)]
+    region = ["north" if i % 3 else "south" for i in range(n)]
+    table = Table(
+        Path("dates.csv"),
+        [
+            Column("signed up", ColumnKind.DATE, days),
+            Column("region", ColumnKind.CATEGORICAL, region),
+            Column("name", ColumnKind.TEXT, [f"person {i}" for i in range(n)], personal=True),
+        ],
+        n,
+    )
+    result = segment(table, columns=["signed up"], k=2, seed=0, describe=["region", "name"])
+    assert result.model.encoder.columns == ["signed up"]
+    for seg in result.segments:
+        (apart,) = seg.distinguishing
+        mine = [d for d, label in zip(days, result.labels, strict=True) if label == seg.index]
+        mean_day = sum(d.toordinal() for d in mine) / len(mine)
+        assert apart.to_json()["share_in_segment"] == dt.date.fromordinal(round(mean_day)).isoformat()
+        assert set(seg.aggregates) == {"signed up", "region"}
+        assert sum(seg.aggregates["region"]["counts"].values()) == seg.n
+        assert seg.aggregates["signed up"]["q50"] in {d.isoformat() for d in mine}
