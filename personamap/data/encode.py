@@ -1,6 +1,6 @@
-"""Turning chosen table columns into one numeric matrix that k-means can measure distances in,
-and back: the fitted encoder is kept (and can be saved) so the rows of a later wave land in the
-same space as the rows it was fitted on.
+"""Turning chosen table columns into one numeric matrix that k-means can measure distances in.
+The fitted encoder is kept (and can be saved) so the rows of a later wave land in the same
+space as the rows it was fitted on.
 
 Encoding, per column kind:
 - numeric and date (as days): scaled to mean 0 and standard deviation 1. A missing number is
@@ -161,6 +161,8 @@ class Encoder:
         out = np.zeros((rows, self.width), dtype=float)
         at = 0
         for feature, column in zip(self.features, parsed, strict=True):
+            if column.kind is not feature.kind:
+                raise EncodeError(f"{feature.column}: was {feature.kind.value}, is now {column.kind.value}")
             if column.numbers is not None:
                 gaps = ~column.present
                 out[:, at] = np.where(gaps, 0.0, (column.numbers - feature.mean) / feature.scale)

@@ -88,19 +88,29 @@ class SegmentModel:
     def assign(self, table: Table) -> np.ndarray:
         """Each row's segment (nearest centroid), -1 for rows with none of the columns answered.
         Values the encoder never saw count as "(other)" or as no indicator."""
-        return self._assign(self.encoder.arrays(table))
+        return self._assign(self._arrays(table))
+
+    def _arrays(self, table: Table) -> list[ColumnArrays]:
+        try:
+            return self.encoder.arrays(table)
+        except EncodeError as error:
+            raise SegmentError(str(error)) from None
 
     def _assign(self, parsed: list[ColumnArrays]) -> np.ndarray:
         used = usable(parsed)
         labels = np.full(used.size, -1, dtype=np.int64)
         if used.any():
-            labels[used] = nearest(self.encoder.encode(parsed)[used], self.centroids)
+            try:
+                matrix = self.encoder.encode(parsed)
+            except EncodeError as error:
+                raise SegmentError(str(error)) from None
+            labels[used] = nearest(matrix[used], self.centroids)
         return labels
 
     def describe(self, table: Table, describe: list[str] | None = None) -> list[Segment]:
         """The segments as they stand in `table` (e.g. the next wave): sizes, shares,
         distinguishing attributes against that table, aggregates."""
-        parsed = self.encoder.arrays(table)
+        parsed = self._arrays(table)
         extra = [c for c in describe or [] if c not in self.encoder.columns]
         return _segments(table, self._assign(parsed), self.k, parsed, extra)
 

@@ -210,3 +210,20 @@ def test_dates_are_described_in_days_and_extra_columns_only_aggregated() -> None
         assert set(seg.aggregates) == {"signed up", "region"}
         assert sum(seg.aggregates["region"]["counts"].values()) == seg.n
         assert seg.aggregates["signed up"]["q50"] in {d.isoformat() for d in mine}
+
+
+def test_a_wave_whose_columns_changed_is_refused(wave, four) -> None:
+    table, _ = wave
+    renamed = Table(table.path, [c for c in table.columns if c.name != "plan"], table.rows)
+    with pytest.raises(SegmentError, match="no column named 'plan'"):
+        four.model.assign(renamed)
+    retyped = Table(
+        table.path,
+        [
+            Column("age", ColumnKind.CATEGORICAL, ["young"] * table.rows) if c.name == "age" else c
+            for c in table.columns
+        ],
+        table.rows,
+    )
+    with pytest.raises(SegmentError, match="age: was numeric, is now categorical"):
+        four.model.describe(retyped)
