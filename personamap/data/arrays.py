@@ -98,7 +98,7 @@ def arrays(column: Column) -> ColumnArrays:
     if column.kind is ColumnKind.MULTI_SELECT:
         answers: list[tuple[str, ...]] = values if None not in values else [a or () for a in values]  # type: ignore[assignment, misc]
         levels, options = _options(answers)
-        return ColumnArrays(column, options.any(axis=1), levels=tuple(levels), options=options)
+        return ColumnArrays(column, np.asarray(options.any(axis=1)), levels=tuple(levels), options=options)
     counts = Counter(values)
     gaps = counts.pop(None, 0)
     levels = ranked(counts)  # type: ignore[arg-type]

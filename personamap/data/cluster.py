@@ -34,14 +34,14 @@ def kmeans(matrix: np.ndarray, k: int, seed: int, n_init: int = N_INIT) -> Any:
     """A fitted scikit-learn KMeans (k-means++ start, `n_init` restarts, the best kept). The
     matrix is centred in place and restored (`copy_x=False`): it is ours and large, so a copy
     would only cost time and memory."""
-    from sklearn.cluster import KMeans
+    from sklearn.cluster import KMeans  # type: ignore[import-untyped]
 
     return KMeans(n_clusters=k, n_init=n_init, random_state=seed, copy_x=False).fit(matrix)
 
 
 def silhouette(matrix: np.ndarray, labels: np.ndarray, seed: int) -> float:
     """Mean silhouette on a seeded sample of rows; 0 when it is undefined (one segment)."""
-    from sklearn.metrics import silhouette_score
+    from sklearn.metrics import silhouette_score  # type: ignore[import-untyped]
 
     if len(set(labels.tolist())) < 2:
         return 0.0
