@@ -112,6 +112,8 @@ def _share_distinctions(shares: _Shares, sizes: np.ndarray) -> list[list[Distinc
     spread = np.sqrt(overall * (1.0 - overall))
     with np.errstate(divide="ignore", invalid="ignore"):
         effects = np.where(spread > 0, np.abs(inside - overall) / spread, 0.0)
+    if shares.column.kind is ColumnKind.CATEGORICAL and len(shares.levels) == 2:
+        effects = np.where(inside >= overall, effects, 0.0)  # "fewer no" only mirrors "more yes"
     return [
         [
             Distinction(

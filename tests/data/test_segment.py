@@ -227,3 +227,22 @@ def test_a_wave_whose_columns_changed_is_refused(wave, four) -> None:
     )
     with pytest.raises(SegmentError, match="age: was numeric, is now categorical"):
         four.model.describe(retyped)
+
+
+def test_a_two_valued_category_is_named_once_by_its_over_represented_value() -> None:
+    n = 400
+    answers = ["yes" if i % 4 == 0 else "no" for i in range(n)]
+    spend = [100.0 if a == "yes" else 10.0 for a in answers]
+    table = Table(
+        Path("yn.csv"),
+        [Column("churned", ColumnKind.CATEGORICAL, answers), Column("spend", ColumnKind.NUMERIC, spend)],
+        n,
+    )
+    result = segment(table, k=2, seed=0)
+    named = [
+        [(d.column, d.value) for d in seg.distinguishing if d.column == "churned"] for seg in result.segments
+    ]
+    assert sorted(named) == [[("churned", "no")], [("churned", "yes")]]
+    small = result.segments[1]
+    (yes,) = [d for d in small.distinguishing if d.column == "churned"]
+    assert (yes.share_in_segment, yes.share_overall) == (100.0, 25.0)
