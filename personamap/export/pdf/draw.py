@@ -16,9 +16,10 @@ from reportlab.lib.colors import Color
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from ...model.enums import NoteColor
 from ...model.image_header import refusal
 from ...model.layout import Rect, Segment
-from ...style import PRINT, contrast
+from ...style import NOTE_FILL, PRINT, contrast
 from .text import Fitted, PdfText
 
 TEXT = PRINT.text
@@ -106,6 +107,11 @@ class Pen:
             self.c.roundRect(x, y, w, h, rad, stroke=int(bool(stroke)), fill=int(bool(fill)))
         else:
             self.c.rect(x, y, w, h, stroke=int(bool(stroke)), fill=int(bool(fill)))
+
+    def sticky_note(self, r: Rect, color: NoteColor) -> None:
+        """A map's sticky note: its pastel fill with a slightly darker hairline, as on the canvas."""
+        fill = NOTE_FILL[color]
+        self.rect(r, fill, mix(fill, "#000000", 0.13), 0.5, radius=3)
 
     def line(
         self,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ...model import EmpathyMap, Quadrant
 from ...model.layout import EmpathyLayout, EmpathyMetrics, Rect, initials, layout_empathy
-from ...style import NOTE_FILL, PRINT, TYPE
+from ...style import PRINT, TYPE
 from ..spec import Ctx, GeometryFor, PageJob, Sheet
 from .draw import MUTED, TEXT, Pen, mix, on_color
 
@@ -65,8 +65,7 @@ def draw_empathy(ctx: Ctx, pen: Pen, emap: EmpathyMap, layout: EmpathyLayout) ->
         box = layout.note_rects.get(note.id)
         if box is None:
             continue
-        fill = NOTE_FILL[note.color]
-        pen.rect(box, fill, mix(fill, "#000000", 0.13), 0.5, radius=3)
+        pen.sticky_note(box, note.color)
         s = layout.note_scale.get(note.quadrant, 1.0)
         pen.text(
             layout.note_text_rects[note.id],

@@ -18,7 +18,7 @@ from ...model.layout import (
     title_chips,
 )
 from ...model.layout.legend import LEGEND_MARKER
-from ...style import LANE_LOOK, NOTE_FILL, PRINT, TYPE
+from ...style import LANE_LOOK, PRINT, TYPE
 from ..spec import Ctx
 from .draw import MUTED, TEXT, Pen, mix
 
@@ -182,8 +182,7 @@ def _notes(pen: Pen, layout: JourneyLayout, journey: JourneyMap) -> None:
         r = layout.note_rects.get(note.id)
         if r is None:
             continue
-        fill = NOTE_FILL[note.color]
-        pen.rect(r, fill, mix(fill, "#000000", 0.13), 0.5, radius=3)
+        pen.sticky_note(r, note.color)
         tr = layout.note_text_rects[note.id]
         pen.text(tr, note.text, TYPE.body, TEXT, max_lines=max(1, layout.note_lines.get(note.id, 1)))
         meta = [f"#{t}" for t in note.tags[:3]]

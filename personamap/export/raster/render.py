@@ -200,6 +200,18 @@ def _poster_persona(project: Project, picture: Picture) -> Persona:
     return persona
 
 
+def _blank_image(w: int, h: int, options: RasterOptions, title: str) -> QImage:
+    """A w × h image to paint on, checked against the pixel cap before it is allocated:
+    premultiplied ARGB32 cleared to transparent, or RGB32 on white."""
+    check_pixels(w, h, options, title)
+    fmt = QImage.Format.Format_ARGB32_Premultiplied if options.transparent else QImage.Format.Format_RGB32
+    image = QImage(w, h, fmt)
+    if image.isNull():
+        raise RasterError(f"{title}: not enough memory for a {w} × {h} pixel image")
+    image.fill(Qt.GlobalColor.transparent if options.transparent else Qt.GlobalColor.white)
+    return image
+
+
 def _poster_image(
     project: Project, picture: Picture, options: RasterOptions, preview_side: int = 0
 ) -> QImage:
@@ -217,12 +229,7 @@ def _poster_image(
         check_options(options)
         scale = options.dpi / 72.0
     w, h = max(1, round(w_pt * scale)), max(1, round(h_pt * scale))
-    check_pixels(w, h, options, picture.title)
-    fmt = QImage.Format.Format_ARGB32_Premultiplied if options.transparent else QImage.Format.Format_RGB32
-    image = QImage(w, h, fmt)
-    if image.isNull():
-        raise RasterError(f"{picture.title}: not enough memory for a {w} × {h} pixel image")
-    image.fill(Qt.GlobalColor.transparent if options.transparent else Qt.GlobalColor.white)
+    image = _blank_image(w, h, options, picture.title)
     points = round(72 / 0.0254)  # a point-sized font is one unit while painting
     image.setDotsPerMeterX(points)
     image.setDotsPerMeterY(points)
@@ -246,12 +253,7 @@ def render_image(project: Project, picture: Picture, options: RasterOptions) -> 
     with offscreen_scene(project, picture) as (scene, rect):
         source = _margin_rect(rect, options.margin)
         w, h, dpi = pixel_size(source, options)
-        check_pixels(w, h, options, picture.title)
-        fmt = QImage.Format.Format_ARGB32_Premultiplied if options.transparent else QImage.Format.Format_RGB32
-        image = QImage(w, h, fmt)
-        if image.isNull():
-            raise RasterError(f"{picture.title}: not enough memory for a {w} × {h} pixel image")
-        image.fill(Qt.GlobalColor.transparent if options.transparent else Qt.GlobalColor.white)
+        image = _blank_image(w, h, options, picture.title)
         _paint(scene, image, QRectF(0, 0, w, h), source, None)
     dots_per_meter = round(dpi / 0.0254)
     image.setDotsPerMeterX(dots_per_meter)
