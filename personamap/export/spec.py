@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
-from ..model import Persona, Project
+from ..model import Board, EmpathyMap, JourneyMap, Persona, Project
 from ..model.layout import Rect
 from ..model.lifecycle import review_due
 from .pages import PageGeometry, content_rect, footer_size
@@ -148,3 +148,29 @@ def find_named(kind: str, name: str, items: Sequence[tuple[str, str, _Item]]) ->
             return item
     names = ", ".join(repr(n) for _, n, _ in items) or "none in this project"
     raise ExportError(f"no {kind} named {name!r} (choose one of: {names})")
+
+
+class Named(NamedTuple):
+    """Everything `--what` can name, as (id, name, item) lists for `find_named`; the PDF and
+    the picture planners read names the same way."""
+
+    personas: list[tuple[str, str, Persona]]
+    journeys: list[tuple[str, str, JourneyMap]]
+    maps: list[tuple[str, str, EmpathyMap]]
+    boards: list[tuple[str, str, Board]]
+
+    @classmethod
+    def of(cls, project: Project) -> Named:
+        return cls(
+            [(x.id, x.name, x) for x in project.personas],
+            [(x.id, x.title, x) for x in project.journeys],
+            [(x.id, x.title, x) for x in project.empathy_maps],
+            [(x.id, x.name, x) for x in project.boards],
+        )
+
+    def board(self, name: str) -> Board:
+        """The board `board:NAME` names; ExportError when NAME is missing or unknown."""
+        if not name:
+            boards = ", ".join(b[1] for b in self.boards)
+            raise ExportError(f"board needs a NAME: board:NAME (boards: {boards})")
+        return find_named("board", name, self.boards)

@@ -13,7 +13,7 @@ votes          dot-vote results: voted notes with their dots, stage by stage
 
 from __future__ import annotations
 
-from ..spec import WHAT_HELP, Ctx, ExportError, GeometryFor, PageJob, find_named
+from ..spec import WHAT_HELP, Ctx, ExportError, GeometryFor, Named, PageJob, find_named
 from . import board_page, cards_sheet, deck, empathy_page, journey_poster, votes_page
 from .persona_poster import persona_jobs
 
@@ -35,10 +35,8 @@ def plan(ctx: Ctx, geometry: GeometryFor) -> list[PageJob]:
             f"--tile spreads journey and board posters over sheets; it does not apply to --what "
             f"{ctx.options.what!r} (use a bigger --page-size instead)"
         )
-    personas = [(x.id, x.name, x) for x in p.personas]
-    journeys = [(x.id, x.title, x) for x in p.journeys]
-    maps = [(x.id, x.title, x) for x in p.empathy_maps]
-    boards = [(x.id, x.name, x) for x in p.boards]
+    named = Named.of(p)
+    personas, journeys, maps, boards = named
     if kind == "persona":
         if not name:
             raise ExportError("persona needs a NAME: persona:NAME")
@@ -58,9 +56,7 @@ def plan(ctx: Ctx, geometry: GeometryFor) -> list[PageJob]:
     elif kind == "votes":
         jobs = votes_page.jobs(ctx, geometry)
     elif kind == "board":
-        if not name:
-            raise ExportError(f"board needs a NAME: board:NAME (boards: {', '.join(b[1] for b in boards)})")
-        jobs = board_page.jobs(ctx, geometry, find_named("board", name, boards))
+        jobs = board_page.jobs(ctx, geometry, named.board(name))
     elif kind == "boards":
         jobs = [job for _, _, b in boards for job in board_page.jobs(ctx, geometry, b)]
     else:

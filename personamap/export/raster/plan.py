@@ -32,7 +32,7 @@ from ...model.board import (
     PersonaCard,
     Placed,
 )
-from ..spec import ExportError, find_named
+from ..spec import ExportError, Named, find_named
 
 RASTER_WHAT_HELP = "all, board:NAME, persona:NAME, personas, card:NAME, cards, journey[:NAME], empathy[:NAME]"
 CARD_SIZE = (280.0, 360.0)
@@ -136,14 +136,10 @@ def plan_pictures(project: Project, what: str) -> list[Picture]:
         what = f"{head[0]}:{head[1]}"
     kind, _, name = what.partition(":")
     kind, name = kind.strip().lower(), name.strip()
-    personas = [(x.id, x.name, x) for x in project.personas]
-    journeys = [(x.id, x.title, x) for x in project.journeys]
-    maps = [(x.id, x.title, x) for x in project.empathy_maps]
-    boards = [(x.id, x.name, x) for x in project.boards]
+    named = Named.of(project)
+    personas, journeys, maps, boards = named
     if kind == "board":
-        if not name:
-            raise ExportError(f"board needs a NAME: board:NAME (boards: {', '.join(b[1] for b in boards)})")
-        pictures = [board_picture(find_named("board", name, boards))]
+        pictures = [board_picture(named.board(name))]
     elif kind in ("persona", "card"):
         if not name:
             raise ExportError(f"{kind} needs a NAME: {kind}:NAME")
