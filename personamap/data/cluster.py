@@ -12,10 +12,15 @@ Quality, reported for every k tried:
   `STABILITY_SAMPLE` rows, each labelling that same sample; the mean adjusted Rand index between
   every pair of labellings (1 = the same segments every time, 0 = chance). The fits restart as
   often as the real one, so stability measures the data, not a single unlucky start.
+
+Segmenting 100,000 rows takes seconds, so every step (a fit, a bootstrap run, a k tried) first
+reports to an optional `Progress` callback, which can stop the work by returning True: a window
+offers Cancel and the worker thread really stops at the next step (`Cancelled`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
@@ -28,6 +33,33 @@ STABILITY_SAMPLE = 2000
 BOOTSTRAPS = 4
 AUTO_SAMPLE = 20_000
 AUTO_RANGE = range(2, 9)
+
+Progress = Callable[[str, float], bool]
+"""Called with what is being done and the fraction done (0–1); returning True stops the work."""
+
+
+class Cancelled(Exception):
+    """The progress callback asked to stop; nothing was produced."""
+
+
+@dataclass
+class Steps:
+    """Counts the steps of one piece of work and reports each to `progress` before it runs, so
+    the fraction is the share of steps done and a stop request is seen between steps."""
+
+    progress: Progress | None
+    total: int
+    done: int = 0
+
+    def next(self, stage: str) -> None:
+        if self.progress is not None and self.progress(stage, min(self.done / max(self.total, 1), 1.0)):
+            raise Cancelled(stage)
+        self.done += 1
+
+    def finish(self) -> None:
+        """Report the work complete (a last chance to stop, too)."""
+        self.done = self.total
+        self.next("done")
 
 
 def kmeans(matrix: np.ndarray, k: int, seed: int, n_init: int = N_INIT) -> Any:
@@ -50,8 +82,9 @@ def silhouette(matrix: np.ndarray, labels: np.ndarray, seed: int) -> float:
     return float(silhouette_score(matrix, labels, sample_size=sample, random_state=seed))
 
 
-def stability(matrix: np.ndarray, k: int, seed: int) -> float:
-    """Agreement (mean pairwise adjusted Rand index) of k-means fitted on bootstrap resamples."""
+def stability(matrix: np.ndarray, k: int, seed: int, steps: Steps | None = None) -> float:
+    """Agreement (mean pairwise adjusted Rand index) of k-means fitted on bootstrap resamples;
+    each resample is one of `steps`."""
     from sklearn.metrics import adjusted_rand_score
 
     rng = np.random.default_rng(seed)
@@ -60,6 +93,8 @@ def stability(matrix: np.ndarray, k: int, seed: int) -> float:
         base = matrix[np.sort(rng.choice(matrix.shape[0], STABILITY_SAMPLE, replace=False))]
     labellings = []
     for b in range(BOOTSTRAPS):
+        if steps is not None:
+            steps.next(f"checking stability of {k} segments")
         resample = base[rng.integers(0, base.shape[0], base.shape[0])]
         labellings.append(kmeans(resample, k, seed + b + 1).predict(base))
     scores = [adjusted_rand_score(a, b) for a, b in combinations(labellings, 2)]
@@ -78,15 +113,22 @@ class Score:
         return {"k": self.k, "silhouette": round(self.silhouette, 3), "stability": round(self.stability, 3)}
 
 
-def score(matrix: np.ndarray, labels: np.ndarray, k: int, seed: int) -> Score:
-    return Score(k, silhouette(matrix, labels, seed), stability(matrix, k, seed))
+SCORE_STEPS = BOOTSTRAPS
+"""Steps `score` reports: one per bootstrap fit (the silhouette is quick beside them)."""
+AUTO_STEPS = len(AUTO_RANGE) * (1 + SCORE_STEPS)
+"""Steps `choose_k` reports at most: a fit and a score per k."""
 
 
-def choose_k(matrix: np.ndarray, seed: int) -> tuple[int, list[Score]]:
+def score(matrix: np.ndarray, labels: np.ndarray, k: int, seed: int, steps: Steps | None = None) -> Score:
+    return Score(k, silhouette(matrix, labels, seed), stability(matrix, k, seed, steps))
+
+
+def choose_k(matrix: np.ndarray, seed: int, steps: Steps | None = None) -> tuple[int, list[Score]]:
     """Try k = 2…8 on a seeded sample of at most `AUTO_SAMPLE` rows and keep the k with the best
     silhouette × stability: a k must both separate the rows and come back the same on resamples
     (silhouette alone often prefers merging a small niche into a big neighbour). Ties go to the
-    smaller k. Returns the k chosen and every score, for the explorer's chart."""
+    smaller k. Returns the k chosen and every score, for the explorer's chart. Each fit and
+    bootstrap run is one of `steps`."""
     rng = np.random.default_rng(seed)
     work = matrix
     if matrix.shape[0] > AUTO_SAMPLE:
@@ -96,7 +138,9 @@ def choose_k(matrix: np.ndarray, seed: int) -> tuple[int, list[Score]]:
     for k in AUTO_RANGE:
         if k > distinct - 1:
             break
-        scores.append(score(work, kmeans(work, k, seed).labels_, k, seed))
+        if steps is not None:
+            steps.next(f"trying {k} segments")
+        scores.append(score(work, kmeans(work, k, seed).labels_, k, seed, steps))
     if not scores:
         return min(2, distinct), []
     best = max(scores, key=lambda s: (round(s.silhouette * s.stability, 3), -s.k))

@@ -10,6 +10,9 @@ Rows: a row with none of the chosen columns answered cannot be placed and is lef
 `rows_used`); other gaps are imputed as the encoder says (personamap/data/encode.py). Segments are
 numbered by size, largest first; those under `NICHE_SHARE` of the rows used are flagged niche,
 never dropped.
+
+`progress` (personamap/data/cluster.py `Progress`) hears of every fit and bootstrap run and can
+stop the work between them; `segment` then raises `Cancelled`.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ import numpy as np
 
 from personamap.data import cluster
 from personamap.data.arrays import ColumnArrays, arrays
+from personamap.data.cluster import Cancelled as Cancelled  # raised through segment()
+from personamap.data.cluster import Progress, Steps
 from personamap.data.columns import Column, ColumnKind, Table
 from personamap.data.describe import Distinction, aggregates, distinguishing, summarise
 from personamap.data.encode import SEGMENTABLE, EncodeError, Encoder, check, usable
@@ -162,10 +167,12 @@ def segment(
     k: int | Literal["auto"] = "auto",
     seed: int = 0,
     describe: list[str] | None = None,
+    progress: Progress | None = None,
 ) -> Segmentation:
     """Segment `table` on `columns` (default: `default_columns`) into `k` segments, or choose k
     in 2–8 (`"auto"`). `describe` adds columns whose aggregates are kept without shaping the
-    segments. The same table, columns, k and seed give the same result."""
+    segments. The same table, columns, k and seed give the same result. Raises `Cancelled`
+    when `progress` returns True."""
     chosen = list(columns) if columns is not None else default_columns(table)
     extra = [c for c in describe or [] if c not in chosen]
     try:
@@ -184,16 +191,21 @@ def segment(
     if matrix.shape[0] < 3:
         raise SegmentError(f"{table.path.name}: {matrix.shape[0]} usable rows, too few to segment")
     tried: list[cluster.Score] = []
+    final = 1 + cluster.SCORE_STEPS
+    steps = Steps(progress, final + (cluster.AUTO_STEPS if k == "auto" else 0))
     if k == "auto":
-        k, tried = cluster.choose_k(matrix, seed)
+        k, tried = cluster.choose_k(matrix, seed, steps)
     elif not isinstance(k, int) or not 2 <= k <= matrix.shape[0] - 1:
         raise SegmentError(f"k must be between 2 and {min(matrix.shape[0] - 1, 99)}, or auto")
+    steps.done = steps.total - final  # auto may stop early: fewer distinct rows than k's
+    steps.next(f"finding {k} segments")
     fitted = cluster.kmeans(matrix, k, seed)
     centroids, raw_labels = _by_size(fitted.cluster_centers_, fitted.labels_)
     labels = np.full(table.rows, -1, dtype=np.int64)
     labels[used] = raw_labels
-    quality = cluster.score(matrix, raw_labels, k, seed)
+    quality = cluster.score(matrix, raw_labels, k, seed, steps)
     segments = _segments(table, labels, k, parsed, extra)
+    steps.finish()
     return Segmentation(
         SegmentModel(encoder, centroids),
         labels,
