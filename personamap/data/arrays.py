@@ -19,6 +19,9 @@ from personamap.data.columns import Column, ColumnKind, Value
 
 MISSING = "(missing)"
 OTHER = "(other)"
+MIN_LEVEL_ROWS = 3
+"""A value given by fewer rows of the whole table is a quasi-identifier (the one customer in
+Ghent): it gets no encoder indicator and is never stored, it counts as OTHER."""
 NUMERIC_KINDS = (ColumnKind.NUMERIC, ColumnKind.DATE)
 
 
@@ -42,6 +45,15 @@ class ColumnArrays:
     @property
     def kind(self) -> ColumnKind:
         return self.column.kind
+
+
+def level_rows(parsed: ColumnArrays) -> np.ndarray:
+    """Rows of the whole table giving each of a categorical or multi-select column's levels."""
+    if parsed.codes is not None:
+        return np.bincount(parsed.codes, minlength=len(parsed.levels))
+    if parsed.options is not None:
+        return parsed.options.sum(axis=0)
+    return np.zeros(0, dtype=np.int64)
 
 
 def ranked(counts: Counter[str]) -> list[str]:

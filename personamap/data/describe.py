@@ -7,7 +7,9 @@ share and a mean compare: |p_seg - p| / sqrt(p (1 - p)) for a value's share p, a
 here pays yearly" sets a group apart as much as "all pay monthly").
 
 Aggregates are counts per category and option, and count, mean and quantiles per number: never a
-row, and never a minimum or maximum (an outlier's exact value can point at one person).
+row, and never a minimum or maximum (an outlier's exact value can point at one person). For the
+same reason a value given by fewer than `MIN_LEVEL_ROWS` rows of the whole table is counted as
+"(other)", and a segment with fewer numbers than that keeps their count but no mean or quantile.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from personamap.data.arrays import MISSING, OTHER, ColumnArrays, format_number
+from personamap.data.arrays import MIN_LEVEL_ROWS, MISSING, OTHER, ColumnArrays, format_number, level_rows
 from personamap.data.columns import Column, ColumnKind
 
 TOP = 5
@@ -90,15 +92,38 @@ def summarise(parsed: list[ColumnArrays], labels: np.ndarray, k: int) -> list[Su
         if column.numbers is not None:
             out.append(_Numbers(column.column, column.numbers if every else column.numbers[used], seg))
         elif column.codes is not None:
-            codes = column.codes if every else column.codes[used]
-            width = len(column.levels)
+            levels, lookup = _common(column)
+            codes = lookup[column.codes if every else column.codes[used]]
+            width = len(levels)
             flat = np.bincount(seg * width + codes, minlength=k * width)
-            out.append(_Shares(column.column, list(column.levels), flat.reshape(k, width).astype(float)))
+            out.append(_Shares(column.column, levels, flat.reshape(k, width).astype(float)))
         elif column.options is not None:
             options = column.options if every else column.options[used]
+            rare = level_rows(column) < MIN_LEVEL_ROWS
+            levels = [level for level, r in zip(column.levels, rare, strict=True) if not r]
+            if rare.any():  # rows that ticked any rare option, so "(other)" counts people
+                options = np.column_stack([options[:, ~rare], options[:, rare].any(axis=1)])
+                levels.append(OTHER)
             counts = _segment_onehot(seg, k) @ options.astype(float)
-            out.append(_Shares(column.column, list(column.levels), counts))
+            out.append(_Shares(column.column, levels, counts))
     return out
+
+
+def _common(column: ColumnArrays) -> tuple[list[str], np.ndarray]:
+    """A categorical column's levels with those under `MIN_LEVEL_ROWS` rows of the whole table
+    pooled as "(other)" ("(missing)" stays last), and each old level's new index."""
+    rows = level_rows(column)
+    plain = [i for i, level in enumerate(column.levels) if level != MISSING]
+    keep = [i for i in plain if rows[i] >= MIN_LEVEL_ROWS]
+    if len(keep) == len(plain):
+        return list(column.levels), np.arange(len(column.levels))
+    levels = [column.levels[i] for i in keep] + [OTHER]
+    lookup = np.full(len(column.levels), len(keep), dtype=np.int64)
+    lookup[keep] = np.arange(len(keep))
+    if len(plain) < len(column.levels):
+        lookup[column.levels.index(MISSING)] = len(levels)
+        levels.append(MISSING)
+    return levels, lookup
 
 
 def _round_percent(x: float) -> float:
@@ -141,7 +166,7 @@ def _mean_distinctions(numbers: _Numbers, k: int) -> list[list[Distinction]]:
     counts = np.bincount(seg[present], minlength=k)
     out: list[list[Distinction]] = []
     for s in range(k):
-        if counts[s] == 0 or sd == 0:
+        if counts[s] < MIN_LEVEL_ROWS or sd == 0:  # the mean of one or two rows is their value
             out.append([])
             continue
         seg_mean = sums[s] / counts[s]
@@ -189,7 +214,7 @@ def _number_summary(kind: ColumnKind, values: np.ndarray) -> dict[str, Any]:
         "n": int(present.size),
         "missing": int(values.size - present.size),
     }
-    if present.size:
+    if present.size >= MIN_LEVEL_ROWS:  # fewer: the figures would be those people's values
         summary["mean"] = _figure(kind, float(present.mean()))
         for q, v in zip(QUANTILES, np.quantile(present, QUANTILES), strict=True):
             summary[f"q{round(q * 100)}"] = _figure(kind, float(v))

@@ -6,10 +6,11 @@ Encoding, per column kind:
 - numeric and date (as days): scaled to mean 0 and standard deviation 1. A missing number is
   imputed at the mean (0 after scaling, so it pulls toward no segment) and, when the column had
   gaps, a 0/1 "was missing" indicator is added, so people who skipped a question can group.
-- categorical: one-hot over the most frequent `MAX_LEVELS` values; rarer values share one
-  "(other)" indicator and a missing value has its own "(missing)" indicator.
-- multi-select: one 0/1 indicator per option (the `MAX_LEVELS` most frequent); an empty answer
-  sets none.
+- categorical: one-hot over the most frequent `MAX_LEVELS` values given by at least
+  `MIN_LEVEL_ROWS` rows; rarer values share one "(other)" indicator (a value only one or two
+  people gave would point at them) and a missing value has its own "(missing)" indicator.
+- multi-select: one 0/1 indicator per option (the `MAX_LEVELS` most frequent of those given by
+  at least `MIN_LEVEL_ROWS` rows); an empty answer or a rare option sets none.
 A 0/1 indicator and a standardised number have the same expected squared distance between two
 random rows (at most 2), so no kind outweighs another by its units.
 
@@ -23,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from personamap.data.arrays import MISSING, OTHER, ColumnArrays, arrays
+from personamap.data.arrays import MIN_LEVEL_ROWS, MISSING, OTHER, ColumnArrays, arrays, level_rows
 from personamap.data.columns import Column, ColumnKind, Table
 
 MAX_LEVELS = 30
@@ -99,9 +100,12 @@ def fit_feature(parsed: ColumnArrays) -> Feature:
             indicator=not bool(parsed.present.all()),
         )
     plain = [level for level in parsed.levels if level != MISSING or parsed.options is not None]
-    levels = plain[:MAX_LEVELS]
+    rows = dict(zip(parsed.levels, level_rows(parsed).tolist(), strict=True))
+    levels = [level for level in plain if rows[level] >= MIN_LEVEL_ROWS][:MAX_LEVELS]
+    if not levels:
+        raise EncodeError(f"{parsed.name}: no value is given by {MIN_LEVEL_ROWS} rows or more")
     if parsed.codes is not None:
-        if len(plain) > MAX_LEVELS:
+        if len(levels) < len(plain):
             levels.append(OTHER)
         if len(plain) < len(parsed.levels):
             levels.append(MISSING)
