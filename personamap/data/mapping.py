@@ -132,7 +132,7 @@ _RULES: tuple[tuple[str, str, tuple[ColumnKind, ...]], ...] = (
     ),
     ("goals", r"goal|objective|\bziele?\b|objectif|objetivo|\bmetas?\b", _CHOICE),
     ("needs", r"\bneeds?\b|bed[üu]rfnis|besoin|necesidad", _CHOICE),
-    ("frustrations", r"frustrat|pain point|\bpains?\b|problem|challenge|schmerzpunkt|probl[èe]me", _CHOICE),
+    ("frustrations", r"frustra|pain point|\bpains?\b|problem|challenge|schmerzpunkt|probl[èe]me", _CHOICE),
     ("motivations", r"motivation|motive|motivaci|\bmotivo", _CHOICE),
 )
 _COMPILED = tuple((path, re.compile(pattern, re.I), kinds) for path, pattern, kinds in _RULES)
