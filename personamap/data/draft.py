@@ -4,7 +4,8 @@ sets the segment apart. Every field filled from data cites the dataset source wi
 observed (docs/DOMAIN.md, "Draft persona"); a person names it and writes its story.
 
 Only columns the user kept to segment by or to describe reach a persona, and only as aggregates
-(shares, means, quantile ranges): never a row, never a column marked personal.
+(shares, means, quantile ranges): never a row, never a column marked personal. A segment of
+fewer than `MIN_LEVEL_ROWS` rows gets its size only: its figures would be those people's values.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 
+from personamap.data.arrays import MIN_LEVEL_ROWS
+from personamap.data.describe import Distinction
 from personamap.data.fill import fill, overall
 from personamap.data.names import placeholder_names
 from personamap.data.segment import Segment as DataSegment
@@ -44,9 +47,8 @@ def _priorities(segments: tuple[DataSegment, ...]) -> list[Priority]:
     return [Priority.PRIMARY if s.index in primary else Priority.SECONDARY for s in segments]
 
 
-def _profile(seg: DataSegment, used: set[str], source_id: str) -> CustomSection:
-    lines = [size_line(seg.n, seg.share, seg.niche)]
-    lines += [profile_line(d) for d in seg.distinguishing if d.column in used]
+def _profile(seg: DataSegment, apart: list[Distinction], source_id: str) -> CustomSection:
+    lines = [size_line(seg.n, seg.share, seg.niche), *map(profile_line, apart)]
     items = [Item(text=line, evidence_ids=[source_id], confidence=Confidence.OBSERVED) for line in lines]
     return CustomSection(title=PROFILE_TITLE, items=items)
 
@@ -76,7 +78,8 @@ def draft_personas(
     colors = _colors(len(segments), existing_colors)
     out = []
     for seg, name, color, priority in zip(segments, names, colors, _priorities(segments), strict=True):
-        apart = [d for d in seg.distinguishing if d.column in used]
+        described = seg.n >= MIN_LEVEL_ROWS  # a segment of one or two rows would describe those people
+        apart = [d for d in seg.distinguishing if d.column in used] if described else []
         persona = Persona(
             name=name,
             tagline=tagline(apart),
@@ -90,10 +93,10 @@ def draft_personas(
                 Citation(field="tagline", evidence_ids=[source_id], confidence=Confidence.OBSERVED)
             )
         for column, path in mapped:
-            if column in wholes:
+            if described and column in wholes:
                 fill(persona, path, column, seg.aggregates[column], wholes[column], seg.n, source_id)
         if any(c.field.startswith("firmographics.") for c in persona.citations):
             persona.segment = Segment.B2B
-        persona.custom_sections.append(_profile(seg, used, source_id))
+        persona.custom_sections.append(_profile(seg, apart, source_id))
         out.append(persona)
     return out

@@ -345,3 +345,36 @@ def test_firmographics_role_goals_and_lifetime_value_are_filled_and_cited() -> N
         "firmographics.seniority",
         "behaviour.usage_frequency",
     } <= fields
+
+
+def test_a_segment_of_two_rows_gets_its_size_and_no_figure() -> None:
+    n = 302
+    spend = [20.0 + (i % 7) if i < 150 else 80.0 + (i % 5) for i in range(n - 2)] + [9000.0, 9100.0]
+    table = Table(
+        Path("outliers.csv"),
+        [
+            Column("Spend", ColumnKind.NUMERIC, spend),
+            Column("City", ColumnKind.CATEGORICAL, ["Lyon" if i % 2 else "Nice" for i in range(n)]),
+        ],
+        n,
+    )
+    columns = [
+        DatasetColumn(
+            name="Spend", type=ColumnType.NUMERIC, role=ColumnRole.SEGMENT, maps_to="value_figures"
+        ),
+        DatasetColumn(
+            name="City",
+            type=ColumnType.CATEGORICAL,
+            role=ColumnRole.DESCRIBE,
+            maps_to="demographics.location",
+        ),
+    ]
+    segmentation = segment(table, ["Spend"], 3, 0, describe=["City"])
+    assert [s.n for s in segmentation.segments] == [150, 150, 2]
+    personas = draft_personas(segmentation, columns, SOURCE, seed=0, today=TODAY)
+    tiny = personas[2]
+    assert tiny.tagline == "" and tiny.citations == [] and tiny.value_figures == []
+    assert tiny.demographics.location == ""
+    assert [i.text for i in tiny.custom_sections[0].items] == ["n = 2 (0.7 % of rows), niche"]
+    assert "9000" not in tiny.model_dump_json() and "9,0" not in tiny.model_dump_json()
+    assert personas[0].value_figures and personas[0].demographics.location
