@@ -10,7 +10,7 @@ from typing import Any
 
 from personamap.data.arrays import MISSING, OTHER
 from personamap.data.mapping import LIST_FIELDS, MAPPABLE_FIELDS, RATE_HEADER, is_yes, plain_header
-from personamap.data.wording import clip, number, percent, whole_range
+from personamap.data.wording import clip, number, percent, span, whole_range
 from personamap.model.enums import ChannelKind, Confidence, ValueKind
 from personamap.model.persona import Channel, Citation, Item, Persona, ValueFigure
 
@@ -175,46 +175,56 @@ def _is_flag(agg: Aggregate) -> bool:
     return all(q in (0, 1) for q in quantiles)
 
 
-def value_figure(column: str, agg: Aggregate, whole: Aggregate, source_id: str) -> ValueFigure | None:
-    """A mean in the column's unit ("avg monthly charges 74.4"), or, for a yes/no or 0/1
-    column named like churn, the share of yes as a rate ("churn rate 42.0 %")."""
-    header = plain_header(column)
-    rated = RATE_HEADER.search(header) is not None
-    here = there = None
+def _rates(agg: Aggregate, whole: Aggregate) -> tuple[float, float | None] | None:
+    """(percent here, percent overall) of yes in a yes/no column, or of ones in a 0/1 one."""
     if "counts" in agg:
-        here, there = _yes_share(agg), _yes_share(whole)
-    elif rated and _is_flag(agg) and isinstance(agg.get("mean"), float | int):
-        here = 100.0 * agg["mean"]
-        there = 100.0 * whole["mean"] if whole.get("mean") is not None else None
-    if here is not None:
+        here = _yes_share(agg)
+        return None if here is None else (here, _yes_share(whole))
+    if _is_flag(agg) and isinstance(agg.get("mean"), float | int):
+        there = whole.get("mean")
+        return 100.0 * agg["mean"], None if there is None else 100.0 * there
+    return None
+
+
+def _rate_kind(header: str) -> ValueKind:
+    """Churn risk for churn, cancellation or attrition; a retention or any other rate is other."""
+    churn = RATE_HEADER.search(header) and not re.search(r"retain|retention", header)
+    return ValueKind.CHURN_RISK if churn else ValueKind.OTHER
+
+
+def _mean_kind(header: str) -> ValueKind:
+    if _LTV.search(header):
+        return ValueKind.LIFETIME_VALUE
+    return ValueKind.ACQUISITION_COST if _CAC.search(header) else ValueKind.OTHER
+
+
+def value_figure(column: str, agg: Aggregate, whole: Aggregate, source_id: str) -> ValueFigure | None:
+    """For a yes/no or 0/1 column named like churn, the share of yes as a rate ("churn rate
+    42.0 %"); for a number, its mean in the unit the header names ("avg monthly charges 74.4"),
+    with the mean over all rows and the segment's middle half in the note."""
+    header = plain_header(column)
+    rates = _rates(agg, whole) if RATE_HEADER.search(header) or "counts" in agg else None
+    if rates is not None:
+        here, there = rates
         return ValueFigure(
-            kind=ValueKind.CHURN_RISK
-            if rated and "retain" not in header and "retention" not in header
-            else ValueKind.OTHER,
+            kind=_rate_kind(header),
             label=f"{header} rate",
             value=round(here, 1),
             unit="%",
-            note=f"{number(there)} % overall" if there is not None else "",
+            note="" if there is None else f"{number(there)} % overall",
             evidence_ids=[source_id],
         )
     mean = agg.get("mean")
     if "counts" in agg or not isinstance(mean, float | int):
         return None
-    kind = (
-        ValueKind.LIFETIME_VALUE
-        if _LTV.search(header)
-        else ValueKind.ACQUISITION_COST
-        if _CAC.search(header)
-        else ValueKind.OTHER
-    )
-    spread = f"middle half here {whole_range(agg['q25'], agg['q75'])}" if agg.get("q25") is not None else ""
-    versus = f"{number(whole['mean'])} overall" if whole.get("mean") is not None else ""
+    versus = "" if whole.get("mean") is None else f"{number(whole['mean'])} overall"
+    middle = "" if agg.get("q25") is None else f"middle half here {span(agg['q25'], agg['q75'])}"
     return ValueFigure(
-        kind=kind,
+        kind=_mean_kind(header),
         label=f"avg {header}",
         value=round(float(mean), 1),
         unit=_unit(column),
-        note="; ".join(part for part in (versus, spread) if part),
+        note="; ".join(part for part in (versus, middle) if part),
         evidence_ids=[source_id],
     )
 

@@ -23,6 +23,12 @@ def whole_range(low: float, high: float) -> str:
     return f"{a:,}" if a == b else f"{a:,}–{b:,}"
 
 
+def span(low: float, high: float) -> str:
+    """A quantile range in `number`'s precision ("56.2–89.5")."""
+    a, b = number(low), number(high)
+    return a if a == b else f"{a}–{b}"
+
+
 def percent(value: float) -> str:
     """A share of rows in whole percent ("62 %"); "<1 %" rather than a misleading 0."""
     if 0 < value < 0.5:
