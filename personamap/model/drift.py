@@ -17,7 +17,7 @@ from typing import Any
 
 from .persona import Persona
 from .project import Project
-from .research import ColumnFigures, ColumnType, Dataset, SegmentFigures, Wave
+from .research import ColumnFigures, ColumnType, SegmentFigures, Source, Wave
 
 SHARE_POINTS = 5.0
 NICHE_SHARE = 5.0
@@ -182,10 +182,15 @@ def _day(days: float) -> str:
 # --- the persona's side ---------------------------------------------------------------------
 
 
-def _datasets(project: Project) -> Iterator[Dataset]:
-    for source in getattr(project, "sources", []):  # until the library lands in Project
-        if source.dataset is not None:
-            yield source.dataset
+def drafted_from(project: Project, persona: Persona) -> list[Source]:
+    """The dataset sources with a segment drafted into `persona` (the latest wave says)."""
+    return [
+        source
+        for source in getattr(project, "sources", [])  # until the library lands in Project
+        if source.dataset is not None
+        and source.dataset.waves
+        and any(s.persona_id == persona.id for s in source.dataset.waves[-1].segments)
+    ]
 
 
 def data_changed(project: Project, persona: Persona) -> list[Drift]:
@@ -194,13 +199,11 @@ def data_changed(project: Project, persona: Persona) -> list[Drift]:
     the only thing that clears it)."""
     out: list[Drift] = []
     reviewed = persona.lifecycle.last_reviewed
-    for dataset in _datasets(project):
-        if len(dataset.waves) < 2:
+    for source in drafted_from(project, persona):
+        waves = source.dataset.waves if source.dataset else []
+        if len(waves) < 2 or (reviewed is not None and reviewed >= waves[-1].imported):
             continue
-        before, now = dataset.waves[-2], dataset.waves[-1]
-        if reviewed is not None and reviewed >= now.imported:
-            continue
-        for seg in wave_drift(before, now):
+        for seg in wave_drift(waves[-2], waves[-1]):
             if seg.persona_id == persona.id:
                 out.extend(seg.drift)
     return out
