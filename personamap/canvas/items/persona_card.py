@@ -7,6 +7,7 @@ persona, so an edit anywhere shows everywhere.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
@@ -14,7 +15,9 @@ from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
 from ...model import CardLayout, Priority
+from ...model.drift import Drift, data_changed, drafted_from
 from ...model.layout import CardBoxes, Rect, layout_card
+from ...model.layout.chips import card_chips, chip_width
 from ...model.lifecycle import is_overdue
 from ...model.ops.address import walk
 from ...style import TYPE, Theme, ink_on
@@ -43,13 +46,16 @@ class PersonaCardItem(ElementItem):
         self.photo = QImage()
         self.boxes: CardBoxes | None = None
         self.overdue = False
+        self.drift: list[Drift] = []
+        self._drift_sources: set[str] = set()
         self._layout = CardLayout.STANDARD
         self._sections: list[str] = []
         self._nested_ids: set[str] = set()
 
     def depends_on(self) -> set[str]:
-        # an edit of a goal, quote or slider names that entry's id, not the persona's
-        return {self.persona_id} | self._nested_ids
+        # an edit of a goal, quote or slider names that entry's id, not the persona's; a
+        # refreshed dataset it was drafted from names that source
+        return {self.persona_id} | self._nested_ids | self._drift_sources
 
     def target(self) -> Target:
         return Target("element", self.element_id, getattr(self.scene(), "board_id", None), self.persona_id)
@@ -67,6 +73,9 @@ class PersonaCardItem(ElementItem):
                 self.photo = asset_image(asset)
         months = project.settings.review_period_months
         self.overdue = bool(persona and is_overdue(persona, months, dt.date.today()))
+        self.drift = data_changed(project, persona) if persona else []
+        self._drift_sources = {s.id for s in drafted_from(project, persona)} if persona else set()
+        self.setToolTip(_drift_tooltip(self.drift))
         resized = (element.w, element.h) != self.size()
         super().sync(element, project)  # lays the card out if it resized
         if not resized:
@@ -112,8 +121,15 @@ class PersonaCardItem(ElementItem):
                 font(TYPE.caption),
                 self.theme.muted_text,
             )
-        if self.overdue:
-            self._paint_chip(painter, "Review due", QRectF(rect.right() - 92, rect.bottom() - 28, 80, 20))
+        for label, r in self.chips(rect):
+            self._paint_chip(painter, label, r)
+
+    def chips(self, rect: QRectF) -> list[tuple[str, QRectF]]:
+        """The status chips and where they sit on the card (model/layout/chips.py)."""
+        labels = ["Review due"] * self.overdue + ["Data changed"] * bool(self.drift)
+        widths = [chip_width(_MEASURE.text_width(label, TYPE.caption, bold=True)) for label in labels]
+        card = Rect(rect.x(), rect.y(), rect.width(), rect.height())
+        return [(label, qrect(r)) for label, r in zip(labels, card_chips(widths, card), strict=True)]
 
     def _paint_photo(self, painter: QPainter, r: QRectF, accent: QColor, persona: Persona) -> None:
         path = QPainterPath()
@@ -248,3 +264,12 @@ class PersonaCardItem(ElementItem):
             painter.drawEllipse(QRectF(r.left() + 2, r.top() + body * 0.5, 5, 5))
             r = r.adjusted(m.bullet_w if m else 14, 0, 0, 0)
         draw_text(painter, r, item.text, font(body), self.theme.text, max_lines=lines)
+
+
+def _drift_tooltip(drift: list[Drift]) -> str:
+    """The drift messages as a tooltip that shows them literally (column names and categories
+    are user data; Qt would guess rich text, docs/RELIABILITY.md pitfall 4)."""
+    if not drift:
+        return ""
+    lines = ["Data changed since the last review:", *(f"• {d.message}" for d in drift)]
+    return '<p style="white-space: pre-wrap">{}</p>'.format(html.escape("\n".join(lines), quote=False))

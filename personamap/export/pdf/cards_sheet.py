@@ -10,13 +10,16 @@ import datetime as dt
 from reportlab.lib.units import mm
 
 from ...model import CardLayout, Persona
+from ...model.drift import data_changed
 from ...model.layout import Rect, layout_card
+from ...model.layout.chips import card_chips, chip_width
 from ...model.lifecycle import is_overdue
-from ...style import NEGATIVE_RED
+from ...style import NEGATIVE_RED, PRINT
 from ..pages import content_rect
 from ..spec import Ctx, GeometryFor, PageJob, Sheet
 from .card_draw import draw_card
 from .persona_flow import contents, contents_of
+from .persona_poster import DATA_CHANGED
 
 SECTIONS = ["goals", "frustrations", "motivations", "channels"]
 CARD_MM = (86.0, 118.0)
@@ -99,7 +102,17 @@ def _footer(ctx: Ctx, pen, persona, h: float, today: dt.date) -> None:
     if more:
         label = f"+ {more} more section{'s' if more != 1 else ''} in the poster"
         pen.label(16, h - 40, label, 9, "#59636E", "italic", width=CARD_PX_W - 32)
-    pen.label(16, h - 22, text, 9, NEGATIVE_RED if overdue else "#8C959F", width=CARD_PX_W - 32)
+    shown = pen.label(16, h - 22, text, 9, NEGATIVE_RED if overdue else "#8C959F", width=CARD_PX_W - 32)
+    if data_changed(ctx.project, persona):
+        _changed_chip(ctx, pen, Rect(0, 0, CARD_PX_W, h), left=16 + shown + 8)
+
+
+def _changed_chip(ctx: Ctx, pen, card: Rect, left: float) -> None:
+    """ "Data changed" as the canvas card shows it, right of the review line
+    (model/layout/chips.py)."""
+    (r,) = card_chips([chip_width(ctx.text.text_width(DATA_CHANGED, 9, bold=True))], card, left)
+    pen.rect(r, PRINT.negative_fill, radius=r.h / 2)
+    pen.text(r, DATA_CHANGED, 9, NEGATIVE_RED, "bold", "center", "middle", max_lines=1)
 
 
 def _cut_marks(pen, r: Rect) -> None:

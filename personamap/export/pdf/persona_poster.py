@@ -1,10 +1,12 @@
 """The persona poster (docs/VISUAL.md, "Persona card and poster"): a designed page, not a scaled card.
 
 A coloured header band (bleeding off the top edge) carries the photo or initials, name, role,
-tagline, badges, a "Review overdue" mark when due, and the key quote with its full source;
-below it the sections flow in 1-4 columns (persona_flow.py). Type grows with the page but
-slower than it, so a bigger sheet shows more per page. Nothing is cut: what one sheet cannot
-hold continues on the next ("Priya Raman — continued"), so one persona may be several jobs.
+tagline, badges, a "Review overdue" mark when due and a "Data changed" mark below it when a
+refresh of the dataset it was drafted from moved its segment (model/drift.py), and the key
+quote with its full source; below it the sections flow in 1-4 columns (persona_flow.py). Type
+grows with the page but slower than it, so a bigger sheet shows more per page. Nothing is cut:
+what one sheet cannot hold continues on the next ("Priya Raman — continued"), so one persona
+may be several jobs.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...model import Persona
+from ...model.drift import data_changed
 from ...model.layout import Rect, badge_labels, initials
 from ...model.lifecycle import evidence_coverage, is_overdue, review_due
 from ...style import NEGATIVE_RED
@@ -45,6 +48,7 @@ class _Header:
     quote_x: float = 0.0
     quote_w: float = 0.0
     band_h: float = 0.0
+    changed: str = ""
 
     @property
     def badge_h(self) -> float:
@@ -60,7 +64,12 @@ class _Header:
         out.append(("badges", len(self.badge_rows) * (self.badge_h + 4 * k) - 4 * k))
         if self.overdue:
             out.append(("overdue", self.badge_h))
+        if self.changed:
+            out.append(("changed", self.badge_h))
         return out
+
+
+DATA_CHANGED = "Data changed"
 
 
 def overdue_text(ctx: Ctx, persona: Persona) -> str:
@@ -127,6 +136,7 @@ def measure_header(ctx: Ctx, persona: Persona, g: PageGeometry) -> _Header:
         t.wrap(persona.tagline, text_w, 11.0 * k, "italic") if persona.tagline else [],
         _badge_rows(ctx, _badges(ctx, persona), text_w, 8.0 * k),
         overdue_text(ctx, persona),
+        changed=DATA_CHANGED if data_changed(ctx.project, persona) else "",
     )
     stack = h.stack(t.leading)
     text_h = sum(x for _, x in stack) + _STACK_GAP * k * (len(stack) - 1)
@@ -341,10 +351,11 @@ def _header(ctx: Ctx, persona: Persona, sheet: Sheet, h: _Header) -> float:
         elif key == "badges":
             _draw_badges(pen, h, persona, x, y, color, ink, t.leading)
         else:
-            _overdue_mark(pen, h, x, y, t)
+            _mark(pen, h, h.overdue if key == "overdue" else h.changed, x, y, t)
         y += height + _STACK_GAP * k
     if h.quote:
-        qy = photo.bottom + margin * 0.8 if h.quote_below else photo.y
+        # below the photo or the text beside it, whichever ends lower (measure_header's band)
+        qy = photo.y + max(h.photo_d, text_h) + margin * 0.8 if h.quote_below else photo.y
         _quote(pen, h, qy, ink, soft, t.leading)
     return h.band_h
 
@@ -372,14 +383,14 @@ def _draw_badges(
         y += bh + 4 * h.k
 
 
-def _overdue_mark(pen: Pen, h: _Header, x: float, y: float, t) -> None:
+def _mark(pen: Pen, h: _Header, text: str, x: float, y: float, t) -> None:
     """A solid red pill with a white outline: readable on any persona colour."""
     size = 8.0 * h.k
-    bw = min(h.text_w, t.width(h.overdue, size, "bold") + size * 2)
+    bw = min(h.text_w, t.width(text, size, "bold") + size * 2)
     r = Rect(x, y, bw, h.badge_h)
     pen.rect(r, NEGATIVE_RED, "#FFFFFF", 1.0, radius=h.badge_h / 2)
     ty = r.y + (h.badge_h - t.leading * size) / 2
-    pen.text(Rect(r.x, ty, r.w, t.leading * size), h.overdue, size, "#FFFFFF", "bold", "center", min_size=6.0)
+    pen.text(Rect(r.x, ty, r.w, t.leading * size), text, size, "#FFFFFF", "bold", "center", min_size=6.0)
 
 
 def _quote(pen: Pen, h: _Header, y: float, ink: str, soft: str, leading: float) -> None:
