@@ -25,7 +25,6 @@ from personamap.model import (
     EmotionScore,
     EmpathyMap,
     EmpathyNote,
-    Evidence,
     Item,
     JourneyMap,
     JourneyNote,
@@ -37,6 +36,7 @@ from personamap.model import (
     Project,
     Quadrant,
     Quote,
+    Source,
     Stage,
     Step,
     Vote,
@@ -53,7 +53,7 @@ _LANES = ("Actions", "Touchpoints", "Channels", "Thoughts", "Emotions", "Pains",
 
 
 def make_project(notes: int = 20_000, seed: int = 0) -> Project:
-    """A realistic big project: 8 personas with evidence, 10 journeys of 6 stages × 8 lanes
+    """A realistic big project: 8 personas citing a library of 40 sources, 10 journeys of 6 stages × 8 lanes
     holding `notes` notes in all (about 40 per cell), an empathy map and a board."""
     rng = random.Random(seed)
 
@@ -64,10 +64,12 @@ def make_project(notes: int = 20_000, seed: int = 0) -> Project:
         return " ".join(rng.choice(_WORDS) for _ in range(rng.randint(low, high)))
 
     personas = []
+    sources: list[Source] = []
     for i in range(8):
-        evidence = [Evidence(id=uid(), title=f"Interview {j}", note=text(5, 20)) for j in range(5)]
+        evidence = [Source(id=uid(), title=f"Interview {i}.{j}", note=text(5, 20)) for j in range(5)]
+        sources += evidence
 
-        def items(n: int, evidence: list[Evidence] = evidence) -> list[Item]:
+        def items(n: int, evidence: list[Source] = evidence) -> list[Item]:
             return [
                 Item(id=uid(), text=text(4, 12), evidence_ids=[rng.choice(evidence).id]) for _ in range(n)
             ]
@@ -84,7 +86,6 @@ def make_project(notes: int = 20_000, seed: int = 0) -> Project:
                 needs=items(4),
                 frustrations=items(5),
                 motivations=items(3),
-                evidence=evidence,
             )
         )
     journeys = []
@@ -109,7 +110,7 @@ def make_project(notes: int = 20_000, seed: int = 0) -> Project:
                     color=rng.choice(list(NoteColor)),
                     tags=["idea"] if k % 7 == 0 else [],
                     votes=[Vote(participant="ana")] if k % 11 == 0 else [],
-                    evidence_ids=[personas[0].evidence[0].id] if k % 13 == 0 else [],
+                    evidence_ids=[sources[0].id] if k % 13 == 0 else [],
                 )
             )
         emotions = [
@@ -147,6 +148,7 @@ def make_project(notes: int = 20_000, seed: int = 0) -> Project:
         id=uid(),
         title="Benchmark project",
         personas=personas,
+        sources=sources,
         journeys=journeys,
         empathy_maps=[empathy],
         boards=[board],

@@ -1,4 +1,4 @@
-"""The personas of the bundled sample project (Ledgerly) and the research they rest on.
+"""The personas of the bundled sample project (Ledgerly) and the research library they cite.
 Used by `resources_sample.py`; run everything through `build_resources.py`."""
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from personamap.model import (
     Confidence,
     CustomSection,
     Demographics,
-    Evidence,
     EvidenceKind,
     Firmographics,
     Item,
@@ -29,6 +28,7 @@ from personamap.model import (
     Quote,
     Segment,
     Slider,
+    Source,
     Story,
     ValueFigure,
     ValueKind,
@@ -159,11 +159,15 @@ Spec = str | tuple[str, ...]
 """An entry: its text alone (an assumption), or (text, evidence key, …)."""
 
 
+SOURCES: dict[str, Source] = {key: Source(**study) for key, study in STUDIES.items()}
+"""The sample's research library: one source per study, cited by any persona, note or score."""
+
+
 class Research:
-    """One persona's evidence, and entries that cite it by study key."""
+    """The studies one persona rests on, and entries that cite them by study key."""
 
     def __init__(self, *keys: str) -> None:
-        self.evidence = {key: Evidence(**STUDIES[key]) for key in keys}
+        self.evidence = {key: SOURCES[key] for key in keys}
 
     def ids(self, *keys: str) -> list[str]:
         return [self.evidence[key].id for key in keys]
@@ -201,9 +205,6 @@ class Research:
         return ValueFigure(
             kind=kind, label=label, value=value, unit=unit, note=note, evidence_ids=self.ids(*keys)
         )
-
-    def all(self) -> list[Evidence]:
-        return list(self.evidence.values())
 
 
 # --- personas ----------------------------------------------------------------------------
@@ -429,7 +430,6 @@ def priya() -> Persona:
                 body="From the checklist she shared in interview #4.",
             )
         ],
-        evidence=r.all(),
         citations=[
             r.cite("demographics.age", "survey"),
             r.cite("firmographics.company_size", "crm"),
@@ -629,7 +629,6 @@ def marcus() -> Persona:
                 body="He does not choose the tool, but he can sink it: an unused app is a failed rollout.",
             )
         ],
-        evidence=r.all(),
         citations=[
             r.cite("demographics.age", "survey"),
             r.cite("behaviour.usage_frequency", "analytics"),
@@ -811,7 +810,6 @@ def dana() -> Persona:
                 ),
             )
         ],
-        evidence=r.all(),
         citations=[
             r.cite("firmographics.budget_authority", "crm"),
             r.cite("firmographics.company_size", "crm"),
@@ -989,7 +987,6 @@ def tomas() -> Persona:
                 ),
             )
         ],
-        evidence=r.all(),
         citations=[
             r.cite("firmographics.reports_to", "crm"),
             r.cite("behaviour.tech_proficiency", "it"),
@@ -1145,7 +1142,6 @@ def jamie() -> Persona:
                 body="Designing onboarding for Jamie would make Ledgerly worse for Priya and Marcus.",
             )
         ],
-        evidence=r.all(),
         citations=[r.cite("firmographics.company_size", "churn")],
         lifecycle=Lifecycle(
             owner="Lena Brandt, Product Research",

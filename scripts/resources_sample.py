@@ -18,7 +18,7 @@ from resources_common import (
     make_lanes,
     stage,
 )
-from resources_personas import STUDIES, Spec, dana, jamie, marcus, priya, tomas
+from resources_personas import SOURCES, Spec, dana, jamie, marcus, priya, tomas
 from resources_templates import B2B, NEGATIVE
 
 from personamap.model import (
@@ -53,8 +53,6 @@ WORKSHOP = "Journey workshop 2026-10-14"
 
 
 def empathy_map(title: str, persona: Persona, goal: str, notes: dict[Quadrant, list[Spec]]) -> EmpathyMap:
-    evidence = {e.title: e.id for e in persona.evidence}
-    by_key = {key: evidence[STUDIES[key]["title"]] for key in STUDIES if STUDIES[key]["title"] in evidence}
     out = []
     for quadrant, specs in notes.items():
         for spec in specs:
@@ -64,7 +62,7 @@ def empathy_map(title: str, persona: Persona, goal: str, notes: dict[Quadrant, l
                     quadrant=quadrant,
                     text=text,
                     color=QUADRANT_NOTE_COLOR[quadrant],
-                    evidence_ids=[by_key[k] for k in keys],
+                    evidence_ids=[SOURCES[k].id for k in keys],
                 )
             )
     return EmpathyMap(title=title, persona_id=persona.id, goal=goal, notes=out)
@@ -199,12 +197,10 @@ def first_expense_report(marcus: Persona, priya: Persona) -> JourneyMap:
         ],
         lanes=make_lanes([*JOURNEY_LANES, ("Backstage (finance)", LaneKind.BACKSTAGE)]),
     )
-    m = {e.title: e.id for e in marcus.evidence}
-    p = {e.title: e.id for e in priya.evidence}
-    tickets = m[STUDIES["tickets"]["title"]]
-    field = m[STUDIES["field"]["title"]]
-    fin = p[STUDIES["interviews"]["title"]]
-    usability = m[STUDIES["usability"]["title"]]
+    tickets = SOURCES["tickets"].id
+    field = SOURCES["field"].id
+    fin = SOURCES["interviews"].id
+    usability = SOURCES["usability"].id
     j = JourneyBuilder(journey, WORKSHOP)
     A, T, C, TH, E, PP, OP, B = (
         LaneKind.ACTIONS,
@@ -365,12 +361,10 @@ def month_end_close(priya: Persona, dana: Persona) -> JourneyMap:
             ]
         ),
     )
-    p = {e.title: e.id for e in priya.evidence}
-    d = {e.title: e.id for e in dana.evidence}
-    crm = p[STUDIES["crm"]["title"]]
-    fin = p[STUDIES["interviews"]["title"]]
-    survey = p[STUDIES["survey"]["title"]]
-    cfo = d[STUDIES["interviews"]["title"]]
+    crm = SOURCES["crm"].id
+    fin = SOURCES["interviews"].id
+    survey = SOURCES["survey"].id
+    cfo = SOURCES["interviews"].id
     j = JourneyBuilder(journey, WORKSHOP)
     A, T, C, TH, PP, OP, B, K = (
         LaneKind.ACTIONS,
@@ -640,6 +634,7 @@ def build_sample() -> Project:
         modified=MODIFIED,
         personas=list(personas.values()),
         relations=relations,
+        sources=list(SOURCES.values()),
         empathy_maps=empathy,
         journeys=journeys,
         boards=[personas_board(personas, relations), journeys_board(journeys), empathy_board(empathy)],

@@ -26,7 +26,7 @@ from personamap.model import (
 )
 from personamap.model.empathy import CORE_QUADRANTS
 from personamap.model.integrity import walk_entities
-from personamap.model.lifecycle import is_overdue
+from personamap.model.lifecycle import cited_source_ids, is_overdue
 from personamap.model.templates import PersonaTemplate, section_exists
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -117,7 +117,7 @@ def test_sample_personas_are_complete(sample: Project) -> None:
         for section in ("goals", "needs", "motivations", "frustrations", "objections", "expectations"):
             assert 3 <= len(getattr(p, section)) <= 5, (p.name, section)
         assert len(p.quotes) >= 2 and all(q.text and q.source for q in p.quotes), p.name
-        assert len(p.evidence) >= 3, p.name
+        assert len(cited_source_ids(p)) >= 3, p.name
         assert len(p.psychographics.sliders) == 4, p.name
         assert p.psychographics.values and p.psychographics.attitudes, p.name
         assert p.demographics.age and p.firmographics.industry, p.name
@@ -128,14 +128,18 @@ def test_sample_personas_are_complete(sample: Project) -> None:
         assert p.lifecycle.owner and p.lifecycle.created, p.name
 
 
-def test_sample_cites_its_evidence(sample: Project) -> None:
+def test_sample_cites_its_research_library(sample: Project) -> None:
+    library = {s.id for s in sample.sources}
+    used: set[str] = set()
     for p in sample.personas:
-        own = {e.id for e in p.evidence}
         cited = {ref for _, entity in walk_entities(p) for ref in getattr(entity, "evidence_ids", ())}
-        assert cited and cited <= own, p.name
+        assert cited and cited <= library, p.name
         assert p.citations, p.name
-        assert all(e.sample_size for e in p.evidence if e.kind != "desk_research"), p.name
-    kinds = {e.kind.value for p in sample.personas for e in p.evidence}
+        used |= cited
+    assert used == library  # every study of the library backs some persona
+    assert len({s.title for s in sample.sources}) == len(sample.sources)  # one source per study
+    assert all(s.sample_size for s in sample.sources if s.kind != "desk_research")
+    kinds = {s.kind.value for s in sample.sources}
     assert {"interview", "survey", "support_tickets", "crm"} <= kinds
 
 

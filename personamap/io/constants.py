@@ -10,7 +10,7 @@ from __future__ import annotations
 FORMAT_ID = "personamap"
 """The value of the "format" key that tells our files from any other JSON."""
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The version this release writes and the newest it reads; older ones are migrated."""
 
 EXTENSION = ".personamap"

@@ -39,7 +39,6 @@ from .persona import (
     Citation,
     CustomSection,
     Demographics,
-    Evidence,
     Firmographics,
     Item,
     Lifecycle,
@@ -51,16 +50,17 @@ from .persona import (
     ValueFigure,
 )
 from .project import Asset, EmotionScale, Project, Relation, ScaleLabel, Settings, sniff_media_type
+from .research import Dataset, Source
 
 __all__ = [
     "Asset", "Behaviour", "Board", "BuyingRole", "CardLayout", "Channel", "ChannelKind",
-    "Citation", "Confidence", "Connector", "CustomSection", "Demographics", "Element",
+    "Citation", "Confidence", "Connector", "CustomSection", "Dataset", "Demographics", "Element",
     "EmotionScale", "EmotionScore", "EmpathyMap", "EmpathyMapElement", "EmpathyNote", "Entity",
-    "Evidence", "EvidenceKind", "Firmographics", "Id", "ImageElement", "Item", "JourneyMap",
+    "EvidenceKind", "Firmographics", "Id", "ImageElement", "Item", "JourneyMap",
     "JourneyMapElement", "JourneyNote", "JourneyState", "Lane", "LaneKind", "Lifecycle", "Model",
     "Note", "NoteColor", "NoteElement", "Persona", "PersonaCard", "PersonaStatus", "Placed",
     "Priority", "Problem", "Project", "Psychographics", "Quadrant", "Quote", "Relation",
-    "RelationKind", "ScaleLabel", "Segment", "Settings", "ShortText", "Slider", "Stage", "Step",
-    "Story", "Text", "TextElement", "ValueFigure", "ValueKind", "Vote", "clean_text",
+    "RelationKind", "ScaleLabel", "Segment", "Settings", "ShortText", "Slider", "Source", "Stage",
+    "Step", "Story", "Text", "TextElement", "ValueFigure", "ValueKind", "Vote", "clean_text",
     "format_loc", "new_id", "problems", "sniff_media_type",
 ]

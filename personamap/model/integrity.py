@@ -1,5 +1,6 @@
-"""Whole-project rules that one field cannot check alone: ids are unique, references resolve,
-emotion scores lie on the project's scale.
+"""Whole-project rules that one field cannot check alone: ids are unique, references resolve
+(every citation names a source of the project's research library), emotion scores lie on the
+project's scale.
 
 `problems()` returns every breach with its place, so a loader can say where a file is wrong
 (`journeys[0].notes[3].lane_id`) and a test can assert that an op left the project sound.
@@ -18,6 +19,7 @@ from .entity_ids import entity_ids
 from .journey import JourneyMap
 from .persona import Persona
 from .project import EmotionScale, Project
+from .research import Source
 
 Loc = tuple[str | int, ...]
 
@@ -85,15 +87,16 @@ def _missing(loc: Loc, what: str, ref: str) -> Problem:
     return Problem(loc, f"refers to {what} {ref}, which does not exist")
 
 
-def _persona_problems(i: int, persona: Persona, asset_ids: set[str]) -> Iterator[Problem]:
+def _persona_problems(
+    i: int, persona: Persona, asset_ids: set[str], source_ids: set[str]
+) -> Iterator[Problem]:
     base: Loc = ("personas", i)
     if persona.photo_asset_id is not None and persona.photo_asset_id not in asset_ids:
         yield _missing((*base, "photo_asset_id"), "asset", persona.photo_asset_id)
-    evidence_ids = {e.id for e in persona.evidence}
     for loc, entity in walk_entities(persona, base):
-        for j, ref in enumerate(getattr(entity, "evidence_ids", ())):
-            if ref not in evidence_ids:
-                yield _missing((*loc, "evidence_ids", j), "evidence", ref)
+        refs = getattr(entity, "evidence_ids", ())
+        if refs:
+            yield from _evidence_refs(loc, refs, source_ids)
     for j, citation in enumerate(persona.citations):
         if not _field_exists(persona, citation.field):
             yield Problem((*base, "citations", j, "field"), f"names no field of a persona: {citation.field}")
@@ -111,9 +114,9 @@ def _field_exists(persona: Persona, dotted: str) -> bool:
 def _reference_problems(project: Project) -> Iterator[Problem]:
     persona_ids = {p.id for p in project.personas}
     asset_ids = {a.id for a in project.assets}
-    all_evidence = {e.id for p in project.personas for e in p.evidence}
+    all_evidence = {s.id for s in project.sources}
     for i, persona in enumerate(project.personas):
-        yield from _persona_problems(i, persona, asset_ids)
+        yield from _persona_problems(i, persona, asset_ids, all_evidence)
     for i, rel in enumerate(project.relations):
         for name in ("source_id", "target_id"):
             ref = getattr(rel, name)
@@ -121,6 +124,8 @@ def _reference_problems(project: Project) -> Iterator[Problem]:
                 yield _missing(("relations", i, name), "persona", ref)
         if rel.source_id == rel.target_id:
             yield Problem(("relations", i), "a persona cannot relate to itself")
+    for i, source in enumerate(project.sources):
+        yield from _dataset_problems(("sources", i), source, persona_ids)
     for i, emap in enumerate(project.empathy_maps):
         if emap.persona_id is not None and emap.persona_id not in persona_ids:
             yield _missing(("empathy_maps", i, "persona_id"), "persona", emap.persona_id)
@@ -174,7 +179,18 @@ def _connector_problems(
 def _evidence_refs(loc: Loc, refs: list[str], known: set[str]) -> Iterator[Problem]:
     for k, ref in enumerate(refs):
         if ref not in known:
-            yield _missing((*loc, "evidence_ids", k), "evidence", ref)
+            yield _missing((*loc, "evidence_ids", k), "source", ref)
+
+
+def _dataset_problems(loc: Loc, source: Source, persona_ids: set[str]) -> Iterator[Problem]:
+    """A dataset segment names the persona drafted from it, or none (that persona was removed)."""
+    if source.dataset is None:
+        return
+    for w, wave in enumerate(source.dataset.waves):
+        for k, seg in enumerate(wave.segments):
+            if seg.persona_id is not None and seg.persona_id not in persona_ids:
+                where = (*loc, "dataset", "waves", w, "segments", k, "persona_id")
+                yield _missing(where, "persona", seg.persona_id)
 
 
 def _journey_problems(
@@ -212,6 +228,8 @@ def _journey_problems(
             yield _missing((*eloc, "persona_id"), "persona", emo.persona_id)
         if emo.step_id not in all_steps:
             yield _missing((*eloc, "step_id"), "step", emo.step_id)
+        if emo.evidence_ids:
+            yield from _evidence_refs(eloc, emo.evidence_ids, all_evidence)
         if not scale.contains(emo.score):
             yield Problem(
                 (*eloc, "score"),

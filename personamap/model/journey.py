@@ -76,6 +76,8 @@ class EmotionScore(Model):
     step_id: Id
     score: Annotated[int, Field(ge=-100, le=100)]
     note: ShortText = ""
+    evidence_ids: list[Id] = Field(default_factory=empty_list)
+    """Project sources (research library) the score rests on."""
 
 
 class JourneyMap(Entity):

@@ -1,15 +1,16 @@
-"""Freshness and grounding of personas: when a persona is due for review, and how much of it
-rests on evidence."""
+"""Freshness and grounding of personas: when a persona is due for review, how much of it
+rests on evidence, and which of the project's sources it cites."""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from pydantic import BaseModel
 
-from .persona import Citation, Demographics, Evidence, Firmographics, Persona, Story
+from .persona import Citation, Demographics, Firmographics, Persona, Story
+from .research import Source
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -71,7 +72,7 @@ def _citing_entries(node: BaseModel) -> Iterator[BaseModel]:
             yield from _citing_entries(value)
         elif isinstance(value, list):
             for child in value:
-                if isinstance(child, Citation | Evidence) or not isinstance(child, BaseModel):
+                if isinstance(child, Citation) or not isinstance(child, BaseModel):
                     continue
                 if "evidence_ids" in type(child).model_fields:
                     yield child
@@ -93,3 +94,17 @@ def evidence_coverage(persona: Persona) -> float:
     least one source; 0 for a persona with nothing filled in."""
     cited, citable = evidence_counts(persona)
     return cited / citable if citable else 0.0
+
+
+def cited_source_ids(persona: Persona) -> set[str]:
+    """Every source id cited anywhere in the persona: entries, quotes and field citations."""
+    out = {ref for c in persona.citations for ref in c.evidence_ids}
+    for entry in _citing_entries(persona):
+        out.update(getattr(entry, "evidence_ids", ()))
+    return out
+
+
+def cited_sources(persona: Persona, sources: Sequence[Source]) -> list[Source]:
+    """The library's sources this persona cites, in library order."""
+    ids = cited_source_ids(persona)
+    return [s for s in sources if s.id in ids]

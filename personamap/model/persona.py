@@ -1,15 +1,15 @@
-"""A persona and its evidence: who the customer is, and what we know it from."""
+"""A persona: who the customer is, and which of the project's sources (model/research.py)
+each of its fields rests on."""
 
 from typing import Annotated
 
 from pydantic import Field
 
-from .base import Color, Day, Entity, Id, Model, ShortText, Text, Url, empty_list
+from .base import Color, Day, Entity, Id, Model, ShortText, Text, empty_list
 from .enums import (
     BuyingRole,
     ChannelKind,
     Confidence,
-    EvidenceKind,
     PersonaStatus,
     Priority,
     Segment,
@@ -17,20 +17,8 @@ from .enums import (
 )
 
 
-class Evidence(Entity):
-    """One research source a persona's fields can cite."""
-
-    kind: EvidenceKind = EvidenceKind.INTERVIEW
-    title: ShortText = ""
-    sample_size: Annotated[int, Field(ge=0, le=1_000_000_000)] | None = None
-    date: Day | None = None
-    link: Url = ""
-    note: Text = ""
-    confidence: Confidence = Confidence.REPORTED
-
-
 class Item(Entity):
-    """One entry of a list field (a goal, a frustration…), citing the evidence behind it."""
+    """One entry of a list field (a goal, a frustration…), citing the sources behind it."""
 
     text: Text = ""
     evidence_ids: list[Id] = Field(default_factory=empty_list)
@@ -46,7 +34,7 @@ class Quote(Entity):
 
 
 class Citation(Entity):
-    """Evidence cited for a single-valued field, named by its dotted path (`demographics.age`)."""
+    """Sources cited for a single-valued field, named by its dotted path (`demographics.age`)."""
 
     field: Annotated[str, Field(pattern=r"^[a-z_]+(\.[a-z_]+)*$", max_length=100)]
     evidence_ids: list[Id] = Field(default_factory=empty_list)
@@ -160,7 +148,7 @@ LIST_SECTIONS: tuple[str, ...] = (
 
 
 class Persona(Entity):
-    """A semi-fictional profile of one customer segment, grounded in evidence."""
+    """A semi-fictional profile of one customer segment, grounded in the project's sources."""
 
     name: ShortText = "New persona"
     photo_asset_id: Id | None = None
@@ -185,6 +173,5 @@ class Persona(Entity):
     value_figures: list[ValueFigure] = Field(default_factory=empty_list)
     story: Story = Field(default_factory=Story)
     custom_sections: list[CustomSection] = Field(default_factory=empty_list)
-    evidence: list[Evidence] = Field(default_factory=empty_list)
     citations: list[Citation] = Field(default_factory=empty_list)
     lifecycle: Lifecycle = Field(default_factory=Lifecycle)

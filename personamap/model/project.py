@@ -13,6 +13,7 @@ from .empathy import EmpathyMap
 from .enums import RelationKind
 from .journey import JourneyMap
 from .persona import Persona
+from .research import Source
 
 MAX_ASSET_BYTES = 4 * 1024 * 1024
 """Cap on one embedded image (decoded); the importer downscales photos far below it."""
@@ -124,7 +125,8 @@ def _now() -> dt.datetime:
 
 
 class Project(Entity):
-    """The root of a document: personas, maps, boards and the images they use."""
+    """The root of a document: personas, the research library they cite, maps, boards and the
+    images they use."""
 
     title: ShortText = "Untitled project"
     description: Text = ""
@@ -133,6 +135,7 @@ class Project(Entity):
     settings: Settings = Field(default_factory=Settings)
     personas: list[Persona] = Field(default_factory=empty_list)
     relations: list[Relation] = Field(default_factory=empty_list)
+    sources: list[Source] = Field(default_factory=empty_list)
     empathy_maps: list[EmpathyMap] = Field(default_factory=empty_list)
     journeys: list[JourneyMap] = Field(default_factory=empty_list)
     boards: list[Board] = Field(default_factory=empty_list)
@@ -140,6 +143,9 @@ class Project(Entity):
 
     def persona(self, persona_id: str) -> Persona | None:
         return next((p for p in self.personas if p.id == persona_id), None)
+
+    def source(self, source_id: str) -> Source | None:
+        return next((s for s in self.sources if s.id == source_id), None)
 
     def journey(self, journey_id: str) -> JourneyMap | None:
         return next((j for j in self.journeys if j.id == journey_id), None)

@@ -23,7 +23,7 @@ def summarize(project: Project, today: dt.date | None = None) -> dict[str, Any]:
         "primary": by_priority[Priority.PRIMARY],
         "secondary": by_priority[Priority.SECONDARY],
         "negative": by_priority[Priority.NEGATIVE],
-        "evidence_items": sum(len(p.evidence) for p in project.personas),
+        "sources": len(project.sources),
         "relations": len(project.relations),
         "empathy_maps": len(project.empathy_maps),
         "journeys": len(project.journeys),

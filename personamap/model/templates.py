@@ -14,10 +14,11 @@ from .enums import BuyingRole, Priority, Segment
 from .persona import CustomSection, Firmographics, Persona, Psychographics, Slider
 
 SectionPath = Annotated[str, Field(pattern=r"^[a-z_]+(\.[a-z_]+)*$", max_length=100)]
-"""A persona field by its dotted path (`goals`, `psychographics.sliders`), or `identity`."""
+"""A persona field by its dotted path (`goals`, `psychographics.sliders`), or a pseudo section."""
 
-PSEUDO_SECTIONS: tuple[str, ...] = ("identity",)
-"""Sections that are not one field: `identity` is photo, name, role, tagline and badges."""
+PSEUDO_SECTIONS: tuple[str, ...] = ("identity", "evidence")
+"""Sections that are not one field: `identity` is photo, name, role, tagline and badges;
+`evidence` lists the sources of the project's research library the persona cites."""
 
 
 def section_exists(path: str) -> bool:

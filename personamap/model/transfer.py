@@ -1,19 +1,20 @@
 """What cut, copy, paste and duplicate carry, and how a paste becomes one edit — without Qt.
 
 A copy holds the chosen board elements plus the project-level things they show (personas,
-journeys, empathy maps, images, the relations their connectors show), so that a paste into
-another project — another running instance — brings them along.
+journeys, empathy maps, images, the relations their connectors show, the research sources any
+of these cite), so that a paste into another project — another running instance — brings them
+along.
 
 The paste rule:
 - Elements always get fresh ids; connectors come along only when both their ends do (copying
   two cards also copies the connector between them).
-- Personas, journeys, empathy maps, images and relations are matched by id. One the target
+- Personas, journeys, empathy maps, images, relations and sources are matched by id. One the target
   project already has is reused as it is: a pasted card is another card of the same persona,
   a pasted journey element shows the same journey again. One it lacks is added; it keeps its
   id (so a second paste into that project reuses it) unless any id inside it is taken, then
   it gets fresh ids throughout.
-- References the target cannot satisfy are dropped (evidence cited by notes, personas on a
-  journey); an element whose persona, map or image is missing is left out.
+- References the target cannot satisfy are dropped (a citation of a source that did not come
+  along, personas on a journey); an element whose persona, map or image is missing is left out.
 - The whole plan is tried on a copy of the project and refused if the result breaks an
   integrity rule, so a hostile clipboard can neither crash the editor nor inject bad data.
 """
@@ -33,6 +34,7 @@ from .integrity import problems, walk_entities
 from .journey import JourneyMap
 from .persona import Persona
 from .project import Asset, Project, Relation
+from .research import Source
 
 FORMAT: Final = "personamap-clipboard"
 VERSION: Final = 1
@@ -53,6 +55,7 @@ class Payload(Model):
     empathy_maps: list[EmpathyMap] = Field(default_factory=empty_list, max_length=500)
     assets: list[Asset] = Field(default_factory=empty_list, max_length=200)
     relations: list[Relation] = Field(default_factory=empty_list, max_length=10_000)
+    sources: list[Source] = Field(default_factory=empty_list, max_length=10_000)
 
 
 class PasteError(ValueError):
@@ -97,6 +100,7 @@ def copy_payload(project: Project, board_id: str, element_ids: Iterable[str]) ->
     personas = [p for p in project.personas if p.id in persona_ids]
     asset_ids = {e.asset_id for e in shapes if e.type == "image"}
     asset_ids |= {p.photo_asset_id for p in personas if p.photo_asset_id}
+    source_ids = _cited([*personas, *journeys, *maps])
     return Payload(
         format=FORMAT,
         version=VERSION,
@@ -108,7 +112,19 @@ def copy_payload(project: Project, board_id: str, element_ids: Iterable[str]) ->
         empathy_maps=[m.model_copy(deep=True) for m in maps],
         assets=[a.model_copy(deep=True) for a in project.assets if a.id in asset_ids],
         relations=[r.model_copy(deep=True) for r in relations],
+        sources=[s.model_copy(deep=True) for s in project.sources if s.id in source_ids],
     )
+
+
+def _cited(things: Iterable[Any]) -> set[str]:
+    """Every source id cited inside personas, journeys and empathy maps (emotion scores too)."""
+    out: set[str] = set()
+    for thing in things:
+        for _loc, entity in walk_entities(thing):
+            out.update(getattr(entity, "evidence_ids", ()))
+        for score in getattr(thing, "emotions", ()):
+            out.update(score.evidence_ids)
+    return out
 
 
 def plain_text(payload: Payload) -> str:
@@ -184,13 +200,32 @@ class _Planner:
         return found is not None
 
 
-def _known_evidence(project: Project) -> set[str]:
-    return {e.id for p in project.personas for e in p.evidence}
+def _refs(refs: list[str], plan: _Planner, known: set[str]) -> list[str]:
+    """Citations as they read in the target: renamed sources followed, missing ones dropped."""
+    return [r for r in (plan.ref(ref) for ref in refs) if r is not None and r in known]
+
+
+def _fit_persona(persona: Persona, plan: _Planner, known: set[str]) -> Persona:
+    for _loc, entity in walk_entities(persona):
+        refs = getattr(entity, "evidence_ids", None)
+        if refs:
+            entity.evidence_ids = _refs(refs, plan, known)  # type: ignore[attr-defined]
+    persona.citations = [c for c in persona.citations if c.evidence_ids]
+    return persona
+
+
+def _fit_source(source: Source, plan: _Planner) -> Source:
+    """A dataset's segments name the pasted personas, or none when theirs did not come."""
+    for wave in source.dataset.waves if source.dataset else ():
+        for seg in wave.segments:
+            ref = plan.ref(seg.persona_id)
+            seg.persona_id = ref if plan.trial.persona(ref or "") else None
+    return source
 
 
 def _fit_journey(journey: JourneyMap, plan: _Planner) -> JourneyMap:
     personas = {p.id for p in plan.trial.personas}
-    evidence = _known_evidence(plan.trial)
+    known = {s.id for s in plan.trial.sources}
     journey.persona_ids = list(dict.fromkeys(r for r in map(plan.ref, journey.persona_ids) if r in personas))
     kept = []
     for score in journey.emotions:
@@ -198,19 +233,20 @@ def _fit_journey(journey: JourneyMap, plan: _Planner) -> JourneyMap:
             score.persona_id = plan.ref(score.persona_id)
             if score.persona_id not in personas:
                 continue
+        score.evidence_ids = _refs(score.evidence_ids, plan, known)
         kept.append(score)
     journey.emotions = kept
     for note in journey.notes:
-        note.evidence_ids = [r for r in note.evidence_ids if r in evidence]
+        note.evidence_ids = _refs(note.evidence_ids, plan, known)
     return journey
 
 
 def _fit_map(emap: EmpathyMap, plan: _Planner) -> EmpathyMap:
     ref = plan.ref(emap.persona_id)
     emap.persona_id = ref if plan.trial.persona(ref or "") else None
-    evidence = _known_evidence(plan.trial)
+    known = {s.id for s in plan.trial.sources}
     for note in emap.notes:
-        note.evidence_ids = [r for r in note.evidence_ids if r in evidence]
+        note.evidence_ids = _refs(note.evidence_ids, plan, known)
     return emap
 
 
@@ -220,12 +256,17 @@ def _bring_content(plan: _Planner, payload: Payload) -> None:
         new = plan.bring(asset, trial.asset(asset.id) is not None)
         if new is not None:
             plan.run(ops.add_asset(trial, new))
+    sources = [plan.bring(s, trial.source(s.id) is not None) for s in payload.sources]
+    known = {s.id for s in trial.sources} | {s.id for s in sources if s is not None}
     for persona in payload.personas:
         new = plan.bring(persona, trial.persona(persona.id) is not None)
         if new is not None:
             ref = plan.ref(new.photo_asset_id)
             new.photo_asset_id = ref if trial.asset(ref or "") else None
-            plan.run(ops.add_persona(trial, new))
+            plan.run(ops.add_persona(trial, _fit_persona(new, plan, known)))
+    for source in sources:
+        if source is not None:
+            plan.run(ops.add_source(trial, _fit_source(source, plan)))
     for relation in payload.relations:
         new = plan.bring(relation, any(r.id == relation.id for r in trial.relations))
         if new is None:

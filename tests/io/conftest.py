@@ -10,10 +10,13 @@ from typing import Any
 import pytest
 from io_helpers import GOLDEN, png_bytes
 
+from personamap.io import SCHEMA_VERSION
+
 
 @pytest.fixture
 def golden_path() -> Path:
-    return GOLDEN / "schema-v1.personamap"
+    """The golden file of the current schema version."""
+    return GOLDEN / f"schema-v{SCHEMA_VERSION}.personamap"
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from personamap.io import SCHEMA_VERSION
 from personamap.resources import sample_path
 
 GOLDEN = Path(__file__).parent / "golden" / "schema-v1.personamap"
@@ -139,7 +140,7 @@ class Corpus:
             for i in (0, 3)
             for f in ("created", "last_reviewed", "review_due")
         ]
-        fields += [("personas", 1, "evidence", 0, "date")] if s["personas"][1]["evidence"] else []
+        fields += [("sources", 0, "date")] if s["sources"] else []
         values: list[tuple[Any, str]] = [
             ("9999-12-31", REFUSED),
             ("0001-01-01", REFUSED),
@@ -467,7 +468,7 @@ class Corpus:
 
     def newer_versions(self) -> Iterator[Case]:
         s = self.sample
-        for value in (2, 99, 10**20, -1, 0, "1", 1.5, True, None, [1]):
+        for value in (SCHEMA_VERSION + 1, 99, 10**20, -1, 0, "1", 1.5, True, None, [1]):
             yield Case(
                 "newer versions",
                 f"version-{value!r}",

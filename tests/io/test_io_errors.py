@@ -124,7 +124,7 @@ DATA_CASES: list[tuple[str, Callable[[Data], object], str, str]] = [
         "newer version",
         lambda d: d.update(schema_version=7),
         "schema_version",
-        "was written by a newer personamap (schema version 7; this version reads up to 1); "
+        "was written by a newer personamap (schema version 7; this version reads up to 2); "
         "update personamap to open it",
     ),
     ("version zero", lambda d: d.update(schema_version=0), "schema_version", "versions start at 1"),
@@ -196,7 +196,7 @@ def test_duplicate_keys(golden_data: Data, change: Callable[[Obj], object], plac
 
 def test_duplicate_key_with_the_same_value_is_still_refused(golden_bytes: bytes) -> None:
     text = golden_bytes.decode().replace(
-        '  "schema_version": 1,\n', '  "schema_version": 1,\n  "schema_version": 1,\n'
+        '  "schema_version": 2,\n', '  "schema_version": 2,\n  "schema_version": 2,\n'
     )
     assert first(refused(text)) == ("(top level)", "duplicate key 'schema_version'")
 

@@ -29,7 +29,8 @@ def test_current_golden_round_trips_byte_for_byte(golden_path: Path, golden_byte
 def test_golden_envelope_comes_first(golden_bytes: bytes) -> None:
     keys = list(json.loads(golden_bytes))
     assert keys[:4] == ["format", "schema_version", "id", "title"]
-    assert golden_bytes.startswith(b'{\n  "format": "' + FORMAT_ID.encode() + b'",\n  "schema_version": 1,\n')
+    envelope = f'{{\n  "format": "{FORMAT_ID}",\n  "schema_version": {SCHEMA_VERSION},\n'
+    assert golden_bytes.startswith(envelope.encode())
     assert golden_bytes.endswith(b"}\n")
     assert "María".encode() in golden_bytes  # real UTF-8, not \u escapes
 
@@ -39,7 +40,11 @@ def test_golden_values(golden_path: Path) -> None:
     maria, yosef = project.personas
     assert maria.name == "María Ortega 👩‍💼"
     assert yosef.name == "יוסף כהן"
-    assert maria.evidence[0].date == dt.date(2024, 4, 2)
+    interview, survey, crm = project.sources
+    assert interview.date == dt.date(2024, 4, 2) and survey.sample_size == 840
+    assert maria.goals[0].evidence_ids == [interview.id, survey.id]
+    assert crm.dataset is not None and crm.dataset.waves[0].segments[0].persona_id == maria.id
+    assert crm.dataset.columns[2].role == "personal" and crm.dataset.segmentation is not None
     assert maria.psychographics.sliders[0].value == 25.5
     assert maria.citations[0].field == "demographics.age"
     assert project.created == dt.datetime(2024, 6, 3, 9, 30, tzinfo=dt.UTC)
@@ -48,6 +53,7 @@ def test_golden_values(golden_path: Path) -> None:
     journey = project.journeys[0]
     assert len(journey.steps()) == 3
     assert journey.score(maria.id, journey.stages[1].steps[0].id) == -2
+    assert journey.emotions[1].evidence_ids == [interview.id, crm.id]
     assert journey.notes[2].text == "Side-by-side\ncomparison"
     types = [e.type for e in project.boards[0].elements]
     assert types == [
@@ -72,3 +78,19 @@ def test_golden_through_the_careful_reader(golden_bytes: bytes) -> None:
     """Re-indented, the file misses the fast path; the careful reader must agree with it."""
     reindented = json.dumps(json.loads(golden_bytes), indent=4, ensure_ascii=True)
     assert loads(reindented) == loads(golden_bytes)
+
+
+def test_the_version_1_golden_file_still_loads_migrated() -> None:
+    """Frozen v1 files keep loading: the evidence each persona carried is now the library."""
+    v1 = GOLDEN / "schema-v1.personamap"
+    project = load(v1)
+    assert problems(project) == []
+    maria = project.personas[0]
+    assert [s.title for s in project.sources] == ["Interviews, spring", "NPS survey"]
+    assert project.sources[0].date == dt.date(2024, 4, 2)
+    assert maria.goals[0].evidence_ids == [s.id for s in project.sources]
+    old = json.loads(v1.read_bytes())
+    for source, evidence in zip(project.sources, old["personas"][0]["evidence"], strict=True):
+        dumped = source.model_dump(mode="json")
+        assert {k: dumped[k] for k in evidence} == evidence  # every field kept as written
+    assert dumps(project).startswith(f'{{\n  "format": "{FORMAT_ID}",\n  "schema_version": {SCHEMA_VERSION},')

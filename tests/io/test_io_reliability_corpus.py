@@ -115,7 +115,7 @@ def corpus(base: bytes, rng: random.Random) -> Iterator[tuple[str, bytes]]:
     for _ in range(40):
         path, _value = rng.choice(refs)
         yield "dangling reference", changed(path, str(uuid.UUID(int=rng.getrandbits(128), version=4)))
-    for version in (2, 3, 10, 999, 2**31, 10**20, 2, 5, 42, 7, 100, 1000, 4, 6, 8, 9, 11, 12, 13, 2**63):
+    for version in (3, 14, 10, 999, 2**31, 10**20, 15, 5, 42, 7, 100, 1000, 4, 6, 8, 9, 11, 12, 13, 2**63):
         yield "newer version", changed(("schema_version",), version)
     for _ in range(30):
         path, value = rng.choice(texts)

@@ -19,7 +19,6 @@ from personamap.model import (
     EmotionScore,
     EmpathyMap,
     EmpathyNote,
-    Evidence,
     Item,
     JourneyMap,
     JourneyNote,
@@ -32,6 +31,7 @@ from personamap.model import (
     Quadrant,
     Quote,
     Relation,
+    Source,
     Stage,
     Step,
     TextElement,
@@ -49,10 +49,12 @@ coords = st.floats(-1e6, 1e6, allow_nan=False)
 @st.composite
 def projects(draw: st.DrawFn) -> Project:
     personas = []
+    sources: list[Source] = []
     for _ in range(draw(st.integers(0, 3))):
         evidence = [
-            Evidence(title=draw(short_text), note=draw(long_text)) for _ in range(draw(st.integers(0, 2)))
+            Source(title=draw(short_text), note=draw(long_text)) for _ in range(draw(st.integers(0, 2)))
         ]
+        sources += evidence
         cited = [e.id for e in evidence]
         personas.append(
             Persona(
@@ -63,7 +65,6 @@ def projects(draw: st.DrawFn) -> Project:
                 goals=[
                     Item(text=draw(long_text), evidence_ids=cited) for _ in range(draw(st.integers(0, 3)))
                 ],
-                evidence=evidence,
             )
         )
     relations = []
@@ -84,7 +85,13 @@ def projects(draw: st.DrawFn) -> Project:
             for stage in stages
             for _ in range(draw(st.integers(0, 3)))
         ]
-        emotions = [EmotionScore(step_id=stages[0].steps[0].id, score=draw(st.integers(-2, 2)))]
+        emotions = [
+            EmotionScore(
+                step_id=stages[0].steps[0].id,
+                score=draw(st.integers(-2, 2)),
+                evidence_ids=[s.id for s in sources[:1]],
+            )
+        ]
         journeys.append(
             JourneyMap(
                 title=draw(short_text),
@@ -118,6 +125,7 @@ def projects(draw: st.DrawFn) -> Project:
         modified=stamp,
         personas=personas,
         relations=relations,
+        sources=sources,
         journeys=journeys,
         empathy_maps=empathy,
         boards=[Board(name=draw(short_text), elements=elements)],
@@ -160,4 +168,4 @@ def test_dumps_is_stable_and_ends_with_a_newline() -> None:
     first = dumps(project)
     assert first == dumps(loads(first)) == dumps(project)
     assert first.endswith("}\n") and not first.endswith("\n\n")
-    assert first.startswith('{\n  "format": "personamap",\n  "schema_version": 1,\n  "id": ')
+    assert first.startswith('{\n  "format": "personamap",\n  "schema_version": 2,\n  "id": ')

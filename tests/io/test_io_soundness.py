@@ -20,7 +20,7 @@ from personamap.model.integrity import _full_problems, problems, walk_entities
 def test_entity_ids_match_walk_entities(golden_path: Path) -> None:
     project = load(golden_path)
     assert sorted(entity_ids(project)) == sorted(e.id for _, e in walk_entities(project))
-    assert len(entity_ids(project)) == 54
+    assert len(entity_ids(project)) == 55
 
 
 def _ids_in(data: object) -> list[str]:

@@ -25,7 +25,6 @@ from personamap.model import (
     EmpathyMap,
     EmpathyMapElement,
     EmpathyNote,
-    Evidence,
     EvidenceKind,
     Firmographics,
     Item,
@@ -49,6 +48,7 @@ from personamap.model import (
     RelationKind,
     Segment,
     Slider,
+    Source,
     Stage,
     Step,
     TextElement,
@@ -58,6 +58,7 @@ from personamap.model import (
 )
 from personamap.model.board import ImageElement
 from personamap.model.journey import DEFAULT_LANES
+from personamap.model.research import Dataset, SegmentFigures, Wave
 
 
 def tiny_png() -> bytes:
@@ -71,17 +72,17 @@ def tiny_png() -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
 
 
-def _persona(name: str, priority: Priority, segment: Segment, color: str) -> Persona:
-    interview = Evidence(
+def _persona(name: str, priority: Priority, segment: Segment, color: str, library: list[Source]) -> Persona:
+    """A persona citing two new sources of its own, which go into `library`."""
+    interview = Source(
         kind=EvidenceKind.INTERVIEW,
         title=f"Interviews with {name}s",
         sample_size=12,
         date=dt.date(2024, 3, 1),
         confidence=Confidence.OBSERVED,
     )
-    survey = Evidence(
-        kind=EvidenceKind.SURVEY, title="Survey", sample_size=400, confidence=Confidence.REPORTED
-    )
+    survey = Source(kind=EvidenceKind.SURVEY, title="Survey", sample_size=400, confidence=Confidence.REPORTED)
+    library += [interview, survey]
     both = [interview.id, survey.id]
     return Persona(
         name=name,
@@ -116,7 +117,6 @@ def _persona(name: str, priority: Priority, segment: Segment, color: str) -> Per
         custom_sections=[
             CustomSection(title="Rituals", items=[Item(text="Tea at four", evidence_ids=[interview.id])])
         ],
-        evidence=[interview, survey],
         citations=[
             Citation(field="demographics.age", evidence_ids=[survey.id]),
             Citation(field="role", evidence_ids=[interview.id, survey.id], confidence=Confidence.INFERRED),
@@ -126,16 +126,18 @@ def _persona(name: str, priority: Priority, segment: Segment, color: str) -> Per
 
 
 def rich_project() -> Project:
-    """One persona per priority, a relation, two empathy maps, a journey of 4 stages (one
-    with 2 steps) and 7 lanes with notes and emotion scores, a board showing all of it."""
+    """One persona per priority (each citing two sources of the library), a relation, two
+    empathy maps, a journey of 4 stages (one with 2 steps) and 7 lanes with notes and emotion
+    scores (one citing a source), a board showing all of it."""
     asset = Asset(name="Photo", media_type="image/png", width=1, height=1, data=Asset.encode(tiny_png()))
-    anna = _persona("Anna", Priority.PRIMARY, Segment.B2C, "#0072B2")
+    library: list[Source] = []
+    anna = _persona("Anna", Priority.PRIMARY, Segment.B2C, "#0072B2", library)
     anna.photo_asset_id = asset.id
-    ben = _persona("Ben", Priority.SECONDARY, Segment.B2B, "#D55E00")
-    nora = _persona("Nora", Priority.NEGATIVE, Segment.B2C, "#009E73")
+    ben = _persona("Ben", Priority.SECONDARY, Segment.B2B, "#D55E00", library)
+    nora = _persona("Nora", Priority.NEGATIVE, Segment.B2C, "#009E73", library)
     relation = Relation(source_id=ben.id, target_id=anna.id, kind=RelationKind.INFLUENCES, note="weekly")
 
-    evidence = anna.evidence[0].id
+    evidence = library[0].id
     emap = EmpathyMap(
         title="Anna at work",
         persona_id=anna.id,
@@ -189,7 +191,9 @@ def rich_project() -> Project:
     ]
     emotions = [
         EmotionScore(persona_id=anna.id, step_id=aware.steps[0].id, score=0),
-        EmotionScore(persona_id=anna.id, step_id=signup.id, score=-2, note="the form"),
+        EmotionScore(
+            persona_id=anna.id, step_id=signup.id, score=-2, note="the form", evidence_ids=[evidence]
+        ),
         EmotionScore(persona_id=anna.id, step_id=first_use.id, score=1),
         EmotionScore(persona_id=anna.id, step_id=use.steps[0].id, score=2),
         EmotionScore(persona_id=ben.id, step_id=consider.steps[0].id, score=1),
@@ -225,6 +229,7 @@ def rich_project() -> Project:
         description="Everything at once.",
         personas=[anna, ben, nora],
         relations=[relation],
+        sources=library,
         empathy_maps=[emap, ben_map],
         journeys=[journey],
         boards=[board, Board(name="Empty")],
@@ -246,3 +251,19 @@ def lane_of(journey: JourneyMap, kind: LaneKind) -> Lane:
 
 def elements_of(board: Board, kind: str) -> list:
     return [el for el in board.elements if el.type == kind]
+
+
+def dataset_of(*persona_ids: str | None) -> Dataset:
+    """A dataset source's record: one wave whose segments were drafted into these personas."""
+    day = dt.date(2026, 5, 4)
+    segments = [
+        SegmentFigures(segment=k, persona_id=pid, n=10, share=100 / len(persona_ids))
+        for k, pid in enumerate(persona_ids)
+    ]
+    return Dataset(
+        file_name="crm.csv",
+        sha256="0" * 64,
+        rows=10 * len(persona_ids),
+        imported=day,
+        waves=[Wave(imported=day, file_name="crm.csv", rows=10 * len(persona_ids), segments=segments)],
+    )

@@ -4,8 +4,14 @@ sliders, and filled-in single fields with their citations."""
 
 from __future__ import annotations
 
-from personamap.model import Project
-from personamap.model.lifecycle import CITABLE_FIELDS, evidence_counts, evidence_coverage
+from personamap.model import Project, Source
+from personamap.model.lifecycle import (
+    CITABLE_FIELDS,
+    cited_source_ids,
+    cited_sources,
+    evidence_counts,
+    evidence_coverage,
+)
 from personamap.model.ops import cite
 from personamap.model.persona import (
     Behaviour,
@@ -13,7 +19,6 @@ from personamap.model.persona import (
     Citation,
     CustomSection,
     Demographics,
-    Evidence,
     Item,
     Persona,
     Psychographics,
@@ -24,10 +29,9 @@ from personamap.model.persona import (
 
 
 def test_every_kind_of_citable_entry_and_field_counts() -> None:
-    ev = Evidence(title="Interviews")
+    ev = Source(title="Interviews")
     src = [ev.id]
     persona = Persona(
-        evidence=[ev, Evidence(title="Survey")],  # sources themselves are not counted
         goals=[Item(text="cited", evidence_ids=src)],
         quotes=[Quote(text="uncited")],
         channels=[Channel(name="LinkedIn", evidence_ids=src)],
@@ -52,9 +56,9 @@ def test_every_kind_of_citable_entry_and_field_counts() -> None:
 
 
 def test_citing_a_single_field_raises_coverage() -> None:
-    ev = Evidence(title="Interviews")
-    persona = Persona(evidence=[ev], goals=[Item(text="g", evidence_ids=[ev.id])], role="Buyer")
-    project = Project(personas=[persona])
+    ev = Source(title="Interviews")
+    persona = Persona(goals=[Item(text="g", evidence_ids=[ev.id])], role="Buyer")
+    project = Project(personas=[persona], sources=[ev])
     assert evidence_counts(persona) == (1, 2)  # the old score said 100 %: only lists counted
     cite(project, persona.id, "role", [ev.id]).apply(project)
     assert evidence_counts(project.personas[0]) == (2, 2)
@@ -63,8 +67,21 @@ def test_citing_a_single_field_raises_coverage() -> None:
 
 def test_nothing_filled_in_is_zero_and_every_citable_field_exists() -> None:
     assert evidence_counts(Persona()) == (0, 0) and evidence_coverage(Persona()) == 0.0
-    project = Project(personas=[Persona(evidence=[Evidence()])])
+    project = Project(personas=[Persona()], sources=[Source()])
     persona = project.personas[0]
     for field in CITABLE_FIELDS:  # each one is a field a citation may name
-        cite(project, persona.id, field, [persona.evidence[0].id]).apply(project)
+        cite(project, persona.id, field, [project.sources[0].id]).apply(project)
     assert evidence_counts(persona) == (len(CITABLE_FIELDS), len(CITABLE_FIELDS))
+
+
+def test_cited_sources_are_gathered_from_every_field_in_library_order() -> None:
+    a, b, c, unused = (Source(title=t) for t in "abcd")
+    persona = Persona(
+        quotes=[Quote(text="q", evidence_ids=[c.id])],
+        value_figures=[ValueFigure(label="LTV", evidence_ids=[a.id])],
+        custom_sections=[CustomSection(items=[Item(text="z", evidence_ids=[c.id])])],
+        citations=[Citation(field="role", evidence_ids=[b.id])],
+    )
+    assert cited_source_ids(persona) == {a.id, b.id, c.id}
+    assert [s.title for s in cited_sources(persona, [unused, c, b, a])] == ["c", "b", "a"]
+    assert cited_sources(Persona(), [a, b]) == []

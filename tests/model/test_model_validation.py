@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
-from factories import tiny_png
+from factories import dataset_of, tiny_png
 from pydantic import ValidationError
 
 from personamap.model import (
@@ -20,7 +20,6 @@ from personamap.model import (
     EmpathyMap,
     EmpathyMapElement,
     EmpathyNote,
-    Evidence,
     ImageElement,
     Item,
     JourneyMap,
@@ -35,6 +34,7 @@ from personamap.model import (
     Relation,
     ScaleLabel,
     Slider,
+    Source,
     Stage,
     Step,
     Story,
@@ -119,10 +119,10 @@ def test_slider_range_and_no_nan() -> None:
             Slider(value=bad)
 
 
-def test_evidence_sample_size_is_non_negative() -> None:
+def test_source_sample_size_is_non_negative() -> None:
     with pytest.raises(ValidationError):
-        Evidence(sample_size=-1)
-    assert Evidence(sample_size=12, date=dt.date(2026, 3, 1)).sample_size == 12
+        Source(sample_size=-1)
+    assert Source(sample_size=12, date=dt.date(2026, 3, 1)).sample_size == 12
 
 
 def test_citation_field_is_a_dotted_path() -> None:
@@ -183,8 +183,8 @@ def test_asset_checks_content_against_its_type() -> None:
 
 
 def sound_project() -> Project:
-    ev = Evidence(title="Interviews", sample_size=12)
-    persona = Persona(name="Ana", evidence=[ev], goals=[Item(text="Close books fast", evidence_ids=[ev.id])])
+    ev = Source(title="Interviews", sample_size=12, dataset=dataset_of(None))
+    persona = Persona(name="Ana", goals=[Item(text="Close books fast", evidence_ids=[ev.id])])
     other = Persona(name="Ben")
     stage = Stage(name="Aware", steps=[Step(name="a"), Step(name="b")])
     lane = Lane(name="Actions")
@@ -193,7 +193,9 @@ def sound_project() -> Project:
         stages=[stage],
         lanes=[lane],
         notes=[JourneyNote(lane_id=lane.id, stage_id=stage.id, step_id=stage.steps[1].id, text="n")],
-        emotions=[EmotionScore(persona_id=persona.id, step_id=stage.steps[0].id, score=-2)],
+        emotions=[
+            EmotionScore(persona_id=persona.id, step_id=stage.steps[0].id, score=-2, evidence_ids=[ev.id])
+        ],
     )
     emap = EmpathyMap(persona_id=persona.id, notes=[EmpathyNote(text="says hi")])
     asset = Asset(media_type="image/png", width=1, height=1, data=Asset.encode(tiny_png()))
@@ -212,6 +214,7 @@ def sound_project() -> Project:
     return Project(
         personas=[persona, other],
         relations=[relation],
+        sources=[ev],
         journeys=[journey],
         empathy_maps=[emap],
         boards=[board],
@@ -242,7 +245,7 @@ def test_duplicate_ids_anywhere_are_found_with_both_places() -> None:
         (
             lambda p: setattr(p.personas[0].goals[0], "evidence_ids", [new_id()]),
             "personas[0].goals[0].evidence_ids[0]",
-            "evidence",
+            "source",
         ),
         (lambda p: setattr(p.relations[0], "target_id", new_id()), "relations[0].target_id", "persona"),
         (
@@ -253,7 +256,7 @@ def test_duplicate_ids_anywhere_are_found_with_both_places() -> None:
         (
             lambda p: setattr(p.empathy_maps[0].notes[0], "evidence_ids", [new_id()]),
             "empathy_maps[0].notes[0].evidence_ids[0]",
-            "evidence",
+            "source",
         ),
         (
             lambda p: setattr(p.journeys[0], "persona_ids", [new_id()]),
@@ -274,6 +277,16 @@ def test_duplicate_ids_anywhere_are_found_with_both_places() -> None:
             lambda p: setattr(p.journeys[0].emotions[0], "step_id", new_id()),
             "journeys[0].emotions[0].step_id",
             "step",
+        ),
+        (
+            lambda p: setattr(p.journeys[0].emotions[0], "evidence_ids", [new_id()]),
+            "journeys[0].emotions[0].evidence_ids[0]",
+            "source",
+        ),
+        (
+            lambda p: setattr(p.sources[0].dataset.waves[0].segments[0], "persona_id", new_id()),
+            "sources[0].dataset.waves[0].segments[0].persona_id",
+            "persona",
         ),
         (
             lambda p: setattr(p.journeys[0].emotions[0], "persona_id", new_id()),
@@ -322,10 +335,18 @@ def test_dangling_references_are_found_with_their_place(
     assert found.endswith("which does not exist")
 
 
-def test_evidence_is_cited_only_within_its_persona() -> None:
+def test_any_persona_may_cite_any_source_of_the_library() -> None:
     project = sound_project()
-    project.personas[1].goals.append(Item(text="x", evidence_ids=[project.personas[0].evidence[0].id]))
-    assert places(project)[0].startswith("personas[1].goals[0].evidence_ids[0]: refers to evidence")
+    project.personas[1].goals.append(Item(text="x", evidence_ids=[project.sources[0].id]))
+    project.personas[1].citations.append(Citation(field="role", evidence_ids=[project.sources[0].id]))
+    assert places(project) == []
+    project.sources.clear()
+    assert [p.split(":")[0] for p in places(project)] == [
+        "personas[0].goals[0].evidence_ids[0]",
+        "personas[1].goals[0].evidence_ids[0]",
+        "personas[1].citations[0].evidence_ids[0]",
+        "journeys[0].emotions[0].evidence_ids[0]",
+    ]
 
 
 def test_note_step_must_belong_to_its_stage() -> None:
@@ -397,8 +418,8 @@ def test_review_due_follows_last_review_then_creation_then_explicit_date() -> No
 
 
 def test_evidence_coverage_counts_cited_entries() -> None:
-    ev = Evidence()
-    persona = Persona(evidence=[ev], goals=[Item(text="a", evidence_ids=[ev.id]), Item(text="b")])
+    ev = Source()
+    persona = Persona(goals=[Item(text="a", evidence_ids=[ev.id]), Item(text="b")])
     assert evidence_coverage(persona) == 0.5
     assert evidence_coverage(Persona()) == 0.0
 
@@ -411,6 +432,7 @@ def test_summary_counts() -> None:
     counts = summary["counts"]
     assert (counts["personas"], counts["primary"], counts["journeys"], counts["notes"]) == (2, 2, 1, 3)
     assert (counts["journey_notes"], counts["empathy_notes"], counts["board_notes"]) == (1, 1, 1)
+    assert counts["sources"] == 1
     assert summary["overdue_for_review"] == ["Ben"]
 
 

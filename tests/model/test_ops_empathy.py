@@ -81,7 +81,7 @@ def test_add_and_update_notes(project: Project) -> None:
         project, lambda: update_empathy_note(project, emap.id, note.id, quadrant="feels"), "cannot be changed"
     )
     refused(
-        project, lambda: update_empathy_note(project, emap.id, note.id, evidence_ids=[GHOST]), "no evidence"
+        project, lambda: update_empathy_note(project, emap.id, note.id, evidence_ids=[GHOST]), "no source"
     )
 
 

@@ -1,12 +1,12 @@
-"""Persona ops: add, duplicate, remove with cascades, fields, list entries, evidence, tags."""
+"""Persona ops: add, duplicate, remove with cascades, fields, list entries, citations, tags."""
 
 from __future__ import annotations
 
 import pytest
-from factories import elements_of, persona_named, rich_project
+from factories import dataset_of, elements_of, persona_named, rich_project
 from ophelp import refused, roundtrip
 
-from personamap.model import Item, Persona, Priority, Project, Slider
+from personamap.model import Item, Persona, Priority, Project, Slider, problems
 from personamap.model.ops import (
     add_entry,
     add_persona,
@@ -41,18 +41,19 @@ def test_add_persona(project: Project) -> None:
     assert project.personas[0].name == "Zed"
 
 
-def test_duplicate_persona_has_new_ids_and_own_evidence(project: Project) -> None:
+def test_duplicate_persona_has_new_ids_and_cites_the_same_sources(project: Project) -> None:
     anna = persona_named(project, "Anna")
+    sources = len(project.sources)
     roundtrip(project, duplicate_persona(project, anna.id))
     twin = project.personas[1]
     assert twin.name == "Anna (copy)" and twin.id != anna.id
     old_ids = {e.id for _a, e in walk(anna)}
     new_ids = {e.id for _a, e in walk(twin)}
     assert not old_ids & new_ids
-    own = {e.id for e in twin.evidence}
-    assert set(twin.goals[0].evidence_ids) == own
-    assert twin.citations[0].evidence_ids[0] in own
+    assert twin.goals[0].evidence_ids == anna.goals[0].evidence_ids
+    assert twin.citations[0].evidence_ids == anna.citations[0].evidence_ids
     assert twin.goals[0].text == anna.goals[0].text
+    assert len(project.sources) == sources and problems(project) == []
 
 
 def test_remove_persona_cascades(project: Project) -> None:
@@ -74,8 +75,19 @@ def test_remove_persona_cascades(project: Project) -> None:
     assert journey.persona_ids == [ben.id]
     assert {e.persona_id for e in journey.emotions} == {ben.id}
     assert project.empathy_maps[0].persona_id is None
-    assert all(not n.evidence_ids for n in journey.notes)
-    assert all(not n.evidence_ids for n in project.empathy_maps[0].notes)
+    assert len(project.sources) == 6  # the library keeps what Anna cited, and so do the notes
+    assert any(n.evidence_ids for n in journey.notes)
+    assert any(n.evidence_ids for n in project.empathy_maps[0].notes)
+    assert problems(project) == []
+
+
+def test_remove_persona_unlinks_dataset_segments_drafted_into_it(project: Project) -> None:
+    anna, ben = persona_named(project, "Anna"), persona_named(project, "Ben")
+    project.sources[0].dataset = dataset_of(anna.id, ben.id, anna.id)
+    roundtrip(project, remove_persona(project, anna.id))
+    data = project.sources[0].dataset
+    assert data is not None
+    assert [s.persona_id for w in data.waves for s in w.segments] == [None, ben.id, None]
 
 
 def test_remove_persona_keeps_connector_but_drops_relation_link(project: Project) -> None:
@@ -154,7 +166,7 @@ def test_update_persona_several_fields(project: Project) -> None:
         ("behaviour.devices", "Phone"),
         ("channels", "Podcasts"),
         ("value_figures", None),
-        ("evidence", "Shop visit"),
+        ("citations", {"field": "tagline"}),
         ("custom_sections", "Hobbies"),
         ("tags", "new-tag"),
     ],
@@ -185,9 +197,10 @@ def test_add_entry_into_custom_section_and_at_index(project: Project) -> None:
 
 def test_add_entry_refusals(project: Project) -> None:
     anna = persona_named(project, "Anna")
-    ben = persona_named(project, "Ben")
-    foreign = Item(text="x", evidence_ids=[ben.evidence[0].id])
-    refused(project, lambda: add_entry(project, anna.id, "goals", foreign), "no evidence")
+    ghost = Item(text="x", evidence_ids=[GHOST])
+    refused(project, lambda: add_entry(project, anna.id, "goals", ghost), "no source")
+    ben_source = project.sources[2].id  # any persona may cite any source of the library
+    roundtrip(project, add_entry(project, anna.id, "goals", Item(text="y", evidence_ids=[ben_source])))
     refused(project, lambda: add_entry(project, anna.id, "name", "x"), "not a list")
     refused(project, lambda: add_entry(project, anna.id, "goals", "x", index=9), "out of range")
     refused(project, lambda: add_entry(project, anna.id, "goals", {"txt": "x"}), "invalid item")
@@ -198,9 +211,11 @@ def test_update_move_remove_entry(project: Project) -> None:
     goal = anna.goals[2]
     roundtrip(
         project,
-        update_entry(project, anna.id, "goals", goal.id, text="Sleep 8h", evidence_ids=[anna.evidence[1].id]),
+        update_entry(
+            project, anna.id, "goals", goal.id, text="Sleep 8h", evidence_ids=[project.sources[1].id]
+        ),
     )
-    assert goal.text == "Sleep 8h" and goal.evidence_ids == [anna.evidence[1].id]
+    assert goal.text == "Sleep 8h" and goal.evidence_ids == [project.sources[1].id]
     roundtrip(project, move_entry(project, anna.id, "goals", goal.id, 0))
     assert anna.goals[0] is goal
     op = remove_entry(project, anna.id, "goals", goal.id)
@@ -215,7 +230,7 @@ def test_update_entry_refusals(project: Project) -> None:
     anna = persona_named(project, "Anna")
     goal = anna.goals[0]
     refused(
-        project, lambda: update_entry(project, anna.id, "goals", goal.id, evidence_ids=[GHOST]), "no evidence"
+        project, lambda: update_entry(project, anna.id, "goals", goal.id, evidence_ids=[GHOST]), "no source"
     )
     refused(project, lambda: update_entry(project, anna.id, "goals", GHOST, text="x"), "no goal")
     refused(project, lambda: update_entry(project, anna.id, "goals", goal.id, id=GHOST), "cannot be changed")
@@ -226,20 +241,6 @@ def test_update_entry_refusals(project: Project) -> None:
         lambda: update_entry(project, anna.id, "citations", cit.id, field="demographics.shoe"),
         "no field",
     )
-
-
-def test_remove_evidence_drops_its_citations(project: Project) -> None:
-    anna = persona_named(project, "Anna")
-    interview, survey = anna.evidence
-    roundtrip(project, remove_entry(project, anna.id, "evidence", interview.id))
-    assert [e.id for e in anna.evidence] == [survey.id]
-    assert anna.goals[0].evidence_ids == [survey.id]
-    assert anna.goals[1].evidence_ids == []
-    assert anna.quotes[0].evidence_ids == []
-    assert [c.field for c in anna.citations] == ["demographics.age", "role"]
-    roundtrip(project, remove_entry(project, anna.id, "evidence", survey.id))
-    assert anna.citations == []
-    assert all(not n.evidence_ids for n in project.journeys[0].notes)
 
 
 def test_tags(project: Project) -> None:
@@ -255,7 +256,7 @@ def test_tags(project: Project) -> None:
 
 def test_cite(project: Project) -> None:
     anna = persona_named(project, "Anna")
-    interview, survey = (e.id for e in anna.evidence)
+    interview, survey = (e.id for e in project.sources[:2])
     roundtrip(project, cite(project, anna.id, "demographics.location", [interview]))
     assert anna.citations[-1].field == "demographics.location"
     roundtrip(project, cite(project, anna.id, "demographics.age", [interview, survey]))

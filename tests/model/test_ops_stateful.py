@@ -32,11 +32,13 @@ from personamap.model.ops import (
     add_lane,
     add_persona,
     add_relation,
+    add_source,
     add_stage,
     add_step,
     add_vote,
     attach_journey_persona,
     change_z_order,
+    cite,
     connect,
     detach_journey_persona,
     duplicate_persona,
@@ -44,6 +46,7 @@ from personamap.model.ops import (
     move_entry,
     move_journey_notes,
     move_lane,
+    move_source,
     move_stage,
     move_step,
     place_element,
@@ -55,6 +58,7 @@ from personamap.model.ops import (
     remove_lane,
     remove_persona,
     remove_relation,
+    remove_source,
     remove_stage,
     remove_step,
     remove_vote,
@@ -64,13 +68,12 @@ from personamap.model.ops import (
     set_persona_field,
     set_relation_kind,
     update_journey_note,
+    update_source,
 )
 
 T = TypeVar("T")
 TEXTS = st.sampled_from(["", "A", "Zoë Ünal", "two\nlines", "bad\x00", "x" * 600, "Onboarding"])
-SECTIONS = st.sampled_from(
-    ["goals", "frustrations", "quotes", "psychographics.sliders", "channels", "evidence"]
-)
+SECTIONS = st.sampled_from(["goals", "frustrations", "quotes", "psychographics.sliders", "channels"])
 FIELDS = st.sampled_from(
     ["name", "priority", "demographics.age", "tags", "behaviour.tech_proficiency", "color"]
 )
@@ -163,6 +166,33 @@ class OpMachine(RuleBasedStateMachine):
         elif entry is not None:
             index = data.draw(st.integers(0, len(items)))
             self.attempt(lambda: move_entry(self.project, persona.id, section, entry.id, index))
+
+    @rule(data=st.data(), title=TEXTS, action=st.sampled_from(["add", "edit", "remove", "move", "cite"]))
+    def sources(self, data: st.DataObject, title: str, action: str) -> None:
+        """The research library: a removal takes its citations along (notes, scores too)."""
+        source = self.pick(data, self.project.sources)
+        if action == "add":
+            self.attempt(lambda: add_source(self.project, title=title))
+        elif source is None:
+            return
+        elif action == "edit":
+            self.attempt(lambda: update_source(self.project, source.id, title=title))
+        elif action == "remove":
+            self.attempt(lambda: remove_source(self.project, source.id))
+        elif action == "move":
+            index = data.draw(st.integers(0, len(self.project.sources)))
+            self.attempt(lambda: move_source(self.project, source.id, index))
+        else:
+            pid = self.persona_id(data)
+            step = self.pick(data, self.journey.steps())
+            if pid and data.draw(st.booleans()):
+                self.attempt(lambda: cite(self.project, pid, "demographics.age", [source.id]))
+            elif step and self.journey.persona_ids:
+                who = self.journey.persona_ids[0]
+                jid = self.journey.id
+                self.attempt(
+                    lambda: set_emotion(self.project, jid, who, step.id, 0, evidence_ids=[source.id])
+                )
 
     @rule(data=st.data(), action=st.sampled_from(["add", "duplicate", "remove"]))
     def personas(self, data: st.DataObject, action: str) -> None:

@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
+from factories import dataset_of
 
 from personamap.io import load
 from personamap.model import Board, Project, problems
 from personamap.model.find import fold, search
+from personamap.model.integrity import walk_entities
+from personamap.model.lifecycle import cited_source_ids
 from personamap.model.transfer import PasteError, copy_payload, parse, plain_text, plan_paste
 from personamap.resources import sample_path
 
@@ -66,6 +69,63 @@ def test_paste_into_another_project_brings_personas_maps_and_relations(sample: P
     )
     again.op.apply(other)
     assert len(other.personas) == len(sample.personas)
+
+
+def _cited(project: Project) -> set[str]:
+    refs = {r for _loc, e in walk_entities(project) for r in getattr(e, "evidence_ids", ())}
+    return refs | {r for j in project.journeys for s in j.emotions for r in s.evidence_ids}
+
+
+def test_a_paste_into_another_project_carries_the_sources_its_content_cites(sample: Project) -> None:
+    board = _personas_board(sample)
+    card = next(e for e in board.elements if e.type == "persona_card")
+    persona = sample.persona(card.persona_id)
+    assert persona is not None
+    cited = cited_source_ids(persona)
+    payload = parse(copy_payload(sample, board.id, [card.id]).model_dump_json())
+    assert {s.id for s in payload.sources} == cited and cited
+    other = Project(boards=[Board()], sources=[sample.sources[0].model_copy()])
+    plan_paste(other, other.boards[0].id, payload, 0, 0).op.apply(other)
+    assert problems(other) == []
+    assert {s.id for s in other.sources} == cited | {sample.sources[0].id}  # one already there: reused
+    assert len(other.sources) == len({s.id for s in other.sources})
+    pasted = other.persona(persona.id)
+    assert pasted is not None and cited_source_ids(pasted) == cited  # not one citation lost
+
+
+def test_pasting_the_whole_sample_elsewhere_loses_no_citation(sample: Project) -> None:
+    other = Project(boards=[Board(name="Empty")])
+    for board in sample.boards:
+        payload = copy_payload(sample, board.id, [e.id for e in board.elements])
+        plan_paste(other, other.boards[0].id, payload, 0, 0).op.apply(other)
+    assert _cited(other) == _cited(sample) and problems(other) == []
+    assert {s.id for s in other.sources} <= {s.id for s in sample.sources}
+
+
+def test_a_source_whose_id_is_taken_comes_renamed_and_citations_follow(sample: Project) -> None:
+    board = _personas_board(sample)
+    card = next(e for e in board.elements if e.type == "persona_card")
+    payload = copy_payload(sample, board.id, [card.id])
+    clash = payload.sources[0].id
+    other = Project(boards=[Board(id=clash)])  # the id is taken by something else
+    plan_paste(other, clash, payload, 0, 0).op.apply(other)
+    assert problems(other) == [] and clash not in {s.id for s in other.sources}
+    assert len(other.sources) == len(payload.sources)
+    (persona,) = other.personas
+    assert cited_source_ids(persona) <= {s.id for s in other.sources}
+    assert len(cited_source_ids(persona)) == len(payload.sources)
+
+
+def test_a_pasted_dataset_names_only_personas_that_came_along(sample: Project) -> None:
+    board = _personas_board(sample)
+    card = next(e for e in board.elements if e.type == "persona_card")
+    payload = copy_payload(sample, board.id, [card.id])
+    payload.sources[0].dataset = dataset_of(card.persona_id, sample.personas[-1].id)
+    other = Project(boards=[Board()])
+    plan_paste(other, other.boards[0].id, parse(payload.model_dump_json()), 0, 0).op.apply(other)
+    data = other.sources[0].dataset
+    assert data is not None and problems(other) == []
+    assert [s.persona_id for s in data.waves[0].segments] == [card.persona_id, None]
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from ...model import CardLayout, Priority
 from ...model.drift import Drift, data_changed, drafted_from
 from ...model.layout import CardBoxes, Rect, layout_card
 from ...model.layout.chips import card_chips, chip_width
-from ...model.lifecycle import is_overdue
+from ...model.lifecycle import cited_sources, is_overdue
 from ...model.ops.address import walk
 from ...style import TYPE, Theme, ink_on
 from ..images import asset_image
@@ -29,7 +29,7 @@ from .base import ElementItem
 from .simple import LOD_TEXT, level_of_detail
 
 if TYPE_CHECKING:
-    from ...model import Persona, PersonaCard, Project
+    from ...model import Persona, PersonaCard, Project, Source
 
 _MEASURE = QtMeasure()
 
@@ -51,11 +51,12 @@ class PersonaCardItem(ElementItem):
         self._layout = CardLayout.STANDARD
         self._sections: list[str] = []
         self._nested_ids: set[str] = set()
+        self._sources: list[Source] = []
 
     def depends_on(self) -> set[str]:
         # an edit of a goal, quote or slider names that entry's id, not the persona's; a
-        # refreshed dataset it was drafted from names that source
-        return {self.persona_id} | self._nested_ids | self._drift_sources
+        # renamed source it cites names the source, a refreshed dataset it was drafted from too
+        return {self.persona_id} | self._nested_ids | {s.id for s in self._sources} | self._drift_sources
 
     def target(self) -> Target:
         return Target("element", self.element_id, getattr(self.scene(), "board_id", None), self.persona_id)
@@ -66,6 +67,7 @@ class PersonaCardItem(ElementItem):
         self.persona = persona.model_copy(deep=True) if persona else None
         self._nested_ids = {e.id for _addr, e in walk(persona)} if persona else set()
         self._layout, self._sections = element.layout, list(element.sections)
+        self._sources = [s.model_copy() for s in cited_sources(persona, project.sources)] if persona else []
         self.photo = QImage()
         if persona and persona.photo_asset_id:
             asset = project.asset(persona.photo_asset_id)
@@ -92,7 +94,9 @@ class PersonaCardItem(ElementItem):
             self.boxes = None
             return
         w, h = self.size()
-        self.boxes = layout_card(self.persona, self._layout, self._sections, w, _MEASURE, h=h)
+        self.boxes = layout_card(
+            self.persona, self._layout, self._sections, w, _MEASURE, h=h, sources=self._sources
+        )
 
     def natural_height(self) -> float:
         return self.boxes.natural_height if self.boxes else self.size()[1]

@@ -334,7 +334,9 @@ def draw_board(ctx: Ctx, pen: Pen, board: Board, rects: dict[str, Rect]) -> None
                 sub.rect(Rect(0, 0, r.w, r.h), "#FFFFFF", "#D0D7DE", 0.6, radius=8)
                 sub.label(16, 16, "Missing persona", TYPE.body, "#C62828")
                 continue
-            boxes = layout_card(persona, e.layout, e.sections, r.w, ctx.text, h=r.h)
+            boxes = layout_card(
+                persona, e.layout, e.sections, r.w, ctx.text, h=r.h, sources=ctx.project.sources
+            )
             draw_card(ctx, sub, persona, boxes)
         elif isinstance(e, NoteElement):
             fill = NOTE_FILL[e.color]

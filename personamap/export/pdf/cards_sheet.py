@@ -81,7 +81,15 @@ def _sheet(ctx: Ctx, sheet: Sheet, personas: list[Persona], cols: int, rows: int
     for k, persona in enumerate(personas):
         row, col = divmod(k, cols)
         x, y = x0 + col * (cw + GUTTER), y0 + row * (ch + GUTTER)
-        boxes = layout_card(persona, CardLayout.STANDARD, SECTIONS, CARD_PX_W, ctx.text, h=ch / scale - 44)
+        boxes = layout_card(
+            persona,
+            CardLayout.STANDARD,
+            SECTIONS,
+            CARD_PX_W,
+            ctx.text,
+            h=ch / scale - 44,
+            sources=ctx.project.sources,
+        )
         card_pen = pen.at(x, y, scale)
         draw_card(ctx, card_pen, persona, boxes)
         del boxes
@@ -89,16 +97,17 @@ def _sheet(ctx: Ctx, sheet: Sheet, personas: list[Persona], cols: int, rows: int
         _cut_marks(pen, Rect(x, y, cw, ch))
 
 
-def more_sections(persona) -> int:
-    """How many of the persona's non-empty sections the card leaves out."""
-    shown = {title for title, _, _ in contents_of(persona, SECTIONS)}
-    return sum(1 for title, _, _ in contents(persona) if title not in shown)
+def more_sections(persona, sources=()) -> int:
+    """How many of the persona's non-empty sections the card leaves out (`sources`: the
+    project's library, for the section of the sources it cites)."""
+    shown = {title for title, _, _ in contents_of(persona, SECTIONS, sources)}
+    return sum(1 for title, _, _ in contents(persona, sources) if title not in shown)
 
 
 def _footer(ctx: Ctx, pen, persona, h: float, today: dt.date) -> None:
     overdue = is_overdue(persona, ctx.project.settings.review_period_months, today)
     text = f"v{persona.lifecycle.version} · review by {ctx.review_by(persona)}"
-    more = more_sections(persona)
+    more = more_sections(persona, ctx.project.sources)
     if more:
         label = f"+ {more} more section{'s' if more != 1 else ''} in the poster"
         pen.label(16, h - 40, label, 9, "#59636E", "italic", width=CARD_PX_W - 32)

@@ -9,11 +9,13 @@ label says "continued"). No drawing here: pages are planned before anything is d
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ...model import Persona
+from ...model import Persona, Source
 from ...model.layout import FULL_SECTIONS, CardItem, section_content
+from ...model.lifecycle import cited_sources
 from .text import PdfText
 
 CORE = (
@@ -41,9 +43,10 @@ def section_keys() -> tuple[str, ...]:
     return CORE + rest
 
 
-def _evidence_items(persona: Persona) -> list[CardItem]:
+def _evidence_items(persona: Persona, sources: Sequence[Source]) -> list[CardItem]:
+    """The library's sources the persona cites, each with its kind, sample size and date."""
     out = []
-    for e in persona.evidence:
+    for e in cited_sources(persona, sources):
         bits = [e.kind.value.replace("_", " ")]
         if e.sample_size:
             bits.append(f"n = {e.sample_size}")
@@ -87,24 +90,27 @@ def bulleted(kind: str, item: int) -> bool:
     return kind in ("list", "quotes") or (kind == "notes" and item > 0)
 
 
-def contents(persona: Persona) -> list[tuple[str, str, list[CardItem]]]:
+def contents(persona: Persona, sources: Sequence[Source] = ()) -> list[tuple[str, str, list[CardItem]]]:
     """(title, kind, items) of every non-empty section, core first; kind is "list", "text",
-    "sliders", "quotes" or "notes" (a paragraph, then bulleted items)."""
-    out = contents_of(persona, section_keys())
+    "sliders", "quotes" or "notes" (a paragraph, then bulleted items). `sources` is the
+    project's research library, for the section of the sources the persona cites."""
+    out = contents_of(persona, section_keys(), sources)
     more = _more_quotes(persona)
     if more:
         out.append(("More quotes" if header_quote(persona) is not None else "Quotes", "quotes", more))
     return out
 
 
-def contents_of(persona: Persona, keys: tuple[str, ...] | list[str]) -> list[tuple[str, str, list[CardItem]]]:
+def contents_of(
+    persona: Persona, keys: tuple[str, ...] | list[str], sources: Sequence[Source] = ()
+) -> list[tuple[str, str, list[CardItem]]]:
     """The non-empty sections among `keys`, in that order."""
     out: list[tuple[str, str, list[CardItem]]] = []
     for key in keys:
         if key == "evidence":
-            items = _evidence_items(persona)
+            items = _evidence_items(persona, sources)
             if items:
-                out.append(("Evidence", "list", items))
+                out.append(("Sources", "list", items))
             continue
         if key == "custom_sections":
             out += _custom(persona)
@@ -288,11 +294,17 @@ def flow(grid: Grid, blocks: list[Block], first_h: float, next_h: float) -> list
 
 
 def plan_pages(
-    t: PdfText, persona: Persona, width: float, first_h: float, next_h: float, body: float
+    t: PdfText,
+    persona: Persona,
+    width: float,
+    first_h: float,
+    next_h: float,
+    body: float,
+    sources: Sequence[Source] = (),
 ) -> tuple[Grid, list[list[Frag]]]:
     """The grid and each page's fragments: one page, whole blocks, when it fits at a slightly
     smaller body size; else the fewest pages, at the largest size that needs no more."""
-    sections = contents(persona)
+    sections = contents(persona, sources)
     for step in SHRINK_STEPS:
         grid = make_grid(t, width, body * step)
         placed = masonry(grid, [grid.block(*s) for s in sections], first_h)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ...model import Persona
 from ...model.drift import data_changed
 from ...model.layout import Rect, badge_labels, initials
-from ...model.lifecycle import evidence_coverage, is_overdue, review_due
+from ...model.lifecycle import cited_source_ids, evidence_coverage, is_overdue, review_due
 from ...style import NEGATIVE_RED
 from ..pages import PageGeometry
 from ..spec import Ctx, GeometryFor, PageJob, Sheet
@@ -84,7 +84,7 @@ def overdue_text(ctx: Ctx, persona: Persona) -> str:
 def _badges(ctx: Ctx, persona: Persona) -> list[str]:
     labels = badge_labels(persona)
     labels.append(persona.lifecycle.status.value.capitalize())
-    if persona.evidence:
+    if cited_source_ids(persona):
         labels.append(f"Evidence {round(evidence_coverage(persona) * 100)} %")
     return labels
 
@@ -194,6 +194,7 @@ def persona_jobs(
             content.bottom - first_top,
             content.bottom - next_top,
             9.0 * g.type_scale(),
+            ctx.project.sources,
         )
         for n, frags in enumerate(pages):
 
@@ -224,7 +225,13 @@ def picture_job(ctx: Ctx, persona: Persona, width: float) -> PageJob:
     content = ctx.content_rect(probe, footer)
     top = head.band_h + probe.margin * 0.9
     grid, pages = plan_pages(
-        ctx.text, persona, content.w, float("inf"), float("inf"), 9.0 * probe.type_scale()
+        ctx.text,
+        persona,
+        content.w,
+        float("inf"),
+        float("inf"),
+        9.0 * probe.type_scale(),
+        ctx.project.sources,
     )
     frags = pages[0]
     used = max((f.y + _frag_h(f) for f in frags), default=0.0)

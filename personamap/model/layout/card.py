@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from ..enums import CardLayout
 from ..persona import Persona
+from ..research import Source
 from .card_sections import FULL_SECTIONS, CardItem, SectionContent, badge_labels, initials, section_content
 from .geometry import Rect
 from .measure import TextMeasure, line_count, line_height, lines_fitting
@@ -132,16 +133,18 @@ def _header(persona: Persona, w: float, measure: TextMeasure, m: CardMetrics) ->
     return CardHeader(rect, photo, initials(persona.name), name, name_lines, role, role_lines, tuple(badges))
 
 
-def _contents(persona: Persona, layout: CardLayout, sections: Sequence[str]) -> list[SectionContent]:
+def _contents(
+    persona: Persona, layout: CardLayout, sections: Sequence[str], sources: Sequence[Source]
+) -> list[SectionContent]:
     out: list[SectionContent] = []
     if persona.quotes and persona.quotes[0].text:
         q = persona.quotes[0]
         items = (CardItem(q.text),) + ((CardItem(f"— {q.source}", caption=True),) if q.source else ())
         out.append(SectionContent("quote", "", "quote", items))
     if layout == CardLayout.STANDARD:
-        out += [c for key in sections for c in section_content(persona, key)]
+        out += [c for key in sections for c in section_content(persona, key, sources)]
     elif layout == CardLayout.FULL:
-        out += [c for key in FULL_SECTIONS for c in section_content(persona, key) if c.items]
+        out += [c for key in FULL_SECTIONS for c in section_content(persona, key, sources) if c.items]
     return [_without_lead_quote(c) for c in out if c.key != "quotes" or len(persona.quotes) > 1]
 
 
@@ -241,13 +244,15 @@ def layout_card(
     measure: TextMeasure,
     metrics: CardMetrics = DEFAULT_METRICS,
     h: float | None = None,
+    sources: Sequence[Source] = (),
 ) -> CardBoxes:
     """Lay out a card `w` wide: compact shows header and quote, standard adds the chosen
     `sections` (empty ones with a placeholder), full shows every non-empty section.
-    With `h`, only what fits above the bottom padding shows."""
+    With `h`, only what fits above the bottom padding shows. `sources` is the project's
+    library, for the section listing the sources the persona cites."""
     m = metrics
     header = _header(persona, w, measure, m)
-    contents = _contents(persona, layout, sections)
+    contents = _contents(persona, layout, sections, sources)
     natural = _place(contents, header.rect.bottom, w, float("inf"), measure, m)[0]
     natural_h = (natural[-1].rect.bottom if natural else header.rect.bottom) + m.pad
     if h is None or h >= natural_h - 1e-9:

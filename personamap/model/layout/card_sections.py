@@ -8,12 +8,14 @@ as a `PersonaCard` stores them; unknown names show nothing. Labels mirror `perso
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import NamedTuple
 
 from ..enums import BuyingRole, Priority, Segment, ValueKind
+from ..lifecycle import cited_sources
 from ..persona import LIST_SECTIONS, Item, Persona
+from ..research import Source
 
 PRIORITY_LABELS = {
     Priority.PRIMARY: "Primary",
@@ -123,11 +125,6 @@ _SPECIAL: dict[str, tuple[str, str, Callable[[Persona], tuple[CardItem, ...]]]] 
             CardItem(f"“{q.text}”" + (f" — {q.source}" if q.source else "")) for q in p.quotes if q.text
         ),
     ),
-    "evidence": (
-        "Evidence",
-        "list",
-        lambda p: tuple(CardItem(e.title or _label(e.kind.value)) for e in p.evidence),
-    ),
     "behaviour.tech_proficiency": (
         "Tech proficiency",
         "text",
@@ -171,9 +168,18 @@ FULL_SECTIONS: tuple[str, ...] = (
 """Everything a full card shows (when not empty), in this order."""
 
 
-def section_content(persona: Persona, key: str) -> list[SectionContent]:
+def source_label(source: Source) -> str:
+    """How a source reads in a list: its title, else its kind."""
+    return source.title or _label(source.kind.value)
+
+
+def section_content(persona: Persona, key: str, sources: Sequence[Source] = ()) -> list[SectionContent]:
     """The blocks one section name stands for: usually one; "custom_sections" gives one per
-    custom section; an unknown name or a path to no list or text gives none."""
+    custom section; "evidence" lists the `sources` (the project's library) the persona cites;
+    an unknown name or a path to no list or text gives none."""
+    if key == "evidence":
+        items = tuple(CardItem(source_label(s)) for s in cited_sources(persona, sources))
+        return [SectionContent(key, "Sources", "list", items)]
     if key in _SPECIAL:
         title, kind, get = _SPECIAL[key]
         return [SectionContent(key, title, kind, get(persona))]

@@ -101,6 +101,7 @@ if TYPE_CHECKING:
         update_project,
         update_relation,
     )
+    from .sources import add_source, move_source, remove_source, source_usage, update_source
     from .special import Relocate, SetEmotion, SetFields
     from .votes import add_vote, remove_vote
 
@@ -198,6 +199,7 @@ lazy_package(
             "update_project",
             "update_relation",
         ),
+        "sources": ("add_source", "move_source", "remove_source", "source_usage", "update_source"),
         "special": ("Relocate", "SetEmotion", "SetFields"),
         "votes": ("add_vote", "remove_vote"),
     },
@@ -227,6 +229,7 @@ __all__ = [
     "add_lane",
     "add_persona",
     "add_relation",
+    "add_source",
     "add_stage",
     "add_step",
     "add_tag",
@@ -256,6 +259,7 @@ __all__ = [
     "move_journey_notes",
     "move_lane",
     "move_persona",
+    "move_source",
     "move_stage",
     "move_step",
     "new_journey",
@@ -271,6 +275,7 @@ __all__ = [
     "remove_lane",
     "remove_persona",
     "remove_relation",
+    "remove_source",
     "remove_stage",
     "remove_step",
     "remove_tag",
@@ -290,6 +295,7 @@ __all__ = [
     "set_relation_kind",
     "set_setting",
     "set_title",
+    "source_usage",
     "update_element",
     "update_empathy_map",
     "update_empathy_note",
@@ -300,5 +306,6 @@ __all__ = [
     "update_persona",
     "update_project",
     "update_relation",
+    "update_source",
     "update_stage",
 ]

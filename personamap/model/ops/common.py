@@ -14,6 +14,7 @@ from ..project import Project
 from .address import Address, walk
 from .core import Compound, Op, Remove, SetField, reason
 from .errors import OpError
+from .special import SetEmotion
 
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
@@ -47,8 +48,8 @@ def known_ids(present: Iterable[str], wanted: Iterable[str], what: str) -> None:
 
 
 def known_evidence(project: Project, refs: Iterable[str]) -> None:
-    """Notes may cite the evidence of any persona of the project, and nothing else."""
-    known_ids((e.id for p in project.personas for e in p.evidence), refs, "evidence")
+    """Anything may cite any source of the project's research library, and nothing else."""
+    known_ids((s.id for s in project.sources), refs, "source")
 
 
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
@@ -153,9 +154,10 @@ def elements_where(project: Project, pred: Callable[[Any], bool]) -> list[Op]:
     return ops
 
 
-def evidence_drops(project: Project, evidence_ids: set[str], skip_persona: str | None = None) -> list[Op]:
-    """Forget citations of evidence about to go: drop the ids from every `evidence_ids` list,
-    and remove a persona citation that would then cite nothing."""
+def evidence_drops(project: Project, evidence_ids: set[str]) -> list[Op]:
+    """Forget citations of sources about to go: drop the ids from every `evidence_ids` list
+    (persona entries, notes, emotion scores), and remove a persona citation that would then
+    cite nothing."""
     ops: list[Op] = []
 
     def drop(addr: Address, refs: list[str]) -> None:
@@ -163,8 +165,6 @@ def evidence_drops(project: Project, evidence_ids: set[str], skip_persona: str |
             ops.append(SetField((*addr, "evidence_ids"), [r for r in refs if r not in evidence_ids]))
 
     for persona in project.personas:
-        if persona.id == skip_persona:
-            continue
         for addr, entity in walk(persona, ("personas", persona.id)):
             refs = getattr(entity, "evidence_ids", None)
             if not refs or not evidence_ids.intersection(refs):
@@ -179,4 +179,26 @@ def evidence_drops(project: Project, evidence_ids: set[str], skip_persona: str |
     for journey in project.journeys:
         for jnote in journey.notes:
             drop(("journeys", journey.id, "notes", jnote.id), jnote.evidence_ids)
+        for score in journey.emotions:
+            if evidence_ids.intersection(score.evidence_ids):
+                kept = [r for r in score.evidence_ids if r not in evidence_ids]
+                moved = score.model_copy(update={"evidence_ids": kept})
+                ops.append(SetEmotion(journey.id, score.persona_id, score.step_id, moved))
+    return ops
+
+
+def segment_unlinks(project: Project, persona_id: str) -> list[Op]:
+    """Dataset segments drafted into a persona about to go name no persona any more; each
+    source's waves are set as a whole (a wave has no id to address it by)."""
+    ops: list[Op] = []
+    for source in project.sources:
+        data = source.dataset
+        if data is None or not any(s.persona_id == persona_id for w in data.waves for s in w.segments):
+            continue
+        waves = [w.model_copy(deep=True) for w in data.waves]
+        for wave in waves:
+            for seg in wave.segments:
+                if seg.persona_id == persona_id:
+                    seg.persona_id = None
+        ops.append(SetField(("sources", source.id, "dataset", "waves"), waves))
     return ops

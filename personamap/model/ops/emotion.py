@@ -8,6 +8,7 @@ from pydantic import ValidationError
 
 from ..journey import EmotionScore
 from ..project import EmotionScale, Project, ScaleLabel
+from .common import known_evidence
 from .core import Compound, Op, SetField, reason
 from .errors import OpError
 from .journey import journey_of, step_of
@@ -21,10 +22,11 @@ def set_emotion(
     step_id: str,
     score: float | None,
     note: str | None = None,
+    evidence_ids: list[str] | None = None,
 ) -> Op:
     """Score a persona (None: the map's own curve) at a step. A raw value, such as a dragged
     marker's, snaps to the nearest point of the scale; None clears the score (a gap).
-    `note` None keeps the score's note."""
+    `note` None keeps the score's note, `evidence_ids` None the sources it cites."""
     journey = journey_of(project, journey_id)
     step_of(journey, step_id)
     if persona_id is not None and persona_id not in journey.persona_ids:
@@ -37,8 +39,11 @@ def set_emotion(
         raise OpError(f"{score!r} is not a score") from None
     current = next((e for e in journey.emotions if e.persona_id == persona_id and e.step_id == step_id), None)
     text = note if note is not None else (current.note if current else "")
+    if evidence_ids is not None:
+        known_evidence(project, evidence_ids)
+    refs = evidence_ids if evidence_ids is not None else (current.evidence_ids if current else [])
     try:
-        new = EmotionScore(persona_id=persona_id, step_id=step_id, score=value, note=text)
+        new = EmotionScore(persona_id=persona_id, step_id=step_id, score=value, note=text, evidence_ids=refs)
     except ValidationError as exc:
         raise OpError(f"invalid emotion score: {reason(exc)}") from None
     return SetEmotion(journey_id, persona_id, step_id, new, name="Set emotion score")

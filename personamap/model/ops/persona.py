@@ -1,10 +1,11 @@
 """Edits of personas: add, duplicate, remove (with everything that points at them), fields,
-and the entries of their lists (goals, quotes, sliders, channels, evidence, tags…)."""
+and the entries of their lists (goals, quotes, sliders, channels, citations, tags…). The
+sources they cite live in the project's research library (ops/sources.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Any, Protocol, get_args, get_origin, runtime_checkable
+from collections.abc import Mapping
+from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -13,18 +14,10 @@ from ..enums import Confidence
 from ..persona import Citation, Persona
 from ..project import Project
 from .address import Address, address, resolve_field, resolve_list, walk
-from .common import elements_where, evidence_drops, find, index_or_end, make, titled, update
+from .common import elements_where, find, index_or_end, known_evidence, make, segment_unlinks, titled, update
 from .core import Compound, Insert, Move, Op, Remove, SetField
 from .errors import OpError
 from .special import SetEmotion
-
-
-@runtime_checkable
-class _Cites(Protocol):
-    """Any part of a persona that cites evidence by id (goals, pains, quotes, notes ...)."""
-
-    evidence_ids: list[str]
-
 
 _FIELD_LABELS = {"name": "Rename persona", "photo_asset_id": "Set persona photo"}
 
@@ -35,7 +28,7 @@ def _persona(project: Project, persona_id: str) -> Persona:
 
 def _label(section: str) -> str:
     last = section.split(".")[-1].replace("_", " ")
-    return {"evidence": "evidence", "custom sections": "section", "value figures": "value figure"}.get(
+    return {"custom sections": "section", "value figures": "value figure"}.get(
         last, last[:-1] if last.endswith("s") else last
     )
 
@@ -48,18 +41,12 @@ def add_persona(project: Project, persona: Persona | None = None, index: int | N
 
 
 def duplicate_persona(project: Project, persona_id: str, name: str | None = None) -> Op:
-    """A copy placed after the original, with new ids throughout and its own evidence cited."""
+    """A copy placed after the original, with new ids throughout, citing the same sources."""
     original = _persona(project, persona_id)
     twin = original.model_copy(deep=True)
     twin.id = new_id()
-    renamed: dict[str, str] = {}
     for _addr, entity in walk(twin):
-        fresh_id = new_id()
-        renamed[entity.id] = fresh_id
-        entity.id = fresh_id
-    for _addr, entity in walk(twin):
-        if isinstance(entity, _Cites) and entity.evidence_ids:
-            entity.evidence_ids = [renamed.get(r, r) for r in entity.evidence_ids]
+        entity.id = new_id()
     twin.name = (name if name is not None else f"{original.name} (copy)")[:500]
     at = project.personas.index(original) + 1
     return Insert(("personas",), at, twin, name=titled("Duplicate", "persona", original.name))
@@ -68,7 +55,7 @@ def duplicate_persona(project: Project, persona_id: str, name: str | None = None
 def remove_persona(project: Project, persona_id: str) -> Op:
     """Delete a persona with its board cards (and their connectors), relations, emotion
     scores and journey links; empathy maps about it keep their notes but lose the link, and
-    notes elsewhere stop citing its evidence."""
+    dataset segments it was drafted from name no persona. The sources it cited stay."""
     persona = _persona(project, persona_id)
     ops: list[Op] = elements_where(
         project, lambda el: el.type == "persona_card" and el.persona_id == persona_id
@@ -94,7 +81,7 @@ def remove_persona(project: Project, persona_id: str) -> Op:
         for m in project.empathy_maps
         if m.persona_id == persona_id
     ]
-    ops += evidence_drops(project, {e.id for e in persona.evidence}, skip_persona=persona_id)
+    ops += segment_unlinks(project, persona_id)
     ops.append(Remove(("personas",), persona_id))
     return Compound(tuple(ops), name=titled("Delete", "persona", persona.name))
 
@@ -140,19 +127,12 @@ def _section(project: Project, persona_id: str, section: str) -> tuple[Address, 
     return addr, items, get_args(type(parent).model_fields[name].annotation)[0]
 
 
-def _own_evidence(persona: Persona, refs: Iterable[str]) -> None:
-    known = {e.id for e in persona.evidence}
-    unknown = [r for r in refs if r not in known]
-    if unknown:
-        raise OpError(f"{persona.name} has no evidence with id {unknown[0]}")
-
-
 def add_entry(
     project: Project, persona_id: str, section: str, entry: Any = None, index: int | None = None
 ) -> Op:
-    """Add an entry to a list section (`goals`, `psychographics.sliders`, `evidence`,
+    """Add an entry to a list section (`goals`, `psychographics.sliders`, `citations`,
     `custom_sections.<id>.items`, `tags`…). `entry` may be a model, a dict, or a text."""
-    persona = _persona(project, persona_id)
+    _persona(project, persona_id)
     addr, items, kind = _section(project, persona_id, section)
     if isinstance(kind, type) and issubclass(kind, BaseModel):
         if entry is None:
@@ -164,7 +144,7 @@ def add_entry(
             entry = {main: entry}
         if isinstance(entry, dict):
             entry = make(kind, **entry)  # ids are fixed now, not each time the op runs
-        _own_evidence(persona, getattr(entry, "evidence_ids", ()))
+        known_evidence(project, getattr(entry, "evidence_ids", ()))
     elif entry is None:
         raise OpError(f"{section} needs a value")
     return Insert(addr, index_or_end(index, len(items)), entry, name=f"Add {_label(section)}")
@@ -172,11 +152,11 @@ def add_entry(
 
 def update_entry(project: Project, persona_id: str, section: str, entry_id: str, **values: Any) -> Op:
     """Change fields of one entry, e.g. `update_entry(p, pid, "goals", gid, text="…")`."""
-    persona = _persona(project, persona_id)
+    _persona(project, persona_id)
     addr, items, _kind = _section(project, persona_id, section)
     entry = find(items, entry_id, _label(section))
     if "evidence_ids" in values:
-        _own_evidence(persona, values["evidence_ids"])
+        known_evidence(project, values["evidence_ids"])
     if isinstance(entry, Citation) and "field" in values and not _is_field(values["field"]):
         raise OpError(f"a persona has no field {values['field']}")
     return update((*addr, entry_id), values, f"Edit {_label(section)}")
@@ -190,17 +170,12 @@ def move_entry(project: Project, persona_id: str, section: str, entry_id: str | 
 
 
 def remove_entry(project: Project, persona_id: str, section: str, entry_id: str | int) -> Op:
-    """Remove an entry; removing evidence also drops every citation of it (a citation that
-    would cite nothing is removed too)."""
+    """Remove an entry (sources are removed from the research library: ops/sources.py)."""
     _persona(project, persona_id)
     addr, items, _kind = _section(project, persona_id, section)
     if isinstance(entry_id, str):
         find(items, entry_id, _label(section))
-    ops: list[Op] = []
-    if section == "evidence" and isinstance(entry_id, str):
-        ops = evidence_drops(project, {entry_id})
-    ops.append(Remove(addr, entry_id))
-    return Compound(tuple(ops), name=f"Delete {_label(section)}")
+    return Remove(addr, entry_id, name=f"Delete {_label(section)}")
 
 
 def add_tag(project: Project, persona_id: str, tag: str) -> Op:
@@ -234,15 +209,15 @@ def cite(
     evidence_ids: list[str],
     confidence: Confidence | None = None,
 ) -> Op:
-    """Set the evidence cited for a single-valued field (`demographics.age`); citing nothing
+    """Set the sources cited for a single-valued field (`demographics.age`); citing nothing
     removes the citation."""
     persona = _persona(project, persona_id)
     if not _is_field(field):
         raise OpError(f"a persona has no field {field}")
-    _own_evidence(persona, evidence_ids)
+    known_evidence(project, evidence_ids)
     addr: Address = ("personas", persona_id, "citations")
     current = next((c for c in persona.citations if c.field == field), None)
-    name = f"Cite evidence for {field.split('.')[-1].replace('_', ' ')}"
+    name = f"Cite sources for {field.split('.')[-1].replace('_', ' ')}"
     if current is None:
         if not evidence_ids:
             raise OpError(f"{field} cites nothing yet")

@@ -29,7 +29,6 @@ from personamap.model import (
     EmpathyMap,
     EmpathyMapElement,
     EmpathyNote,
-    Evidence,
     EvidenceKind,
     Firmographics,
     ImageElement,
@@ -55,6 +54,7 @@ from personamap.model import (
     RelationKind,
     Segment,
     Slider,
+    Source,
     Stage,
     Step,
     Story,
@@ -62,6 +62,18 @@ from personamap.model import (
     ValueFigure,
     ValueKind,
     Vote,
+)
+from personamap.model.research import (
+    ColumnFigures,
+    ColumnRole,
+    ColumnType,
+    Dataset,
+    DatasetColumn,
+    EncodedFeature,
+    Level,
+    SegmentationRecord,
+    SegmentFigures,
+    Wave,
 )
 
 _RNG = random.Random(20240601)
@@ -88,7 +100,7 @@ def build() -> Project:
     photo = Asset(
         id=uid(), name="maria.png", media_type="image/png", width=2, height=2, data=Asset.encode(tiny_png())
     )
-    interview = Evidence(
+    interview = Source(
         id=uid(),
         kind=EvidenceKind.INTERVIEW,
         title="Interviews, spring",
@@ -98,7 +110,7 @@ def build() -> Project:
         note="Twelve 45-minute calls.\nTranscripts in the drive.",
         confidence=Confidence.OBSERVED,
     )
-    survey = Evidence(
+    survey = Source(
         id=uid(),
         kind=EvidenceKind.SURVEY,
         title="NPS survey",
@@ -106,7 +118,7 @@ def build() -> Project:
         confidence=Confidence.REPORTED,
     )
 
-    def item(text: str, *evidence: Evidence) -> Item:
+    def item(text: str, *evidence: Source) -> Item:
         return Item(id=uid(), text=text, evidence_ids=[e.id for e in evidence])
 
     maria = Persona(
@@ -199,7 +211,6 @@ def build() -> Project:
         custom_sections=[
             CustomSection(id=uid(), title="Team", items=[item("Four buyers")], body="Flat team.")
         ],
-        evidence=[interview, survey],
         citations=[
             Citation(
                 id=uid(), field="demographics.age", evidence_ids=[survey.id], confidence=Confidence.INFERRED
@@ -221,6 +232,68 @@ def build() -> Project:
         priority=Priority.SECONDARY,
         segment=Segment.B2B,
         firmographics=Firmographics(buying_role=BuyingRole.IT_SECURITY),
+    )
+    crm = Source(
+        id=uid(),
+        kind=EvidenceKind.CRM,
+        title="CRM export",
+        sample_size=3,
+        date=dt.date(2024, 5, 20),
+        dataset=Dataset(
+            file_name="buyers.csv",
+            sha256="ab" * 32,
+            rows=3,
+            columns_read=3,
+            imported=dt.date(2024, 5, 20),
+            columns=[
+                DatasetColumn(name="Seats", type=ColumnType.NUMERIC, role=ColumnRole.SEGMENT),
+                DatasetColumn(
+                    name="Sector",
+                    type=ColumnType.CATEGORICAL,
+                    role=ColumnRole.DESCRIBE,
+                    maps_to="firmographics.industry",
+                ),
+                DatasetColumn(
+                    name="E-mail", type=ColumnType.TEXT, role=ColumnRole.PERSONAL, personal_reason="e-mail"
+                ),
+            ],
+            segmentation=SegmentationRecord(
+                features=[EncodedFeature(column="Seats", type=ColumnType.NUMERIC, mean=40.5, scale=12.25)],
+                centroids=[[-1.0], [1.0]],
+                seed=7,
+                silhouette=0.62,
+                stability=0.9,
+            ),
+            waves=[
+                Wave(
+                    imported=dt.date(2024, 5, 20),
+                    file_name="buyers.csv",
+                    sha256="ab" * 32,
+                    rows=3,
+                    rows_used=3,
+                    segments=[
+                        SegmentFigures(
+                            segment=0,
+                            persona_id=maria.id,
+                            n=2,
+                            share=66.7,
+                            columns=[
+                                ColumnFigures(
+                                    column="Sector",
+                                    type=ColumnType.CATEGORICAL,
+                                    levels=[Level(value="Logistics", count=2)],
+                                    n=2,
+                                ),
+                                ColumnFigures(
+                                    column="Seats", type=ColumnType.NUMERIC, n=2, mean=30.5, q50=30.5
+                                ),
+                            ],
+                        ),
+                        SegmentFigures(segment=1, persona_id=None, n=1, share=33.3, niche=True),
+                    ],
+                )
+            ],
+        ),
     )
     relation = Relation(
         id=uid(),
@@ -301,7 +374,13 @@ def build() -> Project:
         ],
         emotions=[
             EmotionScore(persona_id=maria.id, step_id=stages[0].steps[0].id, score=1),
-            EmotionScore(persona_id=maria.id, step_id=stages[1].steps[0].id, score=-2, note="Frustrated"),
+            EmotionScore(
+                persona_id=maria.id,
+                step_id=stages[1].steps[0].id,
+                score=-2,
+                note="Frustrated",
+                evidence_ids=[interview.id, crm.id],
+            ),
             EmotionScore(persona_id=None, step_id=stages[0].steps[1].id, score=0),
         ],
     )
@@ -334,6 +413,7 @@ def build() -> Project:
         modified=stamp,
         personas=[maria, yosef],
         relations=[relation],
+        sources=[interview, survey, crm],
         empathy_maps=[empathy],
         journeys=[journey],
         boards=[board],
