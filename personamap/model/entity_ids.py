@@ -1,11 +1,13 @@
 """Every entity id in a model tree, fast: per-class plans visit only the fields that can hold
-entities, so a 20,000-note project is walked in a few milliseconds (the generic walk in
+entities, and a list of entities that hold none (notes, steps, elements) gives its ids in one
+C-level pass, so a 20,000-note project is walked in a few milliseconds (the generic walk in
 `integrity.walk_entities` costs more than parsing the file)."""
 
 from __future__ import annotations
 
 import types
 import typing
+from operator import attrgetter
 from typing import Any
 
 from pydantic import BaseModel
@@ -14,6 +16,9 @@ from .base import Entity
 
 _Plan = tuple[bool, tuple[str, ...]]
 _PLANS: dict[type, _Plan] = {}
+_LEAF: _Plan = (True, ())
+"""The plan of an entity with no entities below it."""
+_ID = attrgetter("id")
 
 
 def _model_classes(annotation: Any) -> list[type[BaseModel]]:
@@ -64,7 +69,10 @@ def entity_ids(root: BaseModel) -> list[str]:
         for name in fields:
             value = getattr(node, name)
             if type(value) is list:
-                stack.extend(value)
+                if all((plans.get(kind) or _plan(kind)) == _LEAF for kind in set(map(type, value))):
+                    ids.extend(map(_ID, value))
+                else:
+                    stack.extend(value)
             elif value is not None:
                 stack.append(value)
     return ids
