@@ -186,7 +186,7 @@ def drafted_from(project: Project, persona: Persona) -> list[Source]:
     """The dataset sources with a segment drafted into `persona` (the latest wave says)."""
     return [
         source
-        for source in getattr(project, "sources", [])  # until the library lands in Project
+        for source in project.sources
         if source.dataset is not None
         and source.dataset.waves
         and any(s.persona_id == persona.id for s in source.dataset.waves[-1].segments)

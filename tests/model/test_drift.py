@@ -5,9 +5,8 @@ reviewed after the wave came in."""
 from __future__ import annotations
 
 import datetime as dt
-from types import SimpleNamespace
 
-from personamap.model import Persona
+from personamap.model import Persona, Project
 from personamap.model.drift import MEAN_THRESHOLD, data_changed, wave_drift
 from personamap.model.research import (
     ColumnFigures,
@@ -133,10 +132,10 @@ def test_small_moves_stay_quiet_and_big_share_moves_are_reported() -> None:
     assert drifts[1].drift[0].message == "This segment grew from 32.0 % to 42.0 % of the data."
 
 
-def library(*waves: Wave) -> SimpleNamespace:
-    """A project stand-in holding one dataset source (only `sources` is read)."""
+def library(*waves: Wave) -> Project:
+    """A project whose library holds a plain source and one dataset source."""
     dataset = Dataset(file_name="churn.csv", sha256=SHA, imported=waves[0].imported, waves=list(waves))
-    return SimpleNamespace(sources=[Source(title="Churn export"), Source(dataset=dataset)])
+    return Project(sources=[Source(title="Churn export"), Source(dataset=dataset)])
 
 
 def test_a_persona_shows_data_changed_until_reviewed_after_the_wave() -> None:
