@@ -53,3 +53,23 @@ def test_the_poster_and_the_cards_mark_a_persona_whose_data_changed(tmp_path: Pa
     changed.lifecycle.last_reviewed = REFRESHED  # reviewed once the wave came in: the mark goes
     export_pdf(project, cards, PdfOptions(what="cards", today=TODAY))
     assert "Datachanged" not in norm(pdf_text(cards))
+
+
+def test_the_marks_push_a_quote_below_them_on_a_narrow_poster(tmp_path: Path) -> None:
+    """On a portrait A4 poster the quote sits under the header's text; with both marks that
+    text runs past the photo, and the quote must start below it, not over the marks."""
+    project = make_project()
+    persona = project.personas[0]
+    persona.lifecycle.last_reviewed = dt.date(2025, 1, 1)  # overdue too
+    with_refreshed_dataset(project, persona.id)
+    out = tmp_path / "poster.pdf"
+    export_pdf(project, out, PdfOptions(what=f"persona:{persona.id}", page_size="A4", today=TODAY))
+    tops: dict[str, float] = {}
+
+    def seen(text: str, cm, tm, font, size) -> None:
+        for key in ("Data changed", "Quote "):
+            if text.startswith(key) and key not in tops:
+                tops[key] = tm[5] * cm[3] + cm[5]  # baseline height on the page (y grows up)
+
+    PdfReader(out).pages[0].extract_text(visitor_text=seen)
+    assert tops["Quote "] < tops["Data changed"] - 12
