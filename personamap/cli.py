@@ -122,6 +122,25 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("table", type=Path, metavar="TABLE")
     p.add_argument("--sheet", metavar="NAME", help="the workbook sheet to read (default: the first)")
     p.add_argument("--json", action="store_true", help="print the profile as JSON")
+    p = data_sub.add_parser(
+        "segment", help="add TABLE to PROJECT as a data source, with one draft persona per segment"
+    )
+    p.add_argument("project", type=Path, metavar="PROJECT")
+    p.add_argument("--data", type=Path, required=True, metavar="TABLE", help="the table (CSV or .xlsx)")
+    p.add_argument("--sheet", metavar="NAME", help="the workbook sheet to read (default: the first)")
+    p.add_argument(
+        "--columns", metavar="A,B,…", help="the columns to segment by (default: all usable non-personal ones)"
+    )
+    p.add_argument("--k", default="auto", metavar="N|auto", help="how many segments (default: auto, 2 to 8)")
+    p.add_argument("--seed", type=int, default=0, metavar="N", help="the random seed (default: 0)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p = data_sub.add_parser(
+        "refresh", help="read the next wave of a table into PROJECT's data source and report the drift"
+    )
+    p.add_argument("project", type=Path, metavar="PROJECT")
+    p.add_argument("--data", type=Path, required=True, metavar="TABLE", help="the new wave (CSV or .xlsx)")
+    p.add_argument("--sheet", metavar="NAME", help="the workbook sheet to read (default: the first)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
     return parser
 
 
@@ -170,6 +189,10 @@ def _run_command(args: argparse.Namespace) -> int:
         return _cmd_export(args)
     if args.command == "data" and args.data_command == "profile":
         return _cmd_data_profile(args.table, sheet=args.sheet, as_json=args.json)
+    if args.command == "data" and args.data_command in ("segment", "refresh"):
+        from .cli_data import data_command
+
+        return data_command(args, CliError)
     if args.command == "data":
         raise CliError("personamap data: no action given (see personamap data --help)", EXIT_USAGE)
     raise CliError("personamap: no command given (see --help)", EXIT_USAGE)

@@ -30,6 +30,7 @@ LAYERS: dict[str, int] = {
     "export.raster": 7,
     "ui": 8,
     "cli": 9,
+    "cli_data": 8,
 }
 """The package root holds only the version. A module may import modules of a lower layer and
 of its own layer's package; nothing above. `export/` itself (options, page sizes, the output
