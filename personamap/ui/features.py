@@ -17,6 +17,7 @@ FEATURES: tuple[tuple[str, str], ...] = (
     ("library", "personamap.ui.library:install"),
     ("inspector", "personamap.ui.inspector:install"),
     ("export", "personamap.ui.export_feature:install"),
+    ("import_data", "personamap.ui.import_data:install"),
     ("reliability", "personamap.ui.reliability:install"),
     ("workshop", "personamap.ui.workshop:install"),
 )

@@ -1,0 +1,175 @@
+"""File ▸ Import data…, driven as a person would: type a table's path, check the preview marks
+the personal columns, choose roles, find segments (auto, then k = 3), cancel a run, create the
+personas, undo them in one step, and save a project that holds none of the customers' contacts."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from personamap.io import load
+from personamap.model.research import ColumnRole
+
+LEFT = Qt.MouseButton.LeftButton
+ACROSS = Qt.Orientation.Horizontal
+WAIT = 60_000
+CONTRACTS = ("Month-to-month", "One year", "Two year")
+SERVICES = ("DSL", "Fiber optic", "No")
+
+
+def telco_csv(path: Path, n: int = 300) -> tuple[list[str], list[str]]:
+    """A telco-like table with three planted groups of customers; returns its e-mails and phones."""
+    rng = np.random.default_rng(14)
+    group = rng.choice(3, size=n, p=[0.5, 0.3, 0.2])
+    emails = [f"customer{i:04d}@example.org" for i in range(n)]
+    phones = [f"+49 30 {5550000 + i * 37}" for i in range(n)]
+    tenure = rng.normal(np.take([6.0, 30.0, 60.0], group), 3.0).clip(0)
+    charges = rng.normal(np.take([85.0, 55.0, 25.0], group), 5.0)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        out.writerow(
+            ["customerID", "Email", "Phone", "Gender", "Tenure", "Contract", "InternetService",
+             "MonthlyCharges", "PaymentMethod", "Churn"]
+        )  # fmt: skip
+        for i in range(n):
+            g = int(group[i])
+            out.writerow(
+                [
+                    f"{1000 + i}-QWERT{i % 7}",
+                    emails[i],
+                    phones[i],
+                    ("Female", "Male")[int(rng.integers(2))],
+                    f"{tenure[i]:.0f}",
+                    CONTRACTS[g] if rng.random() < 0.9 else CONTRACTS[(g + 1) % 3],
+                    SERVICES[g],
+                    f"{charges[i]:.2f}",
+                    ("Electronic check", "Mailed check", "Credit card")[int(rng.integers(3))],
+                    ("Yes" if rng.random() < (0.5, 0.15, 0.05)[g] else "No"),
+                ]
+            )
+    return emails, phones
+
+
+@pytest.fixture
+def dialog(window, qtbot, tmp_path):
+    """The Import data window opened from the File menu, with the telco table read."""
+    table = tmp_path / "telco customers.csv"
+    dialog_table = telco_csv(table)
+    action = window.actions["file.import_data"]
+    assert action in window.file_menu.actions()
+    action.trigger()
+    dialog = window.features["import_data"].dialog
+    assert dialog is not None and dialog.isVisible() and not dialog.isModal()
+    qtbot.keyClicks(dialog.path_edit, str(table))
+    qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.preview.model() is not None, timeout=WAIT)
+    dialog.contacts = dialog_table
+    dialog.csv_path = table
+    yield dialog
+    dialog.close()
+
+
+def column_index(dialog, name: str) -> int:
+    return [c.name for c in dialog.table.columns].index(name)
+
+
+def test_preview_marks_personal_columns_and_loads_rows_in_chunks(dialog) -> None:
+    model = dialog.preview.model()
+    assert model.rowCount() == 200 and model.canFetchMore(model.index(-1, -1))
+    model.fetchMore(model.index(-1, -1))
+    assert model.rowCount() == 300 and not model.canFetchMore(model.index(-1, -1))
+    for name in ("Email", "Phone"):
+        section = column_index(dialog, name)
+        assert model.headerData(section, ACROSS, Qt.ItemDataRole.DecorationRole) is not None
+        tip = model.headerData(section, ACROSS, Qt.ItemDataRole.ToolTipRole)
+        assert "Looks personal" in tip and "Never stored" in tip
+        combo = dialog.roles.role_combo(dialog.roles.row_of(name))
+        assert combo.currentData() == ColumnRole.PERSONAL
+        assert combo.count() == 1 and not combo.isEnabled()  # can only stay personal
+        assert "never stored" in combo.toolTip()
+    tenure = column_index(dialog, "Tenure")
+    assert "numeric" in model.headerData(tenure, ACROSS)
+    assert model.headerData(tenure, ACROSS, Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_find_segments_pick_k_cancel_create_undo_and_save(dialog, window, qtbot, tmp_path) -> None:
+    roles = dialog.roles
+    payment = roles.role_combo(roles.row_of("PaymentMethod"))
+    assert payment.currentData() == ColumnRole.SEGMENT
+    payment.setCurrentIndex(payment.findData(ColumnRole.DESCRIBE))
+    assert dict(roles.roles())["PaymentMethod"] is ColumnRole.DESCRIBE
+
+    qtbot.mouseClick(dialog.find, LEFT)
+    assert dialog.cancel.isVisible() and not dialog.find.isEnabled()
+    qtbot.waitUntil(lambda: dialog.explorer.list.count() >= 2 and dialog.task is None, timeout=WAIT)
+    assert dialog.segmentation.quality.tried  # auto tried several k
+    assert dialog.explorer.chart.scores and dialog.explorer.list.item(0).text().startswith("Segment 1")
+
+    dialog.k.setCurrentIndex(dialog.k.findData(3))
+    qtbot.mouseClick(dialog.find, LEFT)
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=WAIT)
+    assert dialog.explorer.list.count() == 3
+    assert dialog.explorer.comparison.rowCount() > 0  # segments 1 and 2 side by side
+    assert dialog.explorer.apart.rowCount() > 0
+    three = dialog.segmentation
+
+    # Cancel a (longer) automatic run: the worker stops early and the window still answers.
+    dialog.k.setCurrentIndex(dialog.k.findData("auto"))
+    qtbot.mouseClick(dialog.find, LEFT)
+    heard: list[float] = []
+    dialog.task.progressed.connect(lambda _stage, fraction: heard.append(fraction))
+    qtbot.mouseClick(dialog.cancel, LEFT)
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=WAIT)
+    assert dialog.pool.waitForDone(WAIT)
+    assert "Stopped" in dialog.status.text()
+    assert heard and max(heard) < 0.5  # the first step reported, then it stopped long before the end
+    assert dialog.segmentation is three and dialog.explorer.list.count() == 3
+    assert dialog.find.isEnabled() and dialog.create.isEnabled()
+
+    project = window.document.project
+    personas_before, sources_before = len(project.personas), len(project.sources)
+    dialog.k.setCurrentIndex(dialog.k.findData(3))  # what the segments shown were found with
+    qtbot.mouseClick(dialog.create, LEFT)
+    assert not dialog.isVisible()
+    project = window.document.project
+    assert len(project.sources) == sources_before + 1
+    source = project.sources[-1]
+    assert source.dataset is not None and source.dataset.file_name == "telco customers.csv"
+    drafts = project.personas[personas_before:]
+    assert len(drafts) == 3
+    for persona in drafts:
+        assert source.id in persona.model_dump_json()
+    board = project.boards[-1]
+    assert board.name == "Personas from telco customers.csv"
+    assert window.tabs.current_view().board_scene.board_id == board.id
+
+    window.undo_action.trigger()
+    assert len(window.document.project.personas) == personas_before
+    assert len(window.document.project.sources) == sources_before
+    window.redo_action.trigger()
+    assert len(window.document.project.personas) == personas_before + 3
+
+    assert window.files.save()
+    saved = window.document.path.read_text(encoding="utf-8")
+    emails, phones = dialog.contacts
+    assert not [v for v in (*emails, *phones) if v in saved]
+    reopened = load(window.document.path)
+    assert len(reopened.personas) == personas_before + 3
+
+
+def test_a_table_that_cannot_be_read_is_named_in_plain_text(window, qtbot, tmp_path) -> None:
+    bad = tmp_path / "<b>empty<b>.csv"
+    bad.write_bytes(b"")
+    window.actions["file.import_data"].trigger()
+    dialog = window.features["import_data"].dialog
+    qtbot.keyClicks(dialog.path_edit, str(bad))
+    qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "empty" in dialog.status.text() and dialog.task is None, timeout=WAIT)
+    assert "<b>empty<b>.csv" in dialog.status.text()
+    assert dialog.status.textFormat() == Qt.TextFormat.PlainText
+    assert not dialog.find.isEnabled() and not dialog.create.isEnabled()
+    dialog.close()
