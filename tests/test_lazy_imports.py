@@ -44,6 +44,9 @@ NOT_AT_START = (
     "personamap.ui.workshop.vote_controller",
     "personamap.ui.inspector.persona_form",
     "personamap.ui.inspector.journey_forms",
+    "personamap.ui.import_data.window",
+    "personamap.data.segment",
+    "sklearn",
 )
 
 OPEN_THE_SAMPLE = """

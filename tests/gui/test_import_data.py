@@ -130,15 +130,26 @@ def test_find_segments_pick_k_cancel_create_undo_and_save(dialog, window, qtbot,
     assert dialog.segmentation is three and dialog.explorer.list.count() == 3
     assert dialog.find.isEnabled() and dialog.create.isEnabled()
 
+    # Changing a role makes the segments shown stale; changing it back makes them fit again.
+    gender = roles.role_combo(roles.row_of("Gender"))
+    gender.setCurrentIndex(gender.findData(ColumnRole.IGNORE))
+    assert not dialog.create.isEnabled() and "find segments again" in dialog.status.text()
+    gender.setCurrentIndex(gender.findData(ColumnRole.SEGMENT))
+    assert dialog.create.isEnabled()
+    dialog.seed.setValue(5)  # not what the segments shown were found with: the record keeps 0
+
     project = window.document.project
     personas_before, sources_before = len(project.personas), len(project.sources)
-    dialog.k.setCurrentIndex(dialog.k.findData(3))  # what the segments shown were found with
     qtbot.mouseClick(dialog.create, LEFT)
     assert not dialog.isVisible()
     project = window.document.project
     assert len(project.sources) == sources_before + 1
     source = project.sources[-1]
     assert source.dataset is not None and source.dataset.file_name == "telco customers.csv"
+    assert source.dataset.segmentation is not None and source.dataset.segmentation.seed == 0
+    kept = {c.name: c.role for c in source.dataset.columns}
+    assert kept["Email"] == kept["Phone"] == ColumnRole.PERSONAL
+    assert kept["PaymentMethod"] == ColumnRole.DESCRIBE
     drafts = project.personas[personas_before:]
     assert len(drafts) == 3
     for persona in drafts:
@@ -172,4 +183,34 @@ def test_a_table_that_cannot_be_read_is_named_in_plain_text(window, qtbot, tmp_p
     assert "<b>empty<b>.csv" in dialog.status.text()
     assert dialog.status.textFormat() == Qt.TextFormat.PlainText
     assert not dialog.find.isEnabled() and not dialog.create.isEnabled()
+    dialog.close()
+
+
+def test_a_workbook_offers_its_sheets_and_reads_the_one_chosen(window, qtbot, tmp_path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "Notes"
+    first.append(["Note"])
+    first.append(["read me"])
+    second = book.create_sheet("Answers")
+    second.append(["Plan", "Age"])
+    for i in range(30):
+        second.append([("Basic", "Pro")[i % 2], 20 + i])
+    path = tmp_path / "survey.xlsx"
+    book.save(path)
+    window.actions["file.import_data"].trigger()
+    dialog = window.features["import_data"].dialog
+    qtbot.keyClicks(dialog.path_edit, str(path))
+    qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.sheet.count() == 2 and dialog.task is None, timeout=WAIT)
+    # the first sheet holds no table: the window says so and offers the other sheets
+    assert dialog.table is None and dialog.sheet.isVisibleTo(dialog) and dialog.sheet.currentText() == "Notes"
+    assert "survey.xlsx" in dialog.status.text() and "Choose another sheet" in dialog.status.text()
+    assert [dialog.sheet.itemText(i) for i in range(dialog.sheet.count())] == ["Notes", "Answers"]
+    dialog.sheet.setFocus()
+    qtbot.keyClick(dialog.sheet, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: dialog.table is not None and dialog.table.sheet == "Answers", timeout=WAIT)
+    assert [c.name for c in dialog.table.columns] == ["Plan", "Age"]
+    assert dialog.sheet.currentText() == "Answers"
     dialog.close()

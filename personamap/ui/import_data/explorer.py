@@ -83,7 +83,7 @@ class SegmentExplorer(QWidget):
         left = QVBoxLayout()
         left.addWidget(plain_label("Segments"))
         left.addWidget(self.list, 1)
-        left.addWidget(self.chart)
+        left.addWidget(self.chart, 1)
         left.addWidget(self.quality)
         right = QVBoxLayout()
         right.addWidget(self.apart_title)

@@ -1,6 +1,6 @@
 """How well each k tried fits: a pair of bars per k (silhouette, stability; both 0–1, higher is
 better), the chosen k drawn in the selection colour. Painted with QPainter in the palette's
-colours, so it follows the theme."""
+colours (the others in the text colour, faded), so it reads in every theme."""
 
 from __future__ import annotations
 
@@ -14,6 +14,12 @@ from ..plain import tooltip
 MARGIN = 8.0
 LEGEND = 18.0
 AXIS = 16.0
+
+
+def faded(colour: QColor, alpha: float) -> QColor:
+    out = QColor(colour)
+    out.setAlphaF(alpha)
+    return out
 
 
 class QualityChart(QWidget):
@@ -43,7 +49,7 @@ class QualityChart(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
         text = palette.color(QPalette.ColorRole.WindowText)
-        plain = palette.color(QPalette.ColorRole.Mid)
+        plain = faded(text, 0.5)
         chosen = palette.color(QPalette.ColorRole.Highlight)
         if not self.scores:
             painter.setPen(text)
@@ -61,9 +67,7 @@ class QualityChart(QWidget):
             for j, value in enumerate((score.silhouette, score.stability)):
                 height = area.height() * max(0.0, min(1.0, value))
                 left = centre - bar if j == 0 else centre
-                shade = QColor(colour)
-                if j == 1:
-                    shade.setAlphaF(0.55)
+                shade = colour if j == 0 else faded(colour, 0.45 * colour.alphaF())
                 painter.fillRect(QRectF(left, area.bottom() - height, bar - 1, height), shade)
             label = QRectF(centre - slot / 2, area.bottom() + 2, slot, AXIS)
             font = painter.font()
@@ -74,8 +78,7 @@ class QualityChart(QWidget):
 
     def _legend(self, painter: QPainter, text: QColor, plain: QColor, chosen: QColor) -> None:
         x = MARGIN
-        faint = QColor(plain)
-        faint.setAlphaF(0.55)
+        faint = faded(plain, 0.45 * plain.alphaF())
         for colour, words in ((plain, "silhouette"), (faint, "stability"), (chosen, "chosen k")):
             painter.fillRect(QRectF(x, MARGIN + 3, 10, 10), colour)
             painter.setPen(text)

@@ -76,11 +76,14 @@ class RolesTable(QTableWidget):
             header.setSectionResizeMode(section, QHeaderView.ResizeMode.ResizeToContents)
         self._table: Table | None = None
 
-    def set_table(self, table: Table) -> None:
+    def set_table(self, table: Table | None) -> None:
+        """One row per column of `table` with its default role and suggested field (none: empty)."""
         self._table = table
+        self.setRowCount(0)
+        if table is None:
+            return
         chosen = default_columns(table)
         mapping = suggest_mapping(table)
-        self.setRowCount(0)
         self.setRowCount(len(table.columns))
         for row, column in enumerate(table.columns):
             self._fill_row(row, column, default_role(column, chosen, mapping), mapping.get(column.name, ""))

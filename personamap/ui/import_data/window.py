@@ -6,6 +6,7 @@ undoable edit (personamap/data/adopt.py)."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,6 @@ from ...data.columns import Table
 from ...data.read import WORKBOOK_SUFFIXES
 from ...data.segment import Segmentation
 from ...model.enums import EvidenceKind
-from ...model.research import ColumnRole
 from .explorer import SegmentExplorer, plain_label
 from .load import Loaded, load
 from .preview import PreviewModel
@@ -60,7 +60,7 @@ class ImportDataWindow(QDialog):
         self.task: Task | None = None
         self.table: Table | None = None
         self.segmentation: Segmentation | None = None
-        self.segmented_roles: list[tuple[str, ColumnRole]] = []
+        self.segmented_with: Choice | None = None
         self._read_key: tuple[str, str | None] | None = None
         self._build()
         self._set_busy(False)
@@ -76,7 +76,7 @@ class ImportDataWindow(QDialog):
         self.browse.clicked.connect(self.choose_file)
         self.sheet = QComboBox()
         self.sheet.setAccessibleName("Sheet")
-        self.sheet.activated.connect(lambda _i: self._read())
+        self.sheet.activated.connect(lambda _i: self._read(self.sheet.currentText()))
         self.sheet_label = plain_label("Sheet")
         self.kind = QComboBox()
         for kind in EvidenceKind:
@@ -84,6 +84,7 @@ class ImportDataWindow(QDialog):
         self.kind.setCurrentIndex(self.kind.findData(EvidenceKind.SURVEY))
         self.title = QLineEdit()
         self.title.setAccessibleName("Source title")
+        self.title.setToolTip("The research source's title in the project (default: the file name)")
         file_row = QHBoxLayout()
         for widget, stretch in (
             (plain_label("File"), 0),
@@ -93,6 +94,7 @@ class ImportDataWindow(QDialog):
             (self.sheet, 1),
             (plain_label("Source"), 0),
             (self.kind, 0),
+            (plain_label("Title"), 0),
             (self.title, 2),
         ):
             file_row.addWidget(widget, stretch)
@@ -121,6 +123,7 @@ class ImportDataWindow(QDialog):
         split.addWidget(self.tabs)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
+        split.setSizes([480, 670])
 
         self.k = QComboBox()
         self.k.setAccessibleName("Number of segments")
@@ -129,6 +132,8 @@ class ImportDataWindow(QDialog):
         self.seed = QSpinBox()
         self.seed.setRange(0, 2_147_483_647)
         self.seed.setAccessibleName("Seed")
+        self.seed.setToolTip("The same table, columns, k and seed always give the same segments")
+        self.seed.setMaximumWidth(120)
         self.find = QPushButton("Find segments")
         self.find.clicked.connect(self.find_segments)
         self.progress = QProgressBar()
@@ -168,6 +173,7 @@ class ImportDataWindow(QDialog):
     # --- reading ------------------------------------------------------------------------
 
     def choose_file(self) -> None:
+        """Browse…: pick the file in a file dialog and read it."""
         start = str(Path(self.path_edit.text()).parent) if self.path_edit.text() else ""
         name, _ = QFileDialog.getOpenFileName(self, "Import data", start, FILE_FILTER)
         if name:
@@ -175,26 +181,39 @@ class ImportDataWindow(QDialog):
             self._path_entered()
 
     def _path_entered(self) -> None:
-        self.sheet.clear()
-        self._read()
-
-    def _read(self) -> None:
+        """Return or leaving the field: read the file unless it is the one already read."""
         text = self.path_edit.text().strip()
-        if not text:
-            return
-        sheet = self.sheet.currentText() if self.sheet.count() else None
-        if (text, sheet) == self._read_key:
+        if self._read_key is None or text != self._read_key[0]:
+            self._show_sheets([])
+            self._read(None)
+
+    def _read(self, sheet: str | None) -> None:
+        text = self.path_edit.text().strip()
+        if not text or (text, sheet) == self._read_key:
             return
         self._read_key = (text, sheet)
+        self._unload()
         path = Path(text).expanduser()
         self._start(lambda _progress: load(path, sheet), self._loaded, f"Reading {path.name}…")
 
+    def _unload(self) -> None:
+        """Forget the table read before: a new file or sheet is on its way."""
+        self.table = None
+        self.preview.setModel(None)
+        self.roles.set_table(None)
+        self.title.setPlaceholderText("")
+        self._forget_segments()
+
     def _loaded(self, loaded: Loaded) -> None:
+        if self._read_key is not None:  # the first sheet, when none was asked for
+            self._read_key = (self._read_key[0], loaded.sheet)
+        self._show_sheets(loaded.sheets, loaded.sheet)
         table = loaded.table
+        if table is None:
+            self._failed(f"{loaded.error} Choose another sheet.")
+            return
         self.table = table
-        self._show_sheets(loaded.sheets, table.sheet)
-        model = PreviewModel(table, self.preview)
-        self.preview.setModel(model)
+        self.preview.setModel(PreviewModel(table, self.preview))
         self.roles.set_table(table)
         self.title.setPlaceholderText(table.path.name)
         personal = sum(c.personal for c in table.columns)
@@ -203,7 +222,6 @@ class ImportDataWindow(QDialog):
             f"{table.path.name}: {table.rows:,} rows × {len(table.columns)} columns"
             f"{f', {personal} look personal' if personal else ''} ({notes})."
         )
-        self._forget_segments()
         self.tabs.setCurrentWidget(self.preview)
 
     def _show_sheets(self, sheets: list[str], current: str | None = None) -> None:
@@ -230,50 +248,62 @@ class ImportDataWindow(QDialog):
         if table is None or self._busy():
             return
         choice = self.choice()
-        roles = self.roles.roles()
         self._start(
             lambda progress: run(table, choice, progress),
-            lambda segmentation: self._segmented(segmentation, roles),
+            lambda segmentation: self._segmented(segmentation, choice),
             "Finding segments…",
         )
 
-    def _segmented(self, segmentation: Segmentation, roles: list[tuple[str, ColumnRole]]) -> None:
+    def _segmented(self, segmentation: Segmentation, choice: Choice) -> None:
         self.segmentation = segmentation
-        self.segmented_roles = roles
+        self.segmented_with = choice
         self.explorer.show_segmentation(segmentation)
         self.tabs.setCurrentWidget(self.explorer)
         self.status.setText(
             f"{len(segmentation.segments)} segments in {segmentation.rows_used:,} rows. "
             "Create personas drafts one persona per segment."
         )
-        self._set_busy(False)
 
     def _roles_changed(self) -> None:
-        if self.segmentation is not None and self.roles.roles() != self.segmented_roles:
+        if self.segmentation is not None and not self._still_fits():
             self.status.setText("The columns changed: find segments again to create personas from them.")
         self._set_busy(self._busy())
 
     def _forget_segments(self) -> None:
         self.segmentation = None
-        self.segmented_roles = []
+        self.segmented_with = None
         self.explorer.clear()
         self._set_busy(self._busy())
 
     # --- creating -----------------------------------------------------------------------
 
+    def _still_fits(self) -> bool:
+        """The segments shown were found with the roles chosen now (fields may differ)."""
+        used = self.segmented_with
+        return used is not None and [(c.name, c.role) for c in used.columns] == self.roles.roles()
+
     def ready_to_create(self) -> bool:
         return (
             self.table is not None
             and self.segmentation is not None
-            and self.roles.roles() == self.segmented_roles
+            and self._still_fits()
             and self.main_window.document is not None
         )
 
     def create_personas(self) -> None:
+        """Draft the personas as one undoable edit, show their board and close."""
         table, segmentation, document = self.table, self.segmentation, self.main_window.document
-        if not self.ready_to_create() or table is None or segmentation is None or document is None:
+        used = self.segmented_with
+        if (
+            table is None
+            or segmentation is None
+            or document is None
+            or used is None
+            or not self._still_fits()
+        ):
             return
-        choice = self.choice()
+        # the fields, kind and title as they are now; k and seed as the segments were found
+        choice = replace(self.choice(), k=used.k, seed=used.seed)
         made = []
 
         def build(project: Any) -> Any:
@@ -306,7 +336,7 @@ class ImportDataWindow(QDialog):
 
     def _progressed(self, task: Task, words: str, fraction: float) -> None:
         if task is self.task and not task.cancelled:
-            self.stage.setText(words)
+            self.stage.setText(words[:1].upper() + words[1:] + "…")
             self.progress.setValue(round(fraction * 1000))
 
     def _succeeded(self, task: Task, done: Any, result: object) -> None:
@@ -325,7 +355,8 @@ class ImportDataWindow(QDialog):
             self.status.setText("Stopped: nothing was changed.")
         else:
             self._failed(message)
-            self._read_key = None  # the same file may be fixed and entered again
+        if self.table is None:
+            self._read_key = None  # the same file may be fixed, or read after all, and entered again
 
     def _failed(self, message: str) -> None:
         name = Path(self.path_edit.text().strip()).name
