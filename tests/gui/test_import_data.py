@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from personamap.io import load
+from personamap.model.enums import PersonaStatus
 from personamap.model.research import ColumnRole
 
 LEFT = Qt.MouseButton.LeftButton
@@ -153,14 +154,16 @@ def test_find_segments_pick_k_cancel_create_undo_and_save(dialog, window, qtbot,
     drafts = project.personas[personas_before:]
     assert len(drafts) == 3
     for persona in drafts:
+        assert persona.lifecycle.status is PersonaStatus.DRAFT
         assert source.id in persona.model_dump_json()
     board = project.boards[-1]
     assert board.name == "Personas from telco customers.csv"
     assert window.tabs.current_view().board_scene.board_id == board.id
 
-    window.undo_action.trigger()
+    window.undo_action.trigger()  # one step takes back the source, the personas and their board
     assert len(window.document.project.personas) == personas_before
     assert len(window.document.project.sources) == sources_before
+    assert window.document.project.board(board.id) is None
     window.redo_action.trigger()
     assert len(window.document.project.personas) == personas_before + 3
 
@@ -183,6 +186,31 @@ def test_a_table_that_cannot_be_read_is_named_in_plain_text(window, qtbot, tmp_p
     assert "<b>empty<b>.csv" in dialog.status.text()
     assert dialog.status.textFormat() == Qt.TextFormat.PlainText
     assert not dialog.find.isEnabled() and not dialog.create.isEnabled()
+    dialog.close()
+
+
+def test_browse_reads_the_file_chosen_and_a_refused_segmenting_names_it(
+    window, qtbot, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    table = tmp_path / "few.csv"
+    telco_csv(table, n=40)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(table), ""))
+    window.actions["file.import_data"].trigger()
+    dialog = window.features["import_data"].dialog
+    qtbot.mouseClick(dialog.browse, LEFT)
+    qtbot.waitUntil(lambda: dialog.table is not None, timeout=WAIT)
+    assert dialog.path_edit.text() == str(table) and dialog.table.rows == 40
+    roles = dialog.roles
+    for row in range(roles.rowCount()):
+        combo = roles.role_combo(row)
+        if combo.isEnabled():
+            combo.setCurrentIndex(combo.findData(ColumnRole.IGNORE))
+    qtbot.mouseClick(dialog.find, LEFT)
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=WAIT)
+    assert dialog.status.text() == "few.csv: no columns to segment on"
+    assert dialog.segmentation is None and not dialog.create.isEnabled() and dialog.find.isEnabled()
     dialog.close()
 
 
