@@ -104,14 +104,14 @@ def test_find_segments_pick_k_cancel_create_undo_and_save(dialog, window, qtbot,
     payment.setCurrentIndex(payment.findData(ColumnRole.DESCRIBE))
     assert dict(roles.roles())["PaymentMethod"] is ColumnRole.DESCRIBE
 
-    qtbot.mouseClick(dialog.find, LEFT)
-    assert dialog.cancel.isVisible() and not dialog.find.isEnabled()
+    qtbot.mouseClick(dialog.find_button, LEFT)
+    assert dialog.cancel_button.isVisible() and not dialog.find_button.isEnabled()
     qtbot.waitUntil(lambda: dialog.explorer.list.count() >= 2 and dialog.task is None, timeout=WAIT)
     assert dialog.segmentation.quality.tried  # auto tried several k
     assert dialog.explorer.chart.scores and dialog.explorer.list.item(0).text().startswith("Segment 1")
 
     dialog.k.setCurrentIndex(dialog.k.findData(3))
-    qtbot.mouseClick(dialog.find, LEFT)
+    qtbot.mouseClick(dialog.find_button, LEFT)
     qtbot.waitUntil(lambda: dialog.task is None, timeout=WAIT)
     assert dialog.explorer.list.count() == 3
     assert dialog.explorer.comparison.rowCount() > 0  # segments 1 and 2 side by side
@@ -120,28 +120,28 @@ def test_find_segments_pick_k_cancel_create_undo_and_save(dialog, window, qtbot,
 
     # Cancel a (longer) automatic run: the worker stops early and the window still answers.
     dialog.k.setCurrentIndex(dialog.k.findData("auto"))
-    qtbot.mouseClick(dialog.find, LEFT)
+    qtbot.mouseClick(dialog.find_button, LEFT)
     heard: list[float] = []
     dialog.task.progressed.connect(lambda _stage, fraction: heard.append(fraction))
-    qtbot.mouseClick(dialog.cancel, LEFT)
+    qtbot.mouseClick(dialog.cancel_button, LEFT)
     qtbot.waitUntil(lambda: dialog.task is None, timeout=WAIT)
     assert dialog.pool.waitForDone(WAIT)
     assert "Stopped" in dialog.status.text()
     assert heard and max(heard) < 0.5  # the first step reported, then it stopped long before the end
     assert dialog.segmentation is three and dialog.explorer.list.count() == 3
-    assert dialog.find.isEnabled() and dialog.create.isEnabled()
+    assert dialog.find_button.isEnabled() and dialog.create_button.isEnabled()
 
     # Changing a role makes the segments shown stale; changing it back makes them fit again.
     gender = roles.role_combo(roles.row_of("Gender"))
     gender.setCurrentIndex(gender.findData(ColumnRole.IGNORE))
-    assert not dialog.create.isEnabled() and "find segments again" in dialog.status.text()
+    assert not dialog.create_button.isEnabled() and "find segments again" in dialog.status.text()
     gender.setCurrentIndex(gender.findData(ColumnRole.SEGMENT))
-    assert dialog.create.isEnabled()
+    assert dialog.create_button.isEnabled()
     dialog.seed.setValue(5)  # not what the segments shown were found with: the record keeps 0
 
     project = window.document.project
     personas_before, sources_before = len(project.personas), len(project.sources)
-    qtbot.mouseClick(dialog.create, LEFT)
+    qtbot.mouseClick(dialog.create_button, LEFT)
     assert not dialog.isVisible()
     project = window.document.project
     assert len(project.sources) == sources_before + 1
@@ -185,7 +185,7 @@ def test_a_table_that_cannot_be_read_is_named_in_plain_text(window, qtbot, tmp_p
     qtbot.waitUntil(lambda: "empty" in dialog.status.text() and dialog.task is None, timeout=WAIT)
     assert "<b>empty<b>.csv" in dialog.status.text()
     assert dialog.status.textFormat() == Qt.TextFormat.PlainText
-    assert not dialog.find.isEnabled() and not dialog.create.isEnabled()
+    assert not dialog.find_button.isEnabled() and not dialog.create_button.isEnabled()
     dialog.close()
 
 
@@ -207,10 +207,14 @@ def test_browse_reads_the_file_chosen_and_a_refused_segmenting_names_it(
         combo = roles.role_combo(row)
         if combo.isEnabled():
             combo.setCurrentIndex(combo.findData(ColumnRole.IGNORE))
-    qtbot.mouseClick(dialog.find, LEFT)
+    qtbot.mouseClick(dialog.find_button, LEFT)
     qtbot.waitUntil(lambda: dialog.task is None, timeout=WAIT)
     assert dialog.status.text() == "few.csv: no columns to segment on"
-    assert dialog.segmentation is None and not dialog.create.isEnabled() and dialog.find.isEnabled()
+    assert (
+        dialog.segmentation is None
+        and not dialog.create_button.isEnabled()
+        and dialog.find_button.isEnabled()
+    )
     dialog.close()
 
 

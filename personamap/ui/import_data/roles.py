@@ -97,8 +97,8 @@ class RolesTable(QTableWidget):
         self.setItem(row, NAME, name)
         self.setItem(row, TYPE, QTableWidgetItem(column.kind.value))
         roles = QComboBox()
-        for choice in roles_for(column):
-            roles.addItem(ROLE_TEXT[choice], choice)
+        for option in roles_for(column):
+            roles.addItem(ROLE_TEXT[option], option)
         roles.setCurrentIndex(roles.findData(role))
         roles.setEnabled(not column.personal)
         roles.setToolTip(tooltip(note))
@@ -106,8 +106,8 @@ class RolesTable(QTableWidget):
         self.setCellWidget(row, ROLE, roles)
         fields = QComboBox()
         fields.addItem("—", "")
-        for choice in MAPPABLE_FIELDS:
-            fields.addItem(choice.label, choice.path)
+        for target in MAPPABLE_FIELDS:
+            fields.addItem(target.label, target.path)
         fields.setCurrentIndex(max(fields.findData(field), 0))
         fields.setAccessibleName(f"Persona field {column.name} fills")
         self.setCellWidget(row, FIELD, fields)

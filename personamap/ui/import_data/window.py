@@ -47,6 +47,14 @@ PERSONAL_HINT = (
 )
 
 
+def in_a_row(*widgets: tuple[QWidget, int]) -> QHBoxLayout:
+    """Widgets side by side, each with its stretch factor."""
+    row = QHBoxLayout()
+    for widget, stretch in widgets:
+        row.addWidget(widget, stretch)
+    return row
+
+
 class ImportDataWindow(QDialog):
     """One import, from choosing the file to creating the personas."""
 
@@ -85,8 +93,7 @@ class ImportDataWindow(QDialog):
         self.title = QLineEdit()
         self.title.setAccessibleName("Source title")
         self.title.setToolTip("The research source's title in the project (default: the file name)")
-        file_row = QHBoxLayout()
-        for widget, stretch in (
+        file_row = in_a_row(
             (plain_label("File"), 0),
             (self.path_edit, 3),
             (self.browse, 0),
@@ -96,8 +103,7 @@ class ImportDataWindow(QDialog):
             (self.kind, 0),
             (plain_label("Title"), 0),
             (self.title, 2),
-        ):
-            file_row.addWidget(widget, stretch)
+        )
         self.status = plain_label("Choose a table to import.")
         self.status.setWordWrap(True)
 
@@ -134,34 +140,32 @@ class ImportDataWindow(QDialog):
         self.seed.setAccessibleName("Seed")
         self.seed.setToolTip("The same table, columns, k and seed always give the same segments")
         self.seed.setMaximumWidth(120)
-        self.find = QPushButton("Find segments")
-        self.find.clicked.connect(self.find_segments)
+        self.find_button = QPushButton("Find segments")
+        self.find_button.clicked.connect(self.find_segments)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
         self.stage = plain_label()
-        self.cancel = QPushButton("Cancel")
-        self.cancel.clicked.connect(self.cancel_task)
-        self.create = QPushButton("Create personas")
-        self.create.clicked.connect(self.create_personas)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel_task)
+        self.create_button = QPushButton("Create personas")
+        self.create_button.clicked.connect(self.create_personas)
         close = QPushButton("Close")
         close.clicked.connect(self.close)
-        actions = QHBoxLayout()
-        for widget, stretch in (
+        actions = in_a_row(
             (plain_label("Segments"), 0),
             (self.k, 0),
             (plain_label("Seed"), 0),
             (self.seed, 0),
-            (self.find, 0),
+            (self.find_button, 0),
             (self.progress, 1),
             (self.stage, 1),
-            (self.cancel, 0),
-            (self.create, 0),
+            (self.cancel_button, 0),
+            (self.create_button, 0),
             (close, 0),
-        ):
-            actions.addWidget(widget, stretch)
+        )
 
-        for button in (self.browse, self.find, self.cancel, self.create, close):
+        for button in (self.browse, self.find_button, self.cancel_button, self.create_button, close):
             button.setAutoDefault(False)  # Return in the file field reads the file, nothing else
         layout = QVBoxLayout(self)
         layout.addLayout(file_row)
@@ -366,19 +370,19 @@ class ImportDataWindow(QDialog):
         if self.task is not None:
             self.task.cancel()
             self.stage.setText("Stopping…")
-            self.cancel.setEnabled(False)
+            self.cancel_button.setEnabled(False)
 
     def _busy(self) -> bool:
         return self.task is not None
 
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
-        self.cancel.setVisible(busy)
-        self.cancel.setEnabled(busy)
+        self.cancel_button.setVisible(busy)
+        self.cancel_button.setEnabled(busy)
         if not busy:
             self.stage.setText("")
-        self.find.setEnabled(not busy and self.table is not None)
-        self.create.setEnabled(not busy and self.ready_to_create())
+        self.find_button.setEnabled(not busy and self.table is not None)
+        self.create_button.setEnabled(not busy and self.ready_to_create())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop any work and wait for it (at most one step), so no thread outlives the window."""
