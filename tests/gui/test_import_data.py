@@ -246,3 +246,70 @@ def test_a_workbook_offers_its_sheets_and_reads_the_one_chosen(window, qtbot, tm
     assert [c.name for c in dialog.table.columns] == ["Plan", "Age"]
     assert dialog.sheet.currentText() == "Answers"
     dialog.close()
+
+
+def test_two_segments_side_by_side_read_their_figures_from_the_aggregates() -> None:
+    from personamap.data.describe import Distinction
+    from personamap.data.segment import Segment
+    from personamap.ui.import_data import compare
+
+    pro = Distinction("Plan", "Pro", 80.0, 40.0, "share", 0.8)
+    spend = Distinction("Spend", "mean", 120.5, 70.0, "mean", 1.1)
+    a = Segment(
+        0, 50, 50.0, (pro,), False, {"Plan": {"counts": {"Pro": 40, "Basic": 10}}, "Spend": {"mean": 20.0}}
+    )
+    b = Segment(1, 4, 4.0, (spend, pro), True, {"Plan": {"counts": {"Basic": 4}}, "Spend": {"mean": 120.5}})
+    assert compare.summary(b) == "Segment 2 — 4 rows, 4.0 % · niche"
+    assert compare.apart(a) == [compare.Row("Plan = Pro", ("80.0 %", "40.0 %"))]
+    assert compare.side_by_side(a, b) == [
+        compare.Row("Plan = Pro", ("80.0 %", "0.0 %", "40.0 %")),
+        compare.Row("Spend (mean)", ("20", "120.5", "70")),
+    ]
+
+
+def test_markup_in_a_header_shows_literally(window, qtbot, tmp_path) -> None:
+    from PySide6.QtGui import Qt as GuiQt
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    from personamap.ui.plain import TEMPLATE
+
+    hostile = '<img src="/x.png"><b>Plan</b>'
+    table = tmp_path / "hostile.csv"
+    rows = [f'"{hostile.replace(chr(34), chr(34) * 2)}",Age'] + [
+        f"{('a', 'b')[i % 2]},{20 + i}" for i in range(20)
+    ]
+    table.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    window.actions["file.import_data"].trigger()
+    dialog = window.features["import_data"].dialog
+    qtbot.keyClicks(dialog.path_edit, str(table))
+    qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.table is not None, timeout=WAIT)
+    qtbot.mouseClick(dialog.find_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.segmentation is not None, timeout=WAIT)
+    assert dialog.table.columns[0].name == hostile
+    prefix = TEMPLATE.split("{}")[0]
+    for widget in [dialog, *dialog.findChildren(QWidget)]:
+        tip = widget.toolTip()
+        assert not GuiQt.mightBeRichText(tip) or tip.startswith(prefix), tip
+        if isinstance(widget, QLabel):
+            assert widget.textFormat() == Qt.TextFormat.PlainText or not GuiQt.mightBeRichText(widget.text())
+    model = dialog.preview.model()
+    tip = model.headerData(0, ACROSS, Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith(prefix) and "<img" not in tip
+    name_tip = dialog.roles.item(0, 0).toolTip()
+    assert name_tip.startswith(prefix) and "<img" not in name_tip
+    dialog.close()
+
+
+def test_closing_during_a_run_stops_the_worker_and_closing_the_project_closes_the_window(
+    dialog, window, qtbot
+) -> None:
+    qtbot.mouseClick(dialog.find_button, LEFT)
+    assert dialog.task is not None
+    dialog.close()  # waits for the worker's next step, then nothing outlives the window
+    assert dialog.pool.activeThreadCount() == 0 and dialog.task is None
+    window.actions["file.import_data"].trigger()
+    again = window.features["import_data"].dialog
+    assert again is not dialog and again.isVisible() and again.table is None
+    window.actions["file.close"].trigger()
+    assert not again.isVisible() and not window.actions["file.import_data"].isEnabled()
