@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -29,8 +30,10 @@ from personamap.model import (
     Project,
     Quadrant,
     Quote,
+    Source,
     Stage,
 )
+from personamap.model.lifecycle import cited_sources
 
 HOSTILE = '<b>bold?</b> <img src="/etc/passwd"> &amp; </para> & <font name="x">'
 NAMES = {
@@ -169,8 +172,9 @@ def pdffonts_rows(path: Path) -> list[tuple[str, str]] | None:
     return [(line.split()[0], line[col : col + 3].strip()) for line in rest[1:] if line.strip()]
 
 
-def persona_strings(p: Persona) -> list[str]:
-    """Every piece of text the persona holds that a poster must show."""
+def persona_strings(p: Persona, sources: Sequence[Source] = ()) -> list[str]:
+    """Every piece of text the persona holds that a poster must show, with the titles of the
+    library's `sources` it cites."""
     out = [p.name, p.role, p.tagline, p.story.bio, p.story.scenario, p.story.day_in_the_life]
     out += [v for v in p.demographics.model_dump().values() if isinstance(v, str)]
     out += [v for k, v in p.firmographics.model_dump().items() if isinstance(v, str) and k != "buying_role"]
@@ -194,7 +198,7 @@ def persona_strings(p: Persona) -> list[str]:
         out += [cs.title.upper(), cs.body, *(i.text for i in cs.items)]
     for q in p.quotes:
         out += [q.text, q.source]
-    out += [e.title for e in p.evidence]
+    out += [e.title for e in cited_sources(p, sources)]
     for slider in p.psychographics.sliders:
         out += [slider.left, slider.right]
     return [s for s in out if s and s.strip()]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from pypdf import PdfReader
 
 from personamap.export import PdfOptions, export_pdf
 from personamap.io import load
-from personamap.model import Item, Persona, Project, Quote
+from personamap.model import Item, Persona, Project, Quote, Source
 from personamap.model.lifecycle import review_due
 from personamap.resources import sample_path
 
@@ -39,8 +40,8 @@ def body_text(path: Path) -> str:
     return norm("".join(kept))
 
 
-def missing(text: str, persona: Persona) -> list[str]:
-    return [s for s in persona_strings(persona) if norm(s) not in text]
+def missing(text: str, persona: Persona, sources: Sequence[Source]) -> list[str]:
+    return [s for s in persona_strings(persona, sources) if norm(s) not in text]
 
 
 @pytest.mark.parametrize("size", ["A4", "A2", "A0"])
@@ -50,7 +51,7 @@ def test_every_field_of_every_persona_prints_on_the_poster(
     for p in sample.personas:
         out = tmp_path / f"{size}-{p.id}.pdf"
         export_pdf(sample, out, PdfOptions(what=f"persona:{p.id}", page_size=size, today=TODAY))
-        assert missing(body_text(out), p) == [], (size, p.name)
+        assert missing(body_text(out), p, sample.sources) == [], (size, p.name)
 
 
 def test_every_field_prints_in_the_a4_deck(sample: Project, tmp_path: Path) -> None:
@@ -58,7 +59,7 @@ def test_every_field_prints_in_the_a4_deck(sample: Project, tmp_path: Path) -> N
     export_pdf(sample, out, PdfOptions(what="personas", page_size="A4", today=TODAY))
     text = body_text(out)
     for p in sample.personas:
-        assert missing(text, p) == [], p.name
+        assert missing(text, p, sample.sources) == [], p.name
 
 
 def test_a_persona_too_big_for_one_sheet_continues(sample: Project, tmp_path: Path) -> None:
@@ -147,6 +148,6 @@ def test_cards_say_how_many_sections_they_leave_out(sample: Project, tmp_path: P
     export_pdf(sample, out, PdfOptions(what="cards", today=TODAY))
     text = norm("".join(p.extract_text() or "" for p in PdfReader(out).pages))
     for p in sample.personas:
-        left_out = len(contents(p)) - len(contents_of(p, SECTIONS))
+        left_out = len(contents(p, sample.sources)) - len(contents_of(p, SECTIONS, sample.sources))
         assert left_out > 0
         assert norm(f"+ {left_out} more sections in the poster") in text, p.name

@@ -52,7 +52,7 @@ def test_a_persona_svg_holds_every_field_and_the_overdue_mark(sample: Project, t
         out = tmp_path / f"{p.id}.svg"
         export_raster(sample, out, RasterOptions(what=f"persona:{p.id}"), "svg")
         text = svg_text(out)
-        assert [s for s in persona_strings(p) if norm(s) not in text] == [], p.name
+        assert [s for s in persona_strings(p, sample.sources) if norm(s) not in text] == [], p.name
         due = review_due(p, months)
         overdue = due is not None and due < today
         assert (norm(f"Review overdue since {due}") in text) == overdue, p.name

@@ -225,12 +225,12 @@ def test_set_a_review_date_and_see_review_by(window, qtbot, sample_file: Path) -
     assert load(sample_file).persona(card.persona_id).lifecycle.last_reviewed == later
 
 
-def test_cite_evidence_on_a_goal_from_its_sources_menu(window, qtbot) -> None:
+def test_cite_a_source_on_a_goal_from_its_sources_menu(window, qtbot) -> None:
     card, form = _select_card(window)
     persona = window.document.project.persona(card.persona_id)
     goals = form.persona_form.lists["goals"]
     goal = persona.goals[0]
-    evidence = persona.evidence[0]
+    evidence = window.document.project.sources[-1]  # any source of the library may be cited
     sources = goals.rows[goal.id].parts[1]
     was = list(goal.evidence_ids)
     menu = sources.menu
@@ -359,7 +359,7 @@ def test_cite_a_single_field_and_edit_demographics(window, qtbot, sample_file: P
     assert persona.demographics.age == "35-44"
     sources = form.fields["demographics.age#sources"]
     was = next((list(c.evidence_ids) for c in persona.citations if c.field == "demographics.age"), [])
-    last = persona.evidence[-1].id
+    last = project.sources[-1].id
     wanted = [i for i in was if i != last] if last in was else [*was, last]
     menu = sources.menu
     menu.popup(sources.button.mapToGlobal(QPoint(0, sources.button.height())))
@@ -370,7 +370,7 @@ def test_cite_a_single_field_and_edit_demographics(window, qtbot, sample_file: P
         return next((list(c.evidence_ids) for c in p.citations if c.field == "demographics.age"), [])
 
     assert cited(persona) == wanted
-    assert _stack(window).undoText() == "Cite evidence for age"
+    assert _stack(window).undoText() == "Cite sources for age"
     assert sources.button.text() == (f"◆ {len(wanted)}" if wanted else "◇")
     assert window.files.save()
     saved = load(sample_file).persona(persona.id)

@@ -17,6 +17,7 @@ proves that no file named in the markup was opened.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from collections.abc import Iterator
@@ -50,6 +51,7 @@ from personamap.canvas.target import Target
 from personamap.io import load, save
 from personamap.io.autosave import Session, default_root
 from personamap.model.ops import SetField
+from personamap.model.research import Dataset
 from personamap.ui.inspector.widgets import Section
 from personamap.ui.plain import tooltip
 
@@ -304,6 +306,7 @@ def test_a_hostile_project_shows_no_rich_text_anywhere(
     text = f'<img src="file://{secret}"><b>{WORD}</b> R&D'
     project, fields = hostile_project(load(window.document.path), text)
     assert fields >= 100
+    project.sources[0].dataset = Dataset(file_name=text, sha256="0" * 64, imported=dt.date(2026, 1, 5))
     path = tmp_path / f"<b>{WORD}<b> & <i>x.personamap"  # no "/" in a file name
     save(project, path)
     assert window.open_path(path)
@@ -327,6 +330,7 @@ def test_a_hostile_project_shows_no_rich_text_anywhere(
             section.expand()
         walk.visit(inspector)
     assert walk.screens > 50, "every inspector page was visited"
+    assert walk.visit(window.features["library"].research) > 0, "the research library shows user text"
 
     # Find, with matches in every kind of place
     window.actions["edit.find"].trigger()

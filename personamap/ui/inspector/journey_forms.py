@@ -16,7 +16,7 @@ from .base import Binding, Form, FormContext, Getter, Setter
 from .element_forms import NOTE_COLORS
 from .fields import CheckField, ColorField, ComboField, LineField, SpinField, TextField, tags_field
 from .lists import ListEditor
-from .sources import SourcesButton, project_evidence
+from .sources import SourcesButton, project_sources
 from .widgets import Section, form_layout, plain_label, row
 
 STATE_CHOICES = [(s.value.capitalize(), s) for s in JourneyState]
@@ -280,7 +280,7 @@ class NoteFields(MapForm):
         get, put = bind(self.find, update, "tags")
         layout.addRow("Tags", self.add(tags_field(self.ctx, get, put)).edit)
         get, put = bind(self.find, update, "evidence_ids")
-        sources = self.add(SourcesButton(self.ctx, get, put, project_evidence))
+        sources = self.add(SourcesButton(self.ctx, get, put, project_sources))
         layout.addRow("Sources", sources.button)
         return layout
 

@@ -10,12 +10,14 @@ from PySide6.QtWidgets import QFormLayout, QVBoxLayout, QWidget
 
 from ...model import BuyingRole, Priority, Project, Segment
 from ...model.layout.card_sections import BUYING_ROLE_LABELS, PRIORITY_LABELS, SEGMENT_LABELS
+from ...model.lifecycle import cited_source_ids
 from ...style import OKABE_ITO
 from .base import Form, FormContext
 from .fields import ColorField, ComboField, LineField, SpinField, TextField, tags_field
 from .lifecycle import Computed, lifecycle_body, persona_field
 from .lists import ListEditor
 from .persona_lists import persona_list, structured_list
+from .persona_sources import sources_body
 from .sources import field_sources
 from .widgets import Section, form_layout, plain_label, row
 
@@ -79,8 +81,9 @@ class PersonaForm(Form):
         for key, title in (("channels", "Channels and content"), ("value_figures", "Value figures")):
             self.section(key, title, lambda b, k=key: self._structured(b, k), count=key)
         self.section("story", "Story", self._story)
-        for key, title in (("custom_sections", "Custom sections"), ("evidence", "Evidence")):
-            self.section(key, title, lambda b, k=key: self._structured(b, k), count=key)
+        custom = "custom_sections"
+        self.section(custom, "Custom sections", lambda b: self._structured(b, custom), count=custom)
+        self.section("evidence", "Sources", self._sources, count="evidence")
         self.section("lifecycle", "Lifecycle", self._lifecycle, expanded=True)
         self.add(Computed(ctx, self._update_counts))
         self.box.addStretch(1)
@@ -121,7 +124,9 @@ class PersonaForm(Form):
         persona = project.persona(self.persona_id)
         if persona is not None:
             for sec, key in self._counts:
-                sec.set_count(len(getattr(persona, key)))
+                sec.set_count(
+                    len(cited_source_ids(persona)) if key == "evidence" else len(getattr(persona, key))
+                )
 
     def bound(self, kind: type, path: str, *args: Any, **kwargs: Any) -> Any:
         get, put = persona_field(self.persona_id, path)
@@ -219,6 +224,10 @@ class PersonaForm(Form):
         ):
             path = f"story.{name}"
             layout.addRow(label, self.cited(path, self.bound(TextField, path, lines=4).edit))
+
+    def _sources(self, body: QWidget) -> None:
+        for part in sources_body(self.ctx, self.persona_id, body):
+            self.add(part)
 
     def _lifecycle(self, body: QWidget) -> None:
         inner, parts = lifecycle_body(self.ctx, self.persona_id)

@@ -1,5 +1,5 @@
 """List editors of a persona's sections: plain entries (goals, habits…) and the structured
-ones (quotes, sliders, channels, value figures, custom sections, evidence). Each row's editors
+ones (quotes, sliders, channels, value figures, custom sections). Each row's editors
 apply `update_entry`; the list applies `add_entry`, `remove_entry` and `move_entry`."""
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ...model import ChannelKind, Confidence, EvidenceKind, Project, ValueKind, ops
+from ...model import ChannelKind, Confidence, Project, ValueKind, ops
 from .base import FormContext, entry_field, entry_ids
-from .fields import ComboField, DateField, LineField, SliderField, SpinField, TextField, number_field
+from .fields import ComboField, LineField, SliderField, TextField, number_field
 from .lists import Build, ListEditor, WrapLineField
-from .sources import KIND_LABELS, entry_sources
+from .sources import entry_sources
 from .widgets import form_layout, row
 
 
@@ -25,7 +25,6 @@ def _label(value: str) -> str:
 CONFIDENCE_CHOICES = [(_label(c.value), c) for c in Confidence]
 CHANNEL_CHOICES = [(_label(c.value), c) for c in ChannelKind]
 VALUE_CHOICES = [(_label(v.value), v) for v in ValueKind]
-EVIDENCE_CHOICES = [(KIND_LABELS[k.value], k) for k in EvidenceKind]
 
 
 def _editor(
@@ -135,26 +134,6 @@ def _figure(ctx: FormContext, pid: str, eid: str) -> tuple[QWidget, list[Any], Q
     return box, [kind, label, value, unit, sources], label.edit
 
 
-def _evidence(ctx: FormContext, pid: str, eid: str) -> tuple[QWidget, list[Any], QWidget | None]:
-    f = _fields(ctx, pid, "evidence", eid)
-    title = f(LineField, "title", placeholder="Title of the study or source")
-    kind = f(ComboField, "kind", EVIDENCE_CHOICES)
-    size = f(SpinField, "sample_size", 0, 1_000_000_000, none_text="n/a")
-    date = f(DateField, "date")
-    link = f(LineField, "link", placeholder="https://…")
-    note = f(TextField, "note", placeholder="What it showed", lines=2)
-    confidence = f(ComboField, "confidence", CONFIDENCE_CHOICES)
-    box = _stack(
-        title.edit,
-        ("Kind", row(kind.combo, confidence.combo, stretch=0)),
-        ("Sample", size.spin),
-        ("Date", date.box),
-        ("Link", link.edit),
-        note.edit,
-    )
-    return box, [title, kind, size, date, link, note, confidence], title.edit
-
-
 def _custom(ctx: FormContext, pid: str, eid: str) -> tuple[QWidget, list[Any], QWidget | None]:
     f = _fields(ctx, pid, "custom_sections", eid)
     title = f(LineField, "title", placeholder="Section title")
@@ -169,7 +148,6 @@ _ROWS = {
     "psychographics.sliders": (_slider, "slider"),
     "channels": (_channel, "channel"),
     "value_figures": (_figure, "figure"),
-    "evidence": (_evidence, "source"),
     "custom_sections": (_custom, "section"),
 }
 

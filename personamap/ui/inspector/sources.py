@@ -1,5 +1,6 @@
-"""Citing evidence: a small button beside a field or a list entry whose menu lists the
-evidence that may be cited, each a checkable item; ticking one applies one op."""
+"""Citing sources: a small button beside a field, a list entry or a note whose menu lists
+every source of the project's research library, each a checkable item; ticking one applies
+one op."""
 
 from __future__ import annotations
 
@@ -7,12 +8,12 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QMenu, QToolButton
 
-from ...model import Evidence, Persona, Project, ops
+from ...model import Project, Source, ops
 from ..plain import plain_action, tooltip
 from .base import Binding, FormContext, Getter, Setter, entry_of
 
 Options = Callable[[Project], list[tuple[str, str]]]
-"""(evidence id, label) pairs that may be cited."""
+"""(source id, label) pairs that may be cited."""
 
 KIND_LABELS = {
     "interview": "Interview",
@@ -28,7 +29,7 @@ KIND_LABELS = {
 }
 
 
-def evidence_label(e: Evidence) -> str:
+def source_label(e: Source) -> str:
     """How a source reads in a menu: title (or kind), sample size and date."""
     parts = [e.title or KIND_LABELS.get(e.kind.value, e.kind.value)]
     if e.sample_size:
@@ -38,21 +39,9 @@ def evidence_label(e: Evidence) -> str:
     return " · ".join(parts)
 
 
-def persona_evidence(persona_id: str) -> Options:
-    def options(project: Project) -> list[tuple[str, str]]:
-        persona = project.persona(persona_id)
-        return [(e.id, evidence_label(e)) for e in persona.evidence] if persona else []
-
-    return options
-
-
-def project_evidence(project: Project) -> list[tuple[str, str]]:
-    """Notes may cite the evidence of any persona: labelled with the persona's name."""
-    out: list[tuple[str, str]] = []
-    persona: Persona
-    for persona in project.personas:
-        out += [(e.id, f"{persona.name}: {evidence_label(e)}") for e in persona.evidence]
-    return out
+def project_sources(project: Project) -> list[tuple[str, str]]:
+    """Anything may cite any source of the project's research library."""
+    return [(s.id, source_label(s)) for s in project.sources]
 
 
 class SourcesButton(Binding):
@@ -80,21 +69,21 @@ class SourcesButton(Binding):
         except Exception:  # the entry is gone; the owner rebuilds
             return
         if not choices:
-            self.menu.addAction("No evidence yet: add it under Evidence").setEnabled(False)
+            self.menu.addAction("No sources yet: add them in the Research library").setEnabled(False)
             return
         for ident, label in choices:
-            action = plain_action(self.menu.addAction(""), label)  # evidence titles: user text
+            action = plain_action(self.menu.addAction(""), label)  # source titles: user text
             action.setCheckable(True)
             action.setChecked(ident in cited)
             action.setData(ident)
             action.toggled.connect(lambda on, i=ident: self.toggle(i, on))
 
-    def toggle(self, evidence_id: str, on: bool) -> None:
+    def toggle(self, source_id: str, on: bool) -> None:
         refs = list(self.current())
-        if on and evidence_id not in refs:
-            refs.append(evidence_id)
-        elif not on and evidence_id in refs:
-            refs.remove(evidence_id)
+        if on and source_id not in refs:
+            refs.append(source_id)
+        elif not on and source_id in refs:
+            refs.remove(source_id)
         self.commit(refs)
 
     def show(self, value: list[str]) -> None:
@@ -110,7 +99,7 @@ class SourcesButton(Binding):
             labels = {}
         cited = [labels.get(i, "?") for i in value]
         tip = "Sources: " + "; ".join(cited) if cited else "Cite a source"
-        self.button.setToolTip(tooltip(tip))  # evidence titles are user text
+        self.button.setToolTip(tooltip(tip))  # source titles are user text
 
 
 def entry_sources(ctx: FormContext, persona_id: str, section: str, entry_id: str) -> SourcesButton:
@@ -119,7 +108,7 @@ def entry_sources(ctx: FormContext, persona_id: str, section: str, entry_id: str
         ctx,
         lambda p: entry_of(p, persona_id, section, entry_id).evidence_ids,
         lambda p, ids: ops.update_entry(p, persona_id, section, entry_id, evidence_ids=ids),
-        persona_evidence(persona_id),
+        project_sources,
     )
 
 
@@ -136,5 +125,5 @@ def field_sources(ctx: FormContext, persona_id: str, field: str) -> SourcesButto
         ctx,
         cited,
         lambda p, ids: ops.cite(p, persona_id, field, ids),
-        persona_evidence(persona_id),
+        project_sources,
     )

@@ -1,4 +1,5 @@
-"""The Library dock: the project's personas and the palette of elements, on the left.
+"""The Library dock: the project's personas, the palette of elements and the research
+library (the sources anything may cite), on the left.
 
 It also gives every board view a drop handler (canvas.drop) as views appear, and places
 entries at the centre of the current view for keyboard users.
@@ -18,6 +19,7 @@ from ...canvas.payload import Payload
 from ...document import Document
 from .palette import PaletteList, element_entries, note_entries
 from .personas import PersonaPanel
+from .research import ResearchPanel
 
 
 def _heading(text: str) -> QLabel:
@@ -70,11 +72,26 @@ class LibraryDock(QDockWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
+        self.research = ResearchPanel(window)
+        research = QWidget()
+        research_layout = QVBoxLayout(research)
+        research_layout.setContentsMargins(0, 0, 0, 0)
+        research_layout.setSpacing(0)
+        research_layout.addWidget(_heading("Research library"))
+        research_scroll = QScrollArea()
+        research_scroll.setWidget(self.research)
+        research_scroll.setWidgetResizable(True)
+        research_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        research_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        research_layout.addWidget(research_scroll, 1)
+
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(top)
         self.splitter.addWidget(scroll)
+        self.splitter.addWidget(research)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(2, 2)
         self.splitter.setChildrenCollapsible(False)
         self.setWidget(self.splitter)
         self.setMinimumWidth(260)
@@ -88,6 +105,7 @@ class LibraryDock(QDockWidget):
 
     def set_document(self, document: Document | None) -> None:
         self.personas.set_document(document)
+        self.research.set_document(document)
         for palette in (self.elements, self.notes):
             palette.setEnabled(document is not None)
         self.adopt_view(self.window_.tabs.current_view())
