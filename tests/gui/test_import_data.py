@@ -92,6 +92,9 @@ def test_preview_marks_personal_columns_and_loads_rows_in_chunks(dialog) -> None
         assert combo.currentData() == ColumnRole.PERSONAL
         assert combo.count() == 1 and not combo.isEnabled()  # can only stay personal
         assert "never stored" in combo.toolTip()
+    roles = dialog.roles
+    assert roles.field_combo(roles.row_of("Gender")).currentData() == "demographics.gender"  # suggested
+    assert roles.role_combo(roles.row_of("Tenure")).currentData() == ColumnRole.SEGMENT  # default column
     tenure = column_index(dialog, "Tenure")
     assert "numeric" in model.headerData(tenure, ACROSS)
     assert model.headerData(tenure, ACROSS, Qt.ItemDataRole.DecorationRole) is None
