@@ -108,3 +108,22 @@ def test_a_dataset_source_shows_its_file_rows_and_import_date(window, qtbot) -> 
     assert label.textFormat() == Qt.TextFormat.PlainText
     window.document.undo_stack.undo()
     assert source.id not in panel.editor.rows
+
+
+def test_an_emotion_score_cites_a_source_from_the_step_form(window, qtbot) -> None:
+    project = window.document.project
+    journey = next(j for j in project.journeys if j.emotions)
+    score = next(e for e in journey.emotions if e.persona_id == journey.persona_ids[0])
+    source = project.sources[-1]
+    inspector = window.features["inspector"]
+    inspector.show_target(Target("step", score.step_id, journey.id))
+    button = next(p for p in inspector.form.parts if getattr(p, "options", None))  # the first persona's
+    _tick(qtbot, button, source.id)
+    cited = next(
+        e for e in journey.emotions if (e.persona_id, e.step_id) == (score.persona_id, score.step_id)
+    )
+    assert cited.evidence_ids == [source.id] and cited.score == score.score
+    assert window.document.undo_stack.undoText() == "Cite sources for emotion score"
+    assert button.button.text() == "◆ 1"
+    window.document.undo_stack.undo()
+    assert all(not e.evidence_ids for e in journey.emotions)

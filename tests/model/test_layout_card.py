@@ -16,8 +16,10 @@ from personamap.model import (
     Quote,
     Segment,
     Slider,
+    Source,
     Story,
 )
+from personamap.model.enums import EvidenceKind
 from personamap.model.layout import (
     BUYING_ROLE_LABELS,
     PRIORITY_LABELS,
@@ -31,6 +33,7 @@ from personamap.model.layout import (
     layout_card,
     section_content,
 )
+from personamap.model.templates import section_exists
 
 MEASURE = ApproxMeasure()
 
@@ -97,6 +100,21 @@ def test_section_contents() -> None:
     assert (
         section_content(p, "no_such.field") == [] and section_content(p, "demographics.age")[0].kind == "text"
     )
+
+
+def test_the_sources_section_lists_the_library_sources_the_persona_cites() -> None:
+    survey, interviews, unused = Source(title="Survey"), Source(kind=EvidenceKind.CRM), Source(title="x")
+    p = persona(goals=0)
+    p.goals = [Item(text="Ship it", evidence_ids=[interviews.id])]
+    p.quotes = [Quote(text="Hi", evidence_ids=[survey.id])]
+    library = [unused, survey, interviews]
+    (block,) = section_content(p, "evidence", library)
+    assert (block.title, block.kind) == ("Sources", "list")
+    assert [i.text for i in block.items] == ["Survey", "Crm"]
+    assert section_content(p, "evidence")[0].items == ()  # without the library it lists nothing
+    card = layout_card(p, CardLayout.STANDARD, ["evidence"], 320, MEASURE, sources=library)
+    assert [b.title for b in card.blocks] == ["", "Sources"]  # the lead quote, then the sources
+    assert section_exists("evidence")  # a template may still name the section
 
 
 def test_standard_card_by_hand() -> None:

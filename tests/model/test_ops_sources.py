@@ -11,6 +11,7 @@ from personamap.model import Confidence, EvidenceKind, Project, Source
 from personamap.model.ops import (
     add_source,
     cite,
+    cite_emotion,
     move_source,
     remove_persona,
     remove_source,
@@ -124,3 +125,25 @@ def test_removing_a_persona_keeps_the_sources_it_cited(project: Project) -> None
     assert [s.id for s in project.sources] == sources
     data = project.sources[1].dataset
     assert data is not None and data.waves[0].segments[0].persona_id is None
+
+
+def test_cite_sources_for_an_emotion_score(project: Project) -> None:
+    journey = project.journeys[0]
+    score = journey.emotions[0]
+    survey = project.sources[1].id
+    op = cite_emotion(project, journey.id, score.persona_id, score.step_id, [survey])
+    assert op.name == "Cite sources for emotion score"
+    roundtrip(project, op)
+    cited = journey.emotions[0]
+    assert (cited.score, cited.note, cited.evidence_ids) == (score.score, score.note, [survey])
+    anna = persona_named(project, "Anna").id
+    scored = {e.step_id for e in journey.emotions if e.persona_id == anna}
+    unscored = next(s.id for s in journey.steps() if s.id not in scored)
+    refused(
+        project, lambda: cite_emotion(project, journey.id, anna, unscored, [survey]), "score this step first"
+    )
+    refused(
+        project,
+        lambda: cite_emotion(project, journey.id, score.persona_id, score.step_id, [GHOST]),
+        "no source",
+    )

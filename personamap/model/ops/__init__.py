@@ -33,7 +33,7 @@ if TYPE_CHECKING:
         set_geometry,
         update_element,
     )
-    from .emotion import clear_emotion, set_emotion, set_emotion_scale
+    from .emotion import cite_emotion, clear_emotion, set_emotion, set_emotion_scale
     from .empathy import (
         add_empathy_map,
         add_empathy_note,
@@ -126,7 +126,7 @@ lazy_package(
             "set_geometry",
             "update_element",
         ),
-        "emotion": ("clear_emotion", "set_emotion", "set_emotion_scale"),
+        "emotion": ("cite_emotion", "clear_emotion", "set_emotion", "set_emotion_scale"),
         "empathy": (
             "add_empathy_map",
             "add_empathy_note",
@@ -243,6 +243,7 @@ __all__ = [
     "bring_to_front",
     "change_z_order",
     "cite",
+    "cite_emotion",
     "clear_emotion",
     "connect",
     "detach_empathy_persona",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from pydantic import ValidationError
 
@@ -47,6 +48,18 @@ def set_emotion(
     except ValidationError as exc:
         raise OpError(f"invalid emotion score: {reason(exc)}") from None
     return SetEmotion(journey_id, persona_id, step_id, new, name="Set emotion score")
+
+
+def cite_emotion(
+    project: Project, journey_id: str, persona_id: str | None, step_id: str, evidence_ids: list[str]
+) -> Op:
+    """Set the sources a score rests on; a step without a score has nothing to cite them for."""
+    journey = journey_of(project, journey_id)
+    current = next((e for e in journey.emotions if e.persona_id == persona_id and e.step_id == step_id), None)
+    if current is None:
+        raise OpError("score this step first, then cite the sources of the score")
+    op = set_emotion(project, journey_id, persona_id, step_id, current.score, evidence_ids=evidence_ids)
+    return replace(op, name="Cite sources for emotion score")
 
 
 def clear_emotion(project: Project, journey_id: str, persona_id: str | None, step_id: str) -> Op:

@@ -251,8 +251,21 @@ class StepForm(MapForm):
                 scale.maximum,
                 none_text="No score",
             )
-            scores.addRow(plain_label(label), self.add(spin).spin)
+            cited = SourcesButton(
+                ctx,
+                lambda p, pid=persona_id: _score_sources(p, jid, pid, step_id),
+                lambda p, ids, pid=persona_id: ops.cite_emotion(p, jid, pid, step_id, ids),
+                project_sources,
+            )
+            scores.addRow(plain_label(label), row(self.add(spin).spin, self.add(cited).button, stretch=0))
         self.finish()
+
+
+def _score_sources(project: Project, journey_id: str, persona_id: str | None, step_id: str) -> list[str]:
+    """The sources a score cites; none for a step without a score."""
+    journey = ops.journey_of(project, journey_id)
+    score = next((e for e in journey.emotions if e.persona_id == persona_id and e.step_id == step_id), None)
+    return list(score.evidence_ids) if score else []
 
 
 class LaneForm(MapForm):
