@@ -44,7 +44,8 @@ def _say_segments(args: argparse.Namespace, result: dict[str, Any]) -> None:
     for seg in result["segments"]:
         niche = ", niche" if seg["niche"] else ""
         say(f"  {seg['name']}: n={seg['n']:,} ({seg['share']} %{niche})")
-        for d in seg["distinguishing"][:3]:
+        firsts = {d["column"]: d for d in reversed(seg["distinguishing"])}  # each column's strongest
+        for d in [d for d in seg["distinguishing"] if firsts[d["column"]] is d][:3]:
             here, overall = d["share_in_segment"], d["share_overall"]
             if d.get("measure") == "share":
                 say(f"    {d['column']} = {d['value']}: {here} % here, {overall} % overall")

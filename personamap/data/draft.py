@@ -69,10 +69,10 @@ def draft_personas(
     segments = segmentation.segments
     used = {c.name for c in columns if c.role in USED_ROLES}
     mapped = [(c.name, c.maps_to) for c in columns if c.role in USED_ROLES and c.maps_to]
-    wholes = {
-        name: overall([s.aggregates[name] for s in segments])
+    wholes = {  # segments of one or two rows keep no aggregates (personamap/data/segment.py)
+        name: overall([s.aggregates[name] for s in segments if name in s.aggregates])
         for name, _ in mapped
-        if segments and all(name in s.aggregates for s in segments)
+        if any(name in s.aggregates for s in segments)
     }
     names = placeholder_names(len(segments), existing=existing_names, seed=seed)
     colors = _colors(len(segments), existing_colors)

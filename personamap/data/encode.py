@@ -3,7 +3,8 @@ The fitted encoder is kept (and can be saved) so the rows of a later wave land i
 space as the rows it was fitted on.
 
 Encoding, per column kind:
-- numeric and date (as days): scaled to mean 0 and standard deviation 1. A missing number is
+- numeric and date (as days): scaled to mean 0 and standard deviation 1, and held within ±`CLIP`
+  (an extreme value still counts as far out, but cannot form a segment on its own). A missing number is
   imputed at the mean (0 after scaling, so it pulls toward no segment) and, when the column had
   gaps, a 0/1 "was missing" indicator is added, so people who skipped a question can group.
 - categorical: one-hot over the most frequent `MAX_LEVELS` values given by at least
@@ -28,6 +29,9 @@ from personamap.data.arrays import MIN_LEVEL_ROWS, MISSING, OTHER, ColumnArrays,
 from personamap.data.columns import Column, ColumnKind, Table
 
 MAX_LEVELS = 30
+CLIP = 3.0
+"""Scaled numbers are held within ±3 standard deviations: one customer with a balance fifty
+deviations out would otherwise pull a centroid to themselves and become a segment of one."""
 SEGMENTABLE = (ColumnKind.NUMERIC, ColumnKind.CATEGORICAL, ColumnKind.MULTI_SELECT, ColumnKind.DATE)
 
 
@@ -169,7 +173,8 @@ class Encoder:
                 raise EncodeError(f"{feature.column}: was {feature.kind.value}, is now {column.kind.value}")
             if column.numbers is not None:
                 gaps = ~column.present
-                out[:, at] = np.where(gaps, 0.0, (column.numbers - feature.mean) / feature.scale)
+                scaled = np.clip((column.numbers - feature.mean) / feature.scale, -CLIP, CLIP)
+                out[:, at] = np.where(gaps, 0.0, scaled)
                 if feature.indicator:
                     out[:, at + 1] = gaps
             elif column.codes is not None:

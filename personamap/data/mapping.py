@@ -57,7 +57,7 @@ RATE_HEADER = re.compile(
 """Headers of yes/no columns whose share of yes is a business figure (churn rate)."""
 
 MONEY_HEADER = re.compile(
-    r"charge|spend|revenue|price|\bltv\b|lifetime value|order value|\baov\b|\barpu\b|\bmrr\b|\barr\b|"
+    r"charge|spend|revenue|price|\bltv\b|lifetime value|order value|\baov\b|\barpu\b|\bmrr\b|\barr\b|balance|"
     r"\bcost|amount|\bfee|umsatz|ausgaben|preis|kosten|betrag|d[ée]pense|chiffre d.affaires|\bprix\b|"
     r"montant|\bgasto|precio|importe|facturaci",
     re.I,

@@ -23,7 +23,7 @@ from typing import Any, Literal
 import numpy as np
 
 from personamap.data import cluster
-from personamap.data.arrays import ColumnArrays, arrays
+from personamap.data.arrays import MIN_LEVEL_ROWS, ColumnArrays, arrays
 from personamap.data.cluster import Cancelled as Cancelled  # raised through segment()
 from personamap.data.cluster import Progress, Steps
 from personamap.data.columns import Column, ColumnKind, Table
@@ -229,7 +229,8 @@ def _segments(
     table: Table, labels: np.ndarray, k: int, parsed: list[ColumnArrays], extra: list[str]
 ) -> list[Segment]:
     """Sizes, shares, distinguishing attributes (of the segmenting columns) and aggregates (of
-    those and the `extra` columns, unless personal or free text)."""
+    those and the `extra` columns, unless personal or free text). A segment of fewer than
+    `MIN_LEVEL_ROWS` rows keeps only its size: its figures would be those people's answers."""
     chosen = {column.name for column in parsed}
     for name in extra:
         column = _column(table, name)
@@ -246,9 +247,9 @@ def _segments(
             index=s,
             n=int(sizes[s]),
             share=round(100.0 * float(sizes[s]) / total, 1),
-            distinguishing=tuple(apart[s]),
+            distinguishing=tuple(apart[s]) if sizes[s] >= MIN_LEVEL_ROWS else (),
             niche=bool(sizes[s] / total < NICHE_SHARE),
-            aggregates=kept[s],
+            aggregates=kept[s] if sizes[s] >= MIN_LEVEL_ROWS else {},
         )
         for s in range(k)
     ]
