@@ -143,10 +143,19 @@ class JourneyBuilder:
         self.journey.notes.append(note)
         return note
 
-    def scores(self, persona_id: str | None, scores: dict[str, int | tuple[int, str]]) -> None:
-        """Emotion scores by step (or single-step stage) name; a step left out is a gap."""
+    def scores(
+        self, persona_id: str | None, scores: dict[str, int | tuple[int, str] | tuple[int, str, list[str]]]
+    ) -> None:
+        """Emotion scores by step (or single-step stage) name, each with an optional note and
+        the sources it rests on; a step left out is a gap."""
         for where, value in scores.items():
-            score, note = value if isinstance(value, tuple) else (value, "")
+            score, note, *cited = value if isinstance(value, tuple) else (value, "")
             self.journey.emotions.append(
-                EmotionScore(persona_id=persona_id, step_id=self._steps[where][1].id, score=score, note=note)
+                EmotionScore(
+                    persona_id=persona_id,
+                    step_id=self._steps[where][1].id,
+                    score=score,
+                    note=note,
+                    evidence_ids=cited[0] if cited else [],
+                )
             )

@@ -313,7 +313,7 @@ def first_expense_report(marcus: Persona, priya: Persona) -> JourneyMap:
             "Submit": 0,
             "Manager approval": 1,
             "Finance check": 0,
-            "Query & resubmit": (-2, "Moment of truth: the report bounces after three weeks"),
+            "Query & resubmit": (-2, "Moment of truth: the report bounces after three weeks", [tickets]),
             "Reimbursement": (-1, "Paid, but 36 days later"),
         },
     )
@@ -326,7 +326,7 @@ def first_expense_report(marcus: Persona, priya: Persona) -> JourneyMap:
             "Fill in the report": 0,
             "Submit": (-1, "Another e-mailed spreadsheet"),
             "Manager approval": 0,
-            "Finance check": (-2, "Re-keys 14 lines; two receipts missing"),
+            "Finance check": (-2, "Re-keys 14 lines; two receipts missing", [fin]),
             "Query & resubmit": -1,
             "Reimbursement": 0,
         },

@@ -46,7 +46,7 @@ def test_sample_then_check(tmp_path: Path) -> None:
     result = run("sample", str(target))
     assert result.returncode == 0, result.stderr
     text = target.read_text(encoding="utf-8")
-    assert text.startswith('{\n  "format": "personamap",\n  "schema_version": 1,')
+    assert text.startswith('{\n  "format": "personamap",\n  "schema_version": 2,')
     result = run("check", str(target))
     assert result.returncode == 0, result.stderr
     assert "valid personamap project" in result.stdout
@@ -56,6 +56,7 @@ def test_sample_then_check(tmp_path: Path) -> None:
     assert summary["valid"] is True
     assert (counts["primary"], counts["secondary"], counts["negative"]) == (3, 1, 1)
     assert counts["journeys"] == 2 and counts["journey_notes"] >= 70
+    assert counts["sources"] >= 10  # the research library: one source per study
 
 
 def test_sample_refuses_to_overwrite_without_force(tmp_path: Path) -> None:

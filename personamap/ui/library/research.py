@@ -8,6 +8,7 @@ rows, import date) read-only, since those describe the import, not a choice of t
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -123,9 +124,12 @@ class ResearchPanel(QWidget):
 
     def set_document(self, document: Document | None) -> None:
         """Rebuild the list for another document (rows are kept by id within one)."""
+        if document is self.document and (document is None or self.editor is not None):
+            return
         if self.document is not None:
-            self.document.changed.disconnect(self._on_changed)
-            self.document.replaced.disconnect(self.refresh)
+            with contextlib.suppress(RuntimeError, TypeError):  # the old one may be gone already
+                self.document.changed.disconnect(self._on_changed)
+                self.document.replaced.disconnect(self.refresh)
         self.document = document
         if self.editor is not None:
             self.editor.hide()
