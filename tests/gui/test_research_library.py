@@ -55,9 +55,12 @@ def test_add_cite_remove_and_undo_a_source(window, qtbot) -> None:
     form = inspector.form
     goal = persona.goals[0]
     sources = form.lists["goals"].rows[goal.id].parts[1]
+    usage = row.parts[-2].label
+    assert usage.text() == "Not cited yet"
     _tick(qtbot, sources, source.id)
     assert source.id in persona.goals[0].evidence_ids
-    qtbot.mouseClick(form.sections["evidence"].header, Qt.MouseButton.LeftButton)
+    assert usage.text() == "Cited in 1 place"
+    form.sections["evidence"].expand()  # (a section remembers whether it was open)
     listing = form.sections["evidence"].findChild(QLabel, "cited_sources")
     assert "Diary study <b>week 2</b>" in listing.text()
     assert listing.textFormat() == Qt.TextFormat.PlainText
@@ -82,7 +85,7 @@ def test_add_source_from_a_persona_form_puts_the_cursor_in_the_library(window, q
     inspector.show_target(Target("persona", persona.id))
     section = inspector.form.sections["evidence"]
     assert isinstance(section, Section)
-    qtbot.mouseClick(section.header, Qt.MouseButton.LeftButton)
+    section.expand()
     count = len(project.sources)
     button = next(
         b
@@ -93,7 +96,7 @@ def test_add_source_from_a_persona_form_puts_the_cursor_in_the_library(window, q
     assert len(project.sources) == count + 1
     panel = window.features["library"].research
     row = panel.editor.rows[project.sources[-1].id]
-    assert row.focus_widget is not None and row.focus_widget.hasFocus()
+    assert row.focus_widget is not None and window.focusWidget() is row.focus_widget
 
 
 def test_a_dataset_source_shows_its_file_rows_and_import_date(window, qtbot) -> None:
@@ -113,7 +116,8 @@ def test_a_dataset_source_shows_its_file_rows_and_import_date(window, qtbot) -> 
 def test_an_emotion_score_cites_a_source_from_the_step_form(window, qtbot) -> None:
     project = window.document.project
     journey = next(j for j in project.journeys if j.emotions)
-    score = next(e for e in journey.emotions if e.persona_id == journey.persona_ids[0])
+    score = next(e for e in journey.emotions if e.persona_id == journey.persona_ids[0] and not e.evidence_ids)
+    before = [list(e.evidence_ids) for e in journey.emotions]
     source = project.sources[-1]
     inspector = window.features["inspector"]
     inspector.show_target(Target("step", score.step_id, journey.id))
@@ -126,4 +130,4 @@ def test_an_emotion_score_cites_a_source_from_the_step_form(window, qtbot) -> No
     assert window.document.undo_stack.undoText() == "Cite sources for emotion score"
     assert button.button.text() == "◆ 1"
     window.document.undo_stack.undo()
-    assert all(not e.evidence_ids for e in journey.emotions)
+    assert [e.evidence_ids for e in journey.emotions] == before

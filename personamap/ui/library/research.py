@@ -9,6 +9,7 @@ rows, import date) read-only, since those describe the import, not a choice of t
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -51,17 +52,24 @@ def dataset_text(source: Source) -> str:
     return f"{data.file_name}{sheet} · {data.rows:,} rows · imported {data.imported.isoformat()}"
 
 
-class _DatasetLine:
-    """The read-only dataset line of a row, kept in step with the model."""
+def usage_text(project: Project, source_id: str) -> str:
+    """How much cites a source, so a removal holds no surprise."""
+    count = ops.source_usage(project, source_id)
+    return "Not cited yet" if count == 0 else f"Cited in {count} place{'s' if count != 1 else ''}"
 
-    def __init__(self, ctx: FormContext, source_id: str) -> None:
-        self.ctx, self.source_id = ctx, source_id
+
+class _InfoLine:
+    """A read-only line of a row (what cites the source, what a dataset was read from), kept
+    in step with the model; hidden while it has nothing to say."""
+
+    def __init__(self, ctx: FormContext, source_id: str, text: Callable[[Project, str], str]) -> None:
+        self.ctx, self.source_id, self.text = ctx, source_id, text
         self.label = plain_label(object_name="muted", wrap=True)  # file names are user text
-        self.refresh()
+        self.label.hide()  # shown by the first refresh, once the row is parented (an orphan is a window)
 
     def refresh(self, initiator: object = None) -> None:
         try:
-            text = dataset_text(source_of(self.ctx.project, self.source_id))
+            text = self.text(self.ctx.project, self.source_id)
         except (ops.OpError, LookupError):
             return
         self.label.setText(text)
@@ -82,7 +90,8 @@ def source_row(ctx: FormContext, source_id: str) -> tuple[QWidget, list[Any], QW
     date = bound(DateField, "date")
     link = bound(LineField, "link", placeholder="https://…")
     note = bound(TextField, "note", placeholder="What it showed", lines=2)
-    dataset = _DatasetLine(ctx, source_id)
+    usage = _InfoLine(ctx, source_id, usage_text)
+    dataset = _InfoLine(ctx, source_id, lambda p, sid: dataset_text(source_of(p, sid)))
     box = QWidget()
     layout = form_layout(box)
     layout.setContentsMargins(0, 2, 0, 6)
@@ -92,8 +101,9 @@ def source_row(ctx: FormContext, source_id: str) -> tuple[QWidget, list[Any], QW
     layout.addRow("Date", date.box)
     layout.addRow("Link", link.edit)
     layout.addRow(note.edit)
+    layout.addRow(usage.label)
     layout.addRow(dataset.label)
-    return box, [title, kind, confidence, size, date, link, note, dataset], title.edit
+    return box, [title, kind, confidence, size, date, link, note, usage, dataset], title.edit
 
 
 def library_editor(ctx: FormContext) -> ListEditor:
