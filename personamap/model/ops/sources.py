@@ -39,7 +39,7 @@ def move_source(project: Project, source_id: str, index: int) -> Op:
 
 
 def remove_source(project: Project, source_id: str) -> Op:
-    """Delete a source and every citation of it (a persona citation left source_usage nothing goes
+    """Delete a source and every citation of it (a persona citation left citing nothing goes
     too); undo brings all of it back."""
     source = find(project.sources, source_id, "source")
     ops: list[Op] = [*evidence_drops(project, {source_id}), Remove(("sources",), source_id)]
