@@ -3,7 +3,8 @@ the places on the canvas that show it — without Qt, so the rules are tested on
 
 Matching ignores case and accents ("tomas" finds "Tomás"). A persona, journey or empathy map
 shown on several boards is found at each place it is shown; one shown nowhere is still found
-(with no board), so the find bar can say where it lives.
+(with no board), so the find bar can say where it lives; so are the sources of the research
+library, after everything on the boards.
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ from .persona import Persona
 from .project import Project
 
 _SKIP = frozenset({"id", "type", "color", "field", "media_type", "data", "link"})
+
+
+RESEARCH_LIBRARY = "Research library"
+"""The owner a match in a source names: sources live in the library, not on a board."""
 
 
 def fold(text: str) -> str:
@@ -136,4 +141,7 @@ def search(project: Project, query: str) -> list[Match]:
         label = holder.name if isinstance(holder, Persona) else holder.title
         for entity, text in _matching(list(_strings(holder)), needle):
             found.append(Match(None, None, text, label, _kind(entity), entity.id if entity else None))
+    for source in project.sources:  # shown in the research library, on no board
+        for _entity, text in _matching(list(_strings(source)), needle):
+            found.append(Match(None, None, text, RESEARCH_LIBRARY, "source", source.id))
     return found

@@ -155,6 +155,12 @@ class FindBar(QToolBar):
 
     def jump(self, match: Match) -> None:
         tabs = self.window.tabs
+        library = self.window.features.get("library")
+        if match.kind == "source" and match.target_id and library is not None:
+            library.show()
+            library.research.reveal_source(match.target_id)
+            self.window.show_message(f"{match.owner}: {' '.join(match.text.split())[:90]}")
+            return
         if match.board_id is None or match.element_id is None:
             self.window.show_message(f"Found in “{match.owner}”, which is on no board.")
             return

@@ -131,3 +131,20 @@ def test_an_emotion_score_cites_a_source_from_the_step_form(window, qtbot) -> No
     assert button.button.text() == "◆ 1"
     window.document.undo_stack.undo()
     assert [e.evidence_ids for e in journey.emotions] == before
+
+
+def test_find_shows_a_matching_source_in_the_library(window, qtbot) -> None:
+    project = window.document.project
+    source = project.sources[-1]
+    window.actions["edit.find"].trigger()
+    bar = window.features["editing"].find
+    qtbot.keyClicks(bar.field, source.title)
+    match = None
+    for _ in range(len(bar.matches) + 1):
+        match = bar.step(1)
+        if match is not None and match.kind == "source":
+            break
+    assert match is not None and match.target_id == source.id
+    panel = window.features["library"].research
+    assert panel.reveal_source(source.id) and window.features["library"].isVisible()
+    assert window.statusBar().currentMessage().startswith("Research library: ")

@@ -9,7 +9,7 @@ from factories import dataset_of
 
 from personamap.io import load
 from personamap.model import Board, Project, problems
-from personamap.model.find import fold, search
+from personamap.model.find import RESEARCH_LIBRARY, Match, fold, search
 from personamap.model.integrity import walk_entities
 from personamap.model.lifecycle import cited_source_ids
 from personamap.model.transfer import PasteError, copy_payload, parse, plain_text, plan_paste
@@ -173,3 +173,12 @@ def test_find_is_case_and_accent_insensitive_and_in_reading_order(sample: Projec
     ranks = [board_order.index(m.board_id) for m in found if m.board_id]
     assert ranks == sorted(ranks)
     assert search(sample, "   ") == []
+
+
+def test_find_reaches_the_research_library_after_the_boards(sample: Project) -> None:
+    source = sample.sources[0]
+    found = search(sample, source.title)
+    assert found[-1] == Match(None, None, source.title, RESEARCH_LIBRARY, "source", source.id)
+    assert all(m.board_id is None for m in found if m.kind == "source")
+    source.note = "Heard in Köln"
+    assert [m.target_id for m in search(sample, "koln") if m.kind == "source"] == [source.id]

@@ -37,7 +37,7 @@ def add_source(ctx: FormContext) -> str | None:
     if library is not None:
         library.show()
         library.raise_()
-        library.research.focus_source(source.id)
+        library.research.reveal_source(source.id, focus=True)
     return source.id
 
 

@@ -12,7 +12,7 @@ import contextlib
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from ...document import Document
 from ...model import Confidence, EvidenceKind, Project, Source, ops
@@ -160,11 +160,20 @@ class ResearchPanel(QWidget):
         if self.editor is not None:
             self.editor.refresh()
 
-    def focus_source(self, source_id: str) -> None:
-        """Put the cursor in a source's title (after "Add source…" in a persona's form)."""
+    def reveal_source(self, source_id: str, *, focus: bool = False) -> bool:
+        """Scroll a source's row into view (Find), with the cursor in its title when `focus`
+        (after "Add source…" in a persona's form); False when the source is not listed."""
         if self.editor is None:
-            return
+            return False
         self.editor.refresh()
         row_ = self.editor.rows.get(source_id)
-        if row_ is not None and row_.focus_widget is not None:
+        if row_ is None:
+            return False
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if area is not None:
+            area.ensureWidgetVisible(row_)
+        if focus and row_.focus_widget is not None:
             row_.focus_widget.setFocus()
+        return True
