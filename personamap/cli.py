@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .model import Project
 
 EXIT_OK, EXIT_BAD_FILE, EXIT_USAGE = 0, 1, 2
-SUBCOMMANDS = ("sample", "new", "templates", "check", "export", "data")
+SUBCOMMANDS = ("sample", "new", "templates", "check", "export", "data", "lint", "insights", "map", "cluster")
 
 
 class CliError(Exception):
@@ -116,6 +116,23 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--transparent", action="store_true", help="png/svg: no white background")
 
+    p = sub.add_parser("lint", help="what in FILE is unfounded, stale, too broad or missing (advice)")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--json", action="store_true", help="print the findings as JSON")
+    p.add_argument("--strict", action="store_true", help="exit 3 when there is a warning or an error")
+    p = sub.add_parser("insights", help="coverage of journeys, evidence per persona, the buying committee")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--json", action="store_true", help="print the insights as JSON")
+    p = sub.add_parser("map", help="lay out the personas and their relations on a board")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--board", required=True, metavar="NAME", help="the board to lay the relation map out on")
+    p.add_argument("--layout", default="layered", choices=["layered", "spring"], help="(default: layered)")
+    p = sub.add_parser("cluster", help="group a board's sticky notes by what they say (affinity groups)")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--board", required=True, metavar="NAME", help="the board whose notes to group")
+    p.add_argument("--json", action="store_true", help="print the groups as JSON")
+    p.add_argument("--apply", action="store_true", help="move each group together under a header, and save")
+
     p = sub.add_parser("data", help="research data: profile a survey, analytics or CRM table")
     data_sub = p.add_subparsers(dest="data_command", metavar="ACTION", parser_class=_Parser)
     p = data_sub.add_parser("profile", help="what TABLE (CSV or .xlsx) holds, column by column")
@@ -195,6 +212,22 @@ def _run_command(args: argparse.Namespace) -> int:
         return data_command(args, CliError)
     if args.command == "data":
         raise CliError("personamap data: no action given (see personamap data --help)", EXIT_USAGE)
+    if args.command == "lint":
+        from .cli_lint import lint_command
+
+        return lint_command(args, CliError)
+    if args.command == "insights":
+        from .cli_insights import insights_command
+
+        return insights_command(args, CliError)
+    if args.command == "map":
+        from .cli_map import map_command
+
+        return map_command(args, CliError)
+    if args.command == "cluster":
+        from .cli_cluster import cluster_command
+
+        return cluster_command(args, CliError)
     raise CliError("personamap: no command given (see --help)", EXIT_USAGE)
 
 

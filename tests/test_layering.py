@@ -24,6 +24,7 @@ LAYERS: dict[str, int] = {
     "fonts": 4,
     "document": 4,
     "data": 4,
+    "insights": 4,
     "export": 5,
     "export.pdf": 5,
     "canvas": 6,
@@ -31,6 +32,10 @@ LAYERS: dict[str, int] = {
     "ui": 8,
     "cli": 9,
     "cli_data": 8,
+    "cli_lint": 8,
+    "cli_insights": 8,
+    "cli_map": 8,
+    "cli_cluster": 8,
 }
 """The package root holds only the version. A module may import modules of a lower layer and
 of its own layer's package; nothing above. `export/` itself (options, page sizes, the output
