@@ -137,28 +137,31 @@ def _build_parser() -> argparse.ArgumentParser:
     data_sub = p.add_subparsers(dest="data_command", metavar="ACTION", parser_class=_Parser)
     p = data_sub.add_parser("profile", help="what TABLE (CSV or .xlsx) holds, column by column")
     p.add_argument("table", type=Path, metavar="TABLE")
-    p.add_argument("--sheet", metavar="NAME", help="the workbook sheet to read (default: the first)")
-    p.add_argument("--json", action="store_true", help="print the profile as JSON")
+    _sheet_and_json(p, "the profile")
     p = data_sub.add_parser(
         "segment", help="add TABLE to PROJECT as a data source, with one draft persona per segment"
     )
     p.add_argument("project", type=Path, metavar="PROJECT")
     p.add_argument("--data", type=Path, required=True, metavar="TABLE", help="the table (CSV or .xlsx)")
-    p.add_argument("--sheet", metavar="NAME", help="the workbook sheet to read (default: the first)")
     p.add_argument(
         "--columns", metavar="A,B,…", help="the columns to segment by (default: all usable non-personal ones)"
     )
     p.add_argument("--k", default="auto", metavar="N|auto", help="how many segments (default: auto, 2 to 8)")
     p.add_argument("--seed", type=int, default=0, metavar="N", help="the random seed (default: 0)")
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    _sheet_and_json(p, "the result")
     p = data_sub.add_parser(
         "refresh", help="read the next wave of a table into PROJECT's data source and report the drift"
     )
     p.add_argument("project", type=Path, metavar="PROJECT")
     p.add_argument("--data", type=Path, required=True, metavar="TABLE", help="the new wave (CSV or .xlsx)")
-    p.add_argument("--sheet", metavar="NAME", help="the workbook sheet to read (default: the first)")
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    _sheet_and_json(p, "the result")
     return parser
+
+
+def _sheet_and_json(parser: argparse.ArgumentParser, printed: str) -> None:
+    """The options every `data` action shares: which workbook sheet, and JSON output."""
+    parser.add_argument("--sheet", metavar="NAME", help="the workbook sheet to read (default: the first)")
+    parser.add_argument("--json", action="store_true", help=f"print {printed} as JSON")
 
 
 def _open_parser() -> argparse.ArgumentParser:

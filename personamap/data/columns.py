@@ -10,19 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
+
+from personamap.model.research import ColumnType
 
 Value = float | str | tuple[str, ...] | dt.date | None
 
 
-class ColumnKind(StrEnum):
-    NUMERIC = "numeric"
-    CATEGORICAL = "categorical"
-    MULTI_SELECT = "multi-select"
-    DATE = "date"
-    TEXT = "text"
-    IDENTIFIER = "identifier"
+ColumnKind = ColumnType
+"""A column's inferred kind: the one vocabulary a dataset source records (model/research.py)."""
 
 
 @dataclass(frozen=True)

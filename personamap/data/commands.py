@@ -19,7 +19,7 @@ from personamap.data.segment import SegmentError, default_columns
 from personamap.io import ProjectFileError, SaveError, load, save
 from personamap.model.ops import OpError, SetField
 from personamap.model.project import Project
-from personamap.model.research import ColumnRole, ColumnType, DatasetColumn, Source
+from personamap.model.research import ColumnRole, DatasetColumn, Source
 
 EXIT_BAD_INPUT, EXIT_USAGE = 1, 2
 
@@ -63,7 +63,7 @@ def choose_columns(table: Table, segment_by: list[str] | None) -> list[DatasetCo
         out.append(
             DatasetColumn(
                 name=column.name[:500],
-                type=ColumnType(column.kind.value),
+                type=column.kind,
                 role=role,
                 maps_to=maps_to,
                 personal_reason=column.personal_reason[:500] if column.personal else "",

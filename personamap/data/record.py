@@ -156,7 +156,7 @@ def _check_roles(file_name: str, columns: list[DatasetColumn], encoder: Encoder)
 def _feature_record(feature: Feature) -> EncodedFeature:
     return EncodedFeature(
         column=_text(feature.column),
-        type=ColumnType(feature.kind.value),
+        type=feature.kind,
         levels=[_text(level) for level in feature.levels],
         mean=feature.mean,
         scale=feature.scale,

@@ -18,7 +18,7 @@ from ...data.columns import Column, Table
 from ...data.encode import SEGMENTABLE
 from ...data.mapping import MAPPABLE_FIELDS, suggest_mapping
 from ...data.segment import default_columns
-from ...model.research import ColumnRole, ColumnType, DatasetColumn
+from ...model.research import ColumnRole, DatasetColumn
 from ..plain import tooltip
 
 ROLE_TEXT = {
@@ -151,7 +151,7 @@ class RolesTable(QTableWidget):
             out.append(
                 DatasetColumn(
                     name=column.name[:500],
-                    type=ColumnType(column.kind.value),
+                    type=column.kind,
                     role=role,
                     maps_to=str(self.field_combo(row).currentData()) if counted else "",
                     personal_reason=reason[:500] if role is ColumnRole.PERSONAL else "",
