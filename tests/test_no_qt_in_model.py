@@ -24,6 +24,7 @@ QT_FREE = [
     "fonts/__init__.py",
     "terminal.py",
     "data",
+    "insights",
 ]
 
 BLOCKER = """
@@ -34,8 +35,8 @@ class Block(importlib.abc.MetaPathFinder):
             raise ImportError('Qt is blocked in this test: ' + name)
 sys.meta_path.insert(0, Block())
 import pkgutil, importlib
-import personamap.model, personamap.io, personamap.export.pdf, personamap.data
-for pkg in (personamap.model, personamap.io, personamap.export.pdf, personamap.data):
+import personamap.model, personamap.io, personamap.export.pdf, personamap.data, personamap.insights
+for pkg in (personamap.model, personamap.io, personamap.export.pdf, personamap.data, personamap.insights):
     for info in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):
         importlib.import_module(info.name)
 for name in ('style', 'fonts', 'terminal', 'export', 'export.spec', 'export.pages', 'export.outfile'):
