@@ -115,9 +115,27 @@ class EmotionScale(Model):
         return max(self.minimum, min(self.maximum, round(score)))
 
 
+Share = Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)]
+
+
+class LintSettings(Model):
+    """The thresholds of `personamap lint` (personamap/insights/lint.py): teams differ in how
+    much evidence they demand, so the project says, not the code."""
+
+    low_evidence: Share = 0.5
+    """A persona citing a source for less than this share of its entries is low on evidence."""
+    max_primary: Annotated[int, Field(ge=1, le=100)] = 5
+    """More primary personas than this and the project has stopped choosing."""
+    assumption_share: Share = 0.5
+    """A persona with more than this share of its rated entries marked assumption rests on guesses."""
+    overlap: Share = 0.6
+    """Two personas this alike (0..1, fields and text together) may be one."""
+
+
 class Settings(Model):
     emotion_scale: EmotionScale = Field(default_factory=EmotionScale)
     review_period_months: Annotated[int, Field(ge=1, le=120)] = 6
+    lint: LintSettings = Field(default_factory=LintSettings)
 
 
 def _now() -> dt.datetime:
