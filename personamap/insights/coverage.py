@@ -4,7 +4,8 @@ draws as a heat map, whose empty cells are gaps worth a look (docs/DOMAIN.md, Pe
 
 Which persona a note concerns: a journey note carries no persona, so a note tagged with the
 name of a persona the journey follows concerns that persona only; any other note concerns every
-persona the journey follows. An emotion score concerns its persona.
+persona the journey follows. An emotion score concerns its persona. An empty cell is a finding
+(rule `empty-cell`) the Insights dock lists and the heat map outlines.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from personamap.model import Project
 from personamap.model.enums import LaneKind
 from personamap.model.journey import JourneyMap
 from personamap.model.layout.emotion import series_order
+
+from .finding import Finding, place
 
 
 @dataclass(frozen=True)
@@ -155,6 +158,29 @@ def stage_coverage(project: Project) -> list[StageCoverage]:
                     notes=counts["notes"],
                     personas_scored=counts["scored"],
                     empty_for=tuple(names[pid] for pid in tally.rows if tally.cells[pid, stage.id] == [0, 0]),
+                )
+            )
+    return out
+
+
+def empty_cell_findings(project: Project) -> list[Finding]:
+    """One `empty-cell` finding (info) per empty cell of every journey's matrix; where = the
+    persona, the journey and the stage (last, so that clicking it shows the stage)."""
+    out = []
+    for matrix in coverage_matrix(project):
+        for row, column in matrix.empty_cells():
+            (persona_id, persona), (stage_id, stage) = matrix.personas[row], matrix.stages[column]
+            out.append(
+                Finding(
+                    "empty-cell",
+                    "info",
+                    f"“{stage}” in “{matrix.journey}” says nothing about {persona}: no note there "
+                    "concerns them (tag a note with their name) and they have no emotion score.",
+                    [
+                        place("persona", persona_id, persona),
+                        place("journey", matrix.journey_id, matrix.journey),
+                        place("stage", stage_id, stage),
+                    ],
                 )
             )
     return out

@@ -4,7 +4,8 @@ per persona, notes outside the map left out, and the empty cells."""
 
 from __future__ import annotations
 
-from personamap.insights.coverage import MatrixCell, coverage_matrix, stage_coverage
+from personamap.insights.coverage import MatrixCell, coverage_matrix, empty_cell_findings, stage_coverage
+from personamap.io import load
 from personamap.model import (
     EmotionScore,
     JourneyMap,
@@ -17,6 +18,7 @@ from personamap.model import (
     Step,
     new_id,
 )
+from personamap.resources import sample_path
 
 
 def mapped_project() -> Project:
@@ -83,3 +85,24 @@ def test_a_note_tagged_for_one_persona_fills_only_that_row() -> None:
     matrix = coverage_matrix(project)[0]
     assert [row[2].notes for row in matrix.cells] == [0, 1, 0]
     assert stage_coverage(project)[2].empty_for == ("Ann",)
+
+
+def test_each_empty_cell_is_a_finding_placed_at_persona_journey_and_stage() -> None:
+    project = mapped_project()
+    findings = empty_cell_findings(project)
+    assert [(f.rule, f.severity) for f in findings] == [("empty-cell", "info")] * 4
+    places = [[(w["kind"], w["name"]) for w in f.where] for f in findings]
+    assert places[0] == [("persona", "Ann"), ("journey", "Buy a bike"), ("stage", "S3")]
+    assert [p[0][1] + "@" + p[2][1] for p in places] == ["Ann@S3", "Bob@S3", "Cy@S1", "Cy@S2"]
+    journey = project.journeys[0]
+    assert findings[0].where[1]["id"] == journey.id and findings[0].where[2]["id"] == journey.stages[2].id
+    assert (
+        "S3" in findings[0].message and "Ann" in findings[0].message and "Buy a bike" in findings[0].message
+    )
+
+
+def test_the_sample_has_no_empty_cell() -> None:
+    project = load(sample_path())
+    assert empty_cell_findings(project) == []
+    matrices = coverage_matrix(project)
+    assert [len(m.personas) for m in matrices] == [2, 2] and all(len(m.stages) == 6 for m in matrices)
