@@ -50,12 +50,22 @@ def _lane_kinds_per_stage(j: JourneyMap) -> dict[str, set[LaneKind]]:
 
 
 def stage_gaps(project: Project) -> Iterator[Finding]:
-    """pain-without-opportunity and stage-without-touchpoint, stage by stage."""
+    """pain-without-opportunity and stage-without-touchpoint, stage by stage; a journey with no
+    touchpoint anywhere (a fresh template) is one finding, not one per stage."""
     for j in project.journeys:
         filled = _lane_kinds_per_stage(j)
+        bare = [s for s in j.stages if LaneKind.TOUCHPOINTS not in filled[s.id]]
+        if bare and len(bare) == len(j.stages) > 1:
+            yield Finding(
+                "stage-without-touchpoint",
+                "info",
+                f"No stage of “{j.title}” has a touchpoint yet: where does the customer meet the brand?",
+                [journey_at(j)],
+            )
+            bare = []
         for stage in j.stages:
-            here = filled[stage.id]
             where = [journey_at(j), place("stage", stage.id, stage.name)]
+            here = filled[stage.id]
             if LaneKind.PAIN_POINTS in here and LaneKind.OPPORTUNITIES not in here:
                 yield Finding(
                     "pain-without-opportunity",
@@ -64,7 +74,7 @@ def stage_gaps(project: Project) -> Iterator[Finding]:
                     "what could the team do about them?",
                     where,
                 )
-            if LaneKind.TOUCHPOINTS not in here:
+            if stage in bare:
                 yield Finding(
                     "stage-without-touchpoint",
                     "info",

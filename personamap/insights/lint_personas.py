@@ -39,12 +39,14 @@ def stale_personas(project: Project, today: dt.date) -> Iterator[Finding]:
 
 
 def uncited_quotes(project: Project) -> Iterator[Finding]:
+    """An error, the lint's only one: a verbatim quote nobody can be found to have said is
+    invented evidence, and it persuades more than any other line on a card."""
     for p in active(project):
         for q in p.quotes:
             if not q.source.strip() and not q.evidence_ids and q.text.strip():
                 yield Finding(
                     "uncited-quote",
-                    "warning",
+                    "error",
                     f"{p.name}'s quote “{_short(q.text)}” names no speaker and cites no source: who said it?",
                     [at(p)],
                 )
