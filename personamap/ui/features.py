@@ -20,6 +20,7 @@ FEATURES: tuple[tuple[str, str], ...] = (
     ("import_data", "personamap.ui.import_data:install"),
     ("reliability", "personamap.ui.reliability:install"),
     ("workshop", "personamap.ui.workshop:install"),
+    ("affinity", "personamap.ui.affinity:install"),
 )
 
 
