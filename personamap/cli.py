@@ -97,7 +97,8 @@ def _build_parser() -> argparse.ArgumentParser:
         "--what",
         default="all",
         metavar="WHAT",
-        help="all, personas, persona:NAME, cards, empathy[:NAME], journey[:NAME], board:NAME, boards, votes "
+        help="all, personas, persona:NAME, cards, empathy[:NAME], journey[:NAME], board:NAME, boards, votes, "
+        "health "
         "(png/svg: also card:NAME, a persona's canvas card) (csv: votes only) (default: all)",
     )
     p.add_argument(

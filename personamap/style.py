@@ -264,6 +264,9 @@ NEGATIVE_RED = PRINT.negative
 PROJECTOR_BODY_PX = 24.0
 PROJECTOR_MIN_TEXT_PX = 18.0
 THEMES: dict[str, Theme] = {t.name: t for t in (LIGHT, DARK, PROJECTOR)}
+SEVERITY_COLORS: dict[str, str] = {"error": "#D55E00", "warning": "#A66F00", "info": "#0072B2"}
+"""A lint finding's mark in the Insights dock and on the PDF health page: Okabe–Ito vermillion,
+amber darkened to hold white text, blue; the mark's shape says the severity too."""
 
 
 class TypeScale(NamedTuple):

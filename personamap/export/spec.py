@@ -25,7 +25,9 @@ _Item = TypeVar("_Item")
 GeometryFor = Callable[..., PageGeometry]
 """A page's geometry for an orientation ("portrait", "landscape"), the options deciding the rest."""
 
-WHAT_HELP = "all, personas, persona:NAME, cards, empathy[:NAME], journey[:NAME], board:NAME, boards, votes"
+WHAT_HELP = (
+    "all, personas, persona:NAME, cards, empathy[:NAME], journey[:NAME], board:NAME, boards, votes, health"
+)
 
 
 class ExportError(Exception):

@@ -8,7 +8,7 @@ import functools
 from ...model.layout import Rect, initials
 from ..pages import PageGeometry
 from ..spec import Ctx, GeometryFor, PageJob, Sheet
-from . import board_page, empathy_page, journey_poster, votes_page
+from . import board_page, empathy_page, health_page, journey_poster, votes_page
 from .draw import MUTED, TEXT, mix, on_color
 from .persona_poster import persona_jobs
 
@@ -18,6 +18,7 @@ _SECTION_TITLES = {
     "journey": "Journeys",
     "board": "Boards",
     "votes": "Votes",
+    "health": "Project health",
 }
 
 
@@ -31,6 +32,7 @@ def deck_jobs(ctx: Ctx, geometry: GeometryFor, include_maps: bool) -> list[PageJ
         for b in p.boards:
             body += [("board", job) for job in board_page.jobs(ctx, geometry, b, 1)]
         body += [("votes", job) for job in votes_page.jobs(ctx, geometry, 1)]  # when the project has votes
+        body += [("health", job) for job in health_page.jobs(ctx, geometry, 1)]
     g = geometry("portrait")
     footer = ctx.footer()
     titled = [(section, job) for section, job in body if job.outline is not None]

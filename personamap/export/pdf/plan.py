@@ -1,6 +1,6 @@
 """From `--what` to page jobs: which product, which persona, journey or board.
 
-all            cover, contents, every persona, empathy map, journey and board
+all            cover, contents, every persona, empathy map, journey and board, project health
 personas       the deck: cover, contents, one poster per persona
 persona:NAME   one persona poster
 cards          persona cards, n-up with cut marks
@@ -9,12 +9,13 @@ journey[:NAME] journey posters (fitted, or tiled with `tile`)
 board:NAME     a whole board as laid out on the canvas (fitted, or tiled with `tile`)
 boards         every board
 votes          dot-vote results: voted notes with their dots, stage by stage
+health         project health: the lint's findings by severity and the coverage heat maps
 """
 
 from __future__ import annotations
 
 from ..spec import WHAT_HELP, Ctx, ExportError, GeometryFor, Named, PageJob, find_named
-from . import board_page, cards_sheet, deck, empathy_page, journey_poster, votes_page
+from . import board_page, cards_sheet, deck, empathy_page, health_page, journey_poster, votes_page
 from .persona_poster import persona_jobs
 
 _NAMED = ("persona", "empathy", "journey", "board")
@@ -55,6 +56,8 @@ def plan(ctx: Ctx, geometry: GeometryFor) -> list[PageJob]:
         jobs = [job for j in chosen_journeys for job in journey_poster.jobs(ctx, geometry, j)]
     elif kind == "votes":
         jobs = votes_page.jobs(ctx, geometry)
+    elif kind == "health":
+        jobs = health_page.jobs(ctx, geometry)
     elif kind == "board":
         jobs = board_page.jobs(ctx, geometry, named.board(name))
     elif kind == "boards":
