@@ -59,7 +59,15 @@ def _say_coverage(rows: list[dict[str, Any]]) -> None:
         stages = [r for r in rows if r["journey_id"] == journey_id]
         say(f"  {stages[0]['journey']}")
         _table(
-            ("Stage", "Touchpoints", "Pain points", "Opportunities", "Notes", "Scored by", "Nothing for"),
+            (
+                "Stage",
+                "Touchpoints",
+                "Pain points",
+                "Opportunities",
+                "Notes",
+                "Personas scored",
+                "Nothing for",
+            ),
             [
                 (
                     r["stage"],

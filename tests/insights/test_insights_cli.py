@@ -111,7 +111,15 @@ def test_text_tables(tmp_path: Path) -> None:
     assert "\u202e" not in out and "Bea\\u202e" in out
     lines = out.splitlines()
     header = next(i for i, line in enumerate(lines) if line.strip().startswith("Stage"))
-    titles = ["Stage", "Touchpoints", "Pain points", "Opportunities", "Notes", "Scored by", "Nothing for"]
+    titles = [
+        "Stage",
+        "Touchpoints",
+        "Pain points",
+        "Opportunities",
+        "Notes",
+        "Personas scored",
+        "Nothing for",
+    ]
     assert lines[header].strip().split("  ") == titles
     assert lines[header + 1].split() == ["Pay", "0", "1", "0", "1", "1", "Eve"]
     assert "    Chris → Bea\\u202e → Eve" in lines
