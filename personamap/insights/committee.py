@@ -57,6 +57,8 @@ class Blocker:
 
 @dataclass(frozen=True)
 class Committee:
+    """`names`: persona id → name, for the ids the paths and blockers hold."""
+
     names: dict[str, str]
     centrality: list[Centrality]
     paths: list[CommitteePath]
