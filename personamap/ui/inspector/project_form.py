@@ -1,5 +1,5 @@
 """The project form, shown when nothing is selected: title, description and the settings that
-apply to every persona and journey (emotion scale, review period)."""
+apply to every persona and journey (emotion scale, review period, the lint's thresholds)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,18 @@ from .lifecycle import Computed
 from .widgets import Section, form_layout, plain_label
 
 SCALE_PRESETS = [("−2 … +2 (frustrated … delighted)", (-2, 2)), ("1 … 5", (1, 5)), ("0 … 10", (0, 10))]
+
+
+def _percent(ctx: FormContext, name: str) -> SpinField:
+    """A lint threshold kept as a share (0..1), edited as a whole percent."""
+    return SpinField(
+        ctx,
+        lambda p: round(getattr(p.settings.lint, name) * 100),
+        lambda p, v: ops.set_setting(p, f"lint.{name}", v / 100),
+        0,
+        100,
+        suffix=" %",
+    )
 
 
 class ProjectForm(Form):
@@ -61,6 +73,22 @@ class ProjectForm(Form):
         )
         layout.addRow("Emotion scale", self.scale.combo)
         layout.addRow("Review every", self.review.spin)
+        self.max_primary = self.add(
+            SpinField(
+                ctx,
+                lambda p: p.settings.lint.max_primary,
+                lambda p, v: ops.set_setting(p, "lint.max_primary", v),
+                1,
+                100,
+            )
+        )
+        self.low_evidence = self.add(_percent(ctx, "low_evidence"))
+        self.assumption_share = self.add(_percent(ctx, "assumption_share"))
+        self.overlap = self.add(_percent(ctx, "overlap"))
+        layout.addRow("Most primary personas", self.max_primary.spin)
+        layout.addRow("Evidence at least", self.low_evidence.spin)
+        layout.addRow("Assumptions at most", self.assumption_share.spin)
+        layout.addRow("Personas alike from", self.overlap.spin)
         summary = Section("Overview", "project.summary", expanded=True)
         self.summary = plain_label(object_name="muted", wrap=True)
         form_layout(summary.body).addRow(self.summary)
