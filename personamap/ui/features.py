@@ -16,6 +16,7 @@ FEATURES: tuple[tuple[str, str], ...] = (
     ("editing", "personamap.ui.editing:install"),
     ("library", "personamap.ui.library:install"),
     ("inspector", "personamap.ui.inspector:install"),
+    ("insights", "personamap.ui.insights:install"),
     ("export", "personamap.ui.export_feature:install"),
     ("import_data", "personamap.ui.import_data:install"),
     ("reliability", "personamap.ui.reliability:install"),

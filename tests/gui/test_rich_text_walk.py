@@ -332,6 +332,15 @@ def test_a_hostile_project_shows_no_rich_text_anywhere(
     assert walk.screens > 50, "every inspector page was visited"
     assert walk.visit(window.features["library"].research) > 0, "the research library shows user text"
 
+    # the Insights dock: findings naming hostile personas and stages, coverage, evidence
+    insights = window.features["insights"]
+    insights.toggleViewAction().trigger()
+    insights.refresh()
+    assert insights.findings.rows(), "the hostile project has findings to list"
+    for tab in range(insights.tabs.count()):
+        insights.tabs.setCurrentIndex(tab)
+        assert walk.visit(insights) > 0
+
     # Find, with matches in every kind of place
     window.actions["edit.find"].trigger()
     bar = window.features["editing"].find
