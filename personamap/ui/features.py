@@ -22,6 +22,7 @@ FEATURES: tuple[tuple[str, str], ...] = (
     ("reliability", "personamap.ui.reliability:install"),
     ("workshop", "personamap.ui.workshop:install"),
     ("affinity", "personamap.ui.affinity:install"),
+    ("relation_map", "personamap.ui.relation_map:install"),
 )
 
 
