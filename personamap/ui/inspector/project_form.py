@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from ...model import Project, ops
 from ...model.lifecycle import is_overdue
+from ..plain import tooltip
 from .base import Form, FormContext
 from .fields import ComboField, LineField, SpinField, TextField
 from .lifecycle import Computed
@@ -85,6 +86,19 @@ class ProjectForm(Form):
         self.low_evidence = self.add(_percent(ctx, "low_evidence"))
         self.assumption_share = self.add(_percent(ctx, "assumption_share"))
         self.overlap = self.add(_percent(ctx, "overlap"))
+        for field, tip in (
+            (
+                self.max_primary,
+                "Lint: more primary personas than this and the team has not chosen whom to design for",
+            ),
+            (self.low_evidence, "Lint: a persona citing research for less than this share of its entries"),
+            (
+                self.assumption_share,
+                "Lint: a persona with more than this share of its entries marked assumption",
+            ),
+            (self.overlap, "Lint: two personas at least this alike in words and fields may be one"),
+        ):
+            field.spin.setToolTip(tooltip(tip))
         layout.addRow("Most primary personas", self.max_primary.spin)
         layout.addRow("Evidence at least", self.low_evidence.spin)
         layout.addRow("Assumptions at most", self.assumption_share.spin)
