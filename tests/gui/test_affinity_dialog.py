@@ -118,3 +118,34 @@ def test_nothing_to_group_says_so(wall_window) -> None:
     win.actions["arrange.group_similar"].trigger()
     assert win.features["affinity"].dialog is None
     assert "two or more" in win.statusBar().currentMessage()
+
+
+def test_notes_of_an_empathy_quadrant_are_tagged_with_their_group(window, qtbot) -> None:
+    from personamap.model import Quadrant
+
+    from .test_empathy_canvas import note_point, open_empathy
+
+    view, first, _second = open_empathy(window)
+    emap = window.document.project.empathy_map(first.map_id)
+    before = window.document.project.model_dump(mode="json")
+    picked = [n.id for n in emap.notes_in(Quadrant.PAINS)]
+    click(view, note_point(view, first, picked[0]))
+    for ident in picked[1:]:
+        click(view, note_point(view, first, ident), CTRL)
+
+    window.actions["arrange.group_similar"].trigger()
+    dialog = window.features["affinity"].dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    listed = sorted(i for row in dialog.rows() for i in row.data(0, Qt.ItemDataRole.UserRole))
+    assert listed == sorted(picked)
+    labels = {row.text(0): row.data(0, Qt.ItemDataRole.UserRole) for row in dialog.rows()}
+    qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.features["affinity"].dialog is None)
+
+    notes = {n.id: n for n in emap.notes}
+    for label, ids in labels.items():
+        assert all(notes[i].tags[-1] == label for i in ids)
+    assert window.document.undo_stack.count() == 1
+    window.undo_action.trigger()
+    assert window.document.project.model_dump(mode="json") == before
