@@ -203,3 +203,15 @@ def test_cli_refuses_unknown_board_and_bad_file(tmp_path: Path) -> None:
     bad = tmp_path / "bad.personamap"
     bad.write_text("{not json", encoding="utf-8")
     assert run_cli("cluster", str(bad), "--board", "Wall").returncode == 1
+
+
+def test_cli_lists_groups_for_people(tmp_path: Path) -> None:
+    project, _ = wall_project("ja")
+    path = tmp_path / "wall.personamap"
+    save(project, path, backup=False)
+    done = run_cli("cluster", str(path), "--board", "Wall")
+    assert done.returncode == 0, done.stderr
+    groups = cluster_notes([(e.id, e.text) for e in project.boards[0].elements if e.type == "note"])
+    heads = [line for line in done.stdout.splitlines() if not line.startswith("  ")]
+    assert heads == [f"{g.label} ({len(g.note_ids)} notes)" for g in groups]
+    assert "  サポートの返信を三日待った" in done.stdout.splitlines()
