@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
+from itertools import pairwise
 
 import networkx as nx  # type: ignore[import-untyped]
 import numpy as np
@@ -48,62 +49,98 @@ def unique_edges(edges: Iterable[Edge]) -> list[Edge]:
     return out
 
 
+class Lines:
+    """The straight lines between a map's cards, set up once so that many layouts of the same
+    cards can be scored fast: which lines share an end (they never cross) and which cards are a
+    line's own ends (it may touch those) do not depend on where the cards are."""
+
+    def __init__(self, nodes: Iterable[str], edges: Iterable[Edge], half: Point = (0.0, 0.0)) -> None:
+        self.names = list(nodes)
+        index = {n: k for k, n in enumerate(self.names)}
+        self.pairs = [(a, b) for a, b in unique_edges(edges) if a in index and b in index]
+        self.half = np.array(half, dtype=float)
+        ends = np.array([[index[a], index[b]] for a, b in self.pairs], dtype=int).reshape(-1, 2)
+        self.a, self.b = ends[:, 0], ends[:, 1]
+        shared = (ends[:, None, :, None] == ends[None, :, None, :]).any(axis=(2, 3))
+        self.may_cross = np.triu(~shared, 1)
+        rows = np.arange(len(self.pairs))
+        self.own = np.zeros((len(self.pairs), len(self.names)), dtype=bool)
+        self.own[rows, self.a] = True
+        self.own[rows, self.b] = True
+
+    def positions(self, centres: Mapping[str, Point]) -> np.ndarray:
+        return np.array([centres[n] for n in self.names], dtype=float).reshape(-1, 2)
+
+    def crossing(self, pos: np.ndarray) -> np.ndarray:
+        """Line × line: True where line i crosses line j (i < j)."""
+        p, q = pos[self.a], pos[self.b]
+
+        def side(c: np.ndarray) -> np.ndarray:
+            """Sign of the turn p_i → q_i → c_j for every line i and point j."""
+            cross = (q[:, None, 0] - p[:, None, 0]) * (c[None, :, 1] - p[:, None, 1]) - (
+                q[:, None, 1] - p[:, None, 1]
+            ) * (c[None, :, 0] - p[:, None, 0])
+            return np.sign(np.where(np.abs(cross) < 1e-9, 0.0, cross))
+
+        d1, d2 = side(p), side(q)  # where line j's ends lie relative to line i
+        result: np.ndarray = (d1 * d2 < 0) & (d1.T * d2.T < 0) & self.may_cross
+        return result
+
+    def through(self, pos: np.ndarray) -> np.ndarray:
+        """Line × card: True where a line passes through a card that is not one of its ends."""
+        start = pos[self.a]
+        delta = pos[self.b] - start
+        # Liang–Barsky: clip every line (rows) against every card (columns) at once.
+        t0, t1 = np.zeros(self.own.shape), np.ones(self.own.shape)
+        for axis in (0, 1):
+            d = delta[:, axis][:, None]
+            lo = pos[None, :, axis] - self.half[axis] - start[:, axis][:, None]
+            hi = lo + 2 * self.half[axis]
+            flat = np.abs(d) < 1e-12
+            with np.errstate(divide="ignore", invalid="ignore"):
+                ta, tb = lo / d, hi / d
+            t0 = np.where(flat, t0, np.maximum(t0, np.minimum(ta, tb)))
+            t1 = np.where(flat, np.where((lo > 0) | (hi < 0), -1.0, t1), np.minimum(t1, np.maximum(ta, tb)))
+        result: np.ndarray = (t0 < t1) & ~self.own
+        return result
+
+    def score(self, centres: Mapping[str, Point]) -> tuple[int, float, int]:
+        """Lower is better: crossings plus twice the lines through cards (a line across a card
+        reads as a relation of that persona), then the lines' total length (a compact map);
+        last, the crossings alone, which the callers keep from growing."""
+        pos = self.positions(centres)
+        crossed = int(self.crossing(pos).sum())
+        length = float(np.hypot(*(pos[self.b] - pos[self.a]).T).sum())
+        return crossed + HIT_WEIGHT * int(self.through(pos).sum()), length, crossed
+
+    def in_the_way(self, centres: Mapping[str, Point]) -> list[str]:
+        """Cards that lines pass through and those lines' ends, then the ends of crossing lines."""
+        pos = self.positions(centres)
+        found: list[int] = []
+        for i, j in zip(*np.nonzero(self.through(pos)), strict=True):
+            found += [int(j), int(self.a[i]), int(self.b[i])]
+        for i, j in zip(*np.nonzero(self.crossing(pos)), strict=True):
+            found += [int(self.a[i]), int(self.b[i]), int(self.a[j]), int(self.b[j])]
+        return [self.names[k] for k in dict.fromkeys(found)]
+
+
 def crossing_count(centres: Mapping[str, Point], edges: Iterable[Edge]) -> int:
     """How many pairs of lines between centres cross (lines sharing an end never do)."""
-    return len(crossing_pairs(centres, edges))
-
-
-def crossing_pairs(centres: Mapping[str, Point], edges: Iterable[Edge]) -> list[tuple[Edge, Edge]]:
-    """The pairs of lines between centres that cross (lines sharing an end never do)."""
-    pairs = [(a, b) for a, b in unique_edges(edges) if a in centres and b in centres]
-    if len(pairs) < 2:
-        return []
-    p = np.array([centres[a] for a, _ in pairs], dtype=float)
-    q = np.array([centres[b] for _, b in pairs], dtype=float)
-    index = {n: k for k, n in enumerate(centres)}
-    ids = np.array([[index[a], index[b]] for a, b in pairs])
-
-    def side(a: np.ndarray, b: np.ndarray, c: np.ndarray) -> np.ndarray:
-        """Sign of the turn a → b → c, for every pair (a, b from one axis, c from the other)."""
-        cross = (b[:, None, 0] - a[:, None, 0]) * (c[None, :, 1] - a[:, None, 1]) - (
-            b[:, None, 1] - a[:, None, 1]
-        ) * (c[None, :, 0] - a[:, None, 0])
-        return np.sign(np.where(np.abs(cross) < 1e-9, 0.0, cross))
-
-    d1, d2 = side(p, q, p), side(p, q, q)  # where line j's ends lie relative to line i
-    proper = (d1 * d2 < 0) & (d1.T * d2.T < 0)
-    shared = (ids[:, None, :, None] == ids[None, :, None, :]).any(axis=(2, 3))
-    rows, cols = np.nonzero(np.triu(proper & ~shared, 1))
-    return [(pairs[i], pairs[j]) for i, j in zip(rows, cols, strict=True)]
+    lines = Lines(centres, edges)
+    return int(lines.crossing(lines.positions(centres)).sum())
 
 
 def cards_crossed(centres: Mapping[str, Point], edges: Iterable[Edge], half: Point) -> list[tuple[Edge, str]]:
     """Every (line, card) where a line passes through a card that is not one of its ends
     (`half`: half a card's width and height, in the centres' units)."""
-    pairs = [(a, b) for a, b in unique_edges(edges) if a in centres and b in centres]
-    if not pairs:
-        return []
-    names = list(centres)
-    index = {n: k for k, n in enumerate(names)}
-    boxes = np.array([centres[n] for n in names], dtype=float)
-    start = np.array([centres[a] for a, _ in pairs], dtype=float)
-    delta = np.array([centres[b] for _, b in pairs], dtype=float) - start
-    # Liang–Barsky: clip every line (rows) against every card (columns) at once.
-    t0, t1 = np.zeros((len(pairs), len(names))), np.ones((len(pairs), len(names)))
-    for axis in (0, 1):
-        d = delta[:, axis][:, None]
-        lo = boxes[None, :, axis] - half[axis] - start[:, axis][:, None]
-        hi = lo + 2 * half[axis]
-        flat = np.abs(d) < 1e-12
-        with np.errstate(divide="ignore", invalid="ignore"):
-            ta, tb = lo / d, hi / d
-        t0 = np.where(flat, t0, np.maximum(t0, np.minimum(ta, tb)))
-        t1 = np.where(flat, np.where((lo > 0) | (hi < 0), -1.0, t1), np.minimum(t1, np.maximum(ta, tb)))
-    crossed = t0 < t1
-    rows = np.arange(len(pairs))
-    crossed[rows, [index[a] for a, _ in pairs]] = False
-    crossed[rows, [index[b] for _, b in pairs]] = False
-    return [(pairs[i], names[j]) for i, j in zip(*np.nonzero(crossed), strict=True)]
+    lines = Lines(centres, edges, half)
+    hits = np.nonzero(lines.through(lines.positions(centres)))
+    return [(lines.pairs[i], lines.names[j]) for i, j in zip(*hits, strict=True)]
+
+
+def score(centres: Mapping[str, Point], edges: Iterable[Edge], half: Point) -> tuple[int, float, int]:
+    """`Lines.score` of one layout."""
+    return Lines(centres, edges, half).score(centres)
 
 
 def layered(
@@ -125,7 +162,8 @@ def layered(
         adjacency.setdefault(b, []).append(a)
     column = _apart_order(apart, order, adjacency)
     best = _place(order, column)
-    best_score = score(best, edges, half)
+    lines = Lines(best, edges, half)
+    best_score = lines.score(best)
     cap = best_score[2]  # the naive order's crossings: never more than that
     row_of = {n: r for r, row in enumerate(order) for n in row}
     for sweep in range(sweeps):
@@ -135,7 +173,7 @@ def layered(
             key = partial(_barycentre, centres=centres, adjacency=adjacency, row_of=row_of, row=r, down=down)
             order[r].sort(key=key)
         placed = _place(order, column)
-        placed_score = score(placed, edges, half)
+        placed_score = lines.score(placed)
         if placed_score < best_score and placed_score[2] <= cap:
             best, best_score = placed, placed_score
     if not untangle:
@@ -149,15 +187,14 @@ def layered(
             return []
         return [(at[0] + s, at[1]) for s in steps if span[0] <= at[0] + s <= span[1]]
 
-    return _column_closer(_untangle(best, edges, half, sideways, cap), row_of, column, edges, half)
+    return _column_closer(_untangle(best, lines, sideways, cap), row_of, column, lines)
 
 
 def _column_closer(
     centres: dict[str, Point],
     row_of: Mapping[str, int],
     column: list[str],
-    edges: Sequence[Edge],
-    half: Point,
+    lines: Lines,
 ) -> dict[str, Point]:
     """The set-apart column moved in to APART beside the rows' rightmost card, unless that
     scores worse (the room the rows did not use is no use to anyone)."""
@@ -165,7 +202,7 @@ def _column_closer(
         return centres
     x = max(centres[n][0] for n in row_of) + 1 + APART
     closer = {**centres, **{n: (x, centres[n][1]) for n in column}}
-    near, far = score(closer, edges, half), score(centres, edges, half)
+    near, far = lines.score(closer), lines.score(centres)
     return closer if near <= far and near[2] <= far[2] else centres
 
 
@@ -207,20 +244,9 @@ def _barycentre(
     return sum(centres[m][0] for m in chosen) / len(chosen) if chosen else centres[node][0]
 
 
-def score(centres: Mapping[str, Point], edges: Sequence[Edge], half: Point) -> tuple[int, float, int]:
-    """Lower is better: crossings plus twice the lines through cards (a line across a card reads
-    as a relation of that persona), then the lines' total length (a compact map); last, the
-    crossings alone, which the callers keep from growing."""
-    lines = [(centres[a], centres[b]) for a, b in unique_edges(edges) if a in centres and b in centres]
-    length = sum(math.dist(p, q) for p, q in lines)
-    crossed = crossing_count(centres, edges)
-    return crossed + HIT_WEIGHT * len(cards_crossed(centres, edges, half)), length, crossed
-
-
 def _untangle(
     centres: dict[str, Point],
-    edges: Sequence[Edge],
-    half: Point,
+    lines: Lines,
     moves: Callable[[str, Point], list[Point]],
     cap: int,
     budget: int = TRIES,
@@ -229,18 +255,15 @@ def _untangle(
     lines, to the first free place `moves` offers that scores better with no more than `cap`
     crossings; stop when nothing is in the way, nothing helps, or after `budget` tries (which
     bounds the time on a large map)."""
-    best, best_score, tries = centres, score(centres, edges, half), 0
+    best, best_score, tries = centres, lines.score(centres), 0
     while tries < budget:
-        hit = [n for (a, b), card in cards_crossed(best, edges, half) for n in (card, a, b)]
-        crossed = [n for line, other in crossing_pairs(best, edges) for n in (*line, *other)]
-        suspects = list(dict.fromkeys(hit + crossed))
         improved = False
-        for node in suspects:
+        for node in lines.in_the_way(best):
             for at in moves(node, best[node]):
                 if any(abs(at[0] - x) < 1 and abs(at[1] - y) < 1 for m, (x, y) in best.items() if m != node):
                     continue
                 trial = {**best, node: at}
-                trial_score, tries = score(trial, edges, half), tries + 1
+                trial_score, tries = lines.score(trial), tries + 1
                 if trial_score < best_score and trial_score[2] <= cap:
                     best, best_score, improved = trial, trial_score, True
                     break
@@ -274,7 +297,29 @@ def spring(nodes: Sequence[str], edges: Sequence[Edge], half: Point, seed: int =
         centres[nodes[k]] = (float(cell[0]), float(cell[1]))
     steps = [(dx, dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1) if dx or dy]
     around = lambda _n, at: [(at[0] + dx, at[1] + dy) for dx, dy in steps]  # noqa: E731
-    return _untangle(centres, edges, half, around, crossing_count(centres, edges))
+    lines = Lines(centres, edges, half)
+    cap = lines.score(centres)[2]
+    return _compacted(_untangle(centres, lines, around, cap), lines)
+
+
+def _compacted(centres: dict[str, Point], lines: Lines) -> dict[str, Point]:
+    """The grid without its empty columns and rows (spring_layout pushes a persona with no
+    relation far out), each closed only when that scores no worse and crosses no more."""
+    for axis in (0, 1):
+        used = sorted({round(c[axis]) for c in centres.values()})
+        for gap in reversed([k for lo, hi in pairwise(used) for k in range(lo + 1, hi)]):
+            closed = {n: _closing(c, axis, gap) for n, c in centres.items()}
+            near, far = lines.score(closed), lines.score(centres)
+            if near <= far and near[2] <= far[2]:
+                centres = closed
+    return centres
+
+
+def _closing(at: Point, axis: int, gap: int) -> Point:
+    """`at` one unit nearer along `axis` when it lies beyond the empty line `gap`."""
+    if at[axis] <= gap:
+        return at
+    return (at[0] - 1, at[1]) if axis == 0 else (at[0], at[1] - 1)
 
 
 def _nearest_free(x: float, y: float, taken: set[tuple[int, int]]) -> tuple[int, int]:
