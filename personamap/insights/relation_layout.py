@@ -43,6 +43,8 @@ CARD_SIZE = (280.0, 360.0)
 data/placing.py; neither is below this layer)."""
 GAP = (160.0, 140.0)
 """Room between cards, across and down: enough for a connector's label between two cards."""
+ROW_LENGTH = 8
+"""At most this many cards side by side in a row of the layered map; more wrap onto the next row."""
 NAME = "Lay out relations"
 
 
@@ -128,18 +130,20 @@ def crossings(project: Project, board_id: str) -> int:
 
 
 def committee_rows(project: Project) -> tuple[list[list[str]], list[str]]:
-    """The layered map's rows of persona ids (empty rows dropped), in project order within a row,
-    and the negative personas set apart."""
-    rows: list[list[str]] = [[] for _ in range(len(ROLE_ROWS) + 1)]
-    rank = {role: r for r, roles in enumerate(ROLE_ROWS) for role in roles}
+    """The layered map's rows of persona ids, top to bottom (empty rows dropped, a role with more
+    than ROW_LENGTH personas wrapped onto several rows), in project order within a row; and the
+    negative personas set apart."""
+    roles: list[list[str]] = [[] for _ in range(len(ROLE_ROWS) + 1)]
+    rank = {role: r for r, members in enumerate(ROLE_ROWS) for role in members}
     apart: list[str] = []
     for p in project.personas:
         if p.priority == Priority.NEGATIVE:
             apart.append(p.id)
         else:
             role = p.firmographics.buying_role
-            rows[rank[role] if role is not None else len(ROLE_ROWS)].append(p.id)
-    return [row for row in rows if row], apart
+            roles[rank[role] if role is not None else len(ROLE_ROWS)].append(p.id)
+    rows = [ids[k : k + ROW_LENGTH] for ids in roles for k in range(0, len(ids), ROW_LENGTH)]
+    return rows, apart
 
 
 def _usual_size(board: Board) -> tuple[float, float]:

@@ -12,7 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from personamap.insights.relation_layout import CARD_SIZE, GAP, committee_rows, crossings, plan_relations
+from personamap.insights.relation_layout import (
+    CARD_SIZE,
+    GAP,
+    ROW_LENGTH,
+    committee_rows,
+    crossings,
+    plan_relations,
+)
 from personamap.insights.relation_positions import (
     cards_crossed,
     crossing_count,
@@ -312,3 +319,14 @@ def test_cli_names_an_unknown_board_and_refuses_a_bad_file(tmp_path: Path) -> No
     broken.write_text(json.dumps({"not": "a project"}), encoding="utf-8")
     assert run_cli("map", str(broken), "--board", "Map").returncode == 1
     assert run_cli("map", str(path), "--board", "Map", "--layout", "circle").returncode == 2
+
+
+def test_a_crowded_role_wraps_onto_several_rows_below_the_roles_above_it() -> None:
+    buyer = persona("Buyer", BuyingRole.ECONOMIC_BUYER)
+    users = [persona(f"User {i}", BuyingRole.USER) for i in range(ROW_LENGTH + 3)]
+    rows, _apart = committee_rows(Project(personas=[*users, buyer]))
+    assert rows == [[buyer.id], [u.id for u in users[:ROW_LENGTH]], [u.id for u in users[ROW_LENGTH:]]]
+    project = laid_out(Project(personas=[*users, buyer], boards=[Board()]))
+    cards = cards_of(project)
+    assert len({cards[u.id].y for u in users}) == 2 and all(cards[u.id].y > cards[buyer.id].y for u in users)
+    assert overlapping(project) == []
