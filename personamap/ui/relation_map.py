@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QMenu
 
 from ..insights.relation_layout import How, plan_relations
+from ..model import Board, PersonaCard
 from ..model.ops import OpError
 from .actions import ActionSpec
 
@@ -62,11 +64,20 @@ class RelationMap:
             return False
         if not document.try_apply(lambda _project: plan.op):
             return False
-        view.zoom_to_fit()
+        view.frame(_cards_rect(document.project.board(board_id)))
         cards = f"{plan.placed} new card{'s' * (plan.placed != 1)}, {plan.moved} moved"
         lines = f"{plan.connected + plan.reattached} connector{'s' * (plan.connected + plan.reattached != 1)}"
         self.window.show_message(f"Laid out the relation map: {cards}, {lines} drawn. Undo puts it back.")
         return True
+
+
+def _cards_rect(board: Board | None) -> QRectF:
+    """Where the board's persona cards are, to show the map whole."""
+    rect = QRectF()
+    for el in board.elements if board is not None else ():
+        if isinstance(el, PersonaCard):
+            rect = rect.united(QRectF(el.x, el.y, el.w, el.h))
+    return rect
 
 
 def _board_menu(window: Any) -> QMenu | None:

@@ -50,6 +50,8 @@ def test_lay_out_relations_on_an_empty_board_then_undo(window) -> None:
     scene_cards = [i for i in view.board_scene.items() if isinstance(i, PersonaCardItem)]
     scene_lines = [i for i in view.board_scene.items() if isinstance(i, ConnectorItem)]
     assert len(scene_cards) == len(cards) and len(scene_lines) == len(lines)
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert all(shown.contains(item.sceneBoundingRect()) for item in scene_cards), "the map is framed"
     assert doc.undo_stack.count() == depth + 1, "one undo step"
     assert doc.undo_stack.undoText() == "Lay out relations"
     assert "Laid out the relation map" in window.statusBar().currentMessage()
