@@ -1,17 +1,20 @@
 """Board ▸ Lay Out Relations: one card per persona and one connector per relation on the current
-board, placed by personamap/insights/relation_layout.py, applied as one undoable edit."""
+board, placed by personamap/insights/relation_layout.py, applied as one undoable edit. The layout
+(and networkx with it) loads on first use, so it costs nothing at start-up."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QMenu
 
-from ..insights.relation_layout import How, plan_relations
 from ..model import Board, PersonaCard
 from ..model.ops import OpError
 from .actions import ActionSpec
+
+if TYPE_CHECKING:
+    from ..insights.relation_layout import How
 
 ACTIONS: tuple[tuple[str, str, How, str], ...] = (
     (
@@ -50,6 +53,8 @@ class RelationMap:
 
     def lay_out(self, how: How) -> bool:
         """Lay the relation map out on the current board; say what changed in the status bar."""
+        from ..insights.relation_layout import plan_relations
+
         document, view = self.window.document, self.window.tabs.current_view()
         if document is None or view is None:
             return False
