@@ -33,8 +33,11 @@ def _first_line(text: str, limit: int = 60) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-def project_graph(project: Project) -> Graph:
-    """The graph of `project` (see the module docstring for its nodes and edges)."""
+def project_graph(project: Project, *, notes: bool = True) -> Graph:
+    """The graph of `project` (see the module docstring for its nodes and edges). `notes=False`
+    leaves out every sticky note (journey, empathy map and board notes) and what they cite: the
+    structure alone — personas, relations, journeys, boards — is what a relation map or the
+    committee needs, and on a 20,000-note project the notes are nearly all of the building time."""
     g: Graph = nx.MultiDiGraph()
     sources = {s.id for s in project.sources}
     for s in project.sources:
@@ -56,7 +59,7 @@ def project_graph(project: Project) -> Graph:
         g.add_node(m.id, kind="empathy_map", name=m.title)
         if m.persona_id in personas:
             g.add_edge(m.id, m.persona_id, kind="follows")
-        for n in m.notes:
+        for n in m.notes if notes else ():
             g.add_node(
                 n.id,
                 kind="note",
@@ -68,14 +71,14 @@ def project_graph(project: Project) -> Graph:
             g.add_edge(m.id, n.id, kind="has")
             g.add_edges_from((n.id, ref, {"kind": "cites"}) for ref in n.evidence_ids if ref in sources)
     for j in project.journeys:
-        _add_journey(g, j, personas, sources)
+        _add_journey(g, j, personas, sources, notes)
     maps = {j.id for j in project.journeys} | {m.id for m in project.empathy_maps}
     for b in project.boards:
-        _add_board(g, b, personas, maps)
+        _add_board(g, b, personas, maps, notes)
     return g
 
 
-def _add_journey(g: Graph, j: JourneyMap, personas: set[str], sources: set[str]) -> None:
+def _add_journey(g: Graph, j: JourneyMap, personas: set[str], sources: set[str], notes: bool) -> None:
     g.add_node(j.id, kind="journey", name=j.title)
     g.add_edges_from((j.id, pid, {"kind": "follows"}) for pid in j.persona_ids if pid in personas)
     steps: set[str] = set()
@@ -92,7 +95,7 @@ def _add_journey(g: Graph, j: JourneyMap, personas: set[str], sources: set[str])
         g.add_node(lane.id, kind="lane", name=lane.name, journey=j.id, lane_kind=lane.kind.value)
         g.add_edge(j.id, lane.id, kind="has")
         lanes[lane.id] = lane.kind.value
-    for n in j.notes:
+    for n in j.notes if notes else ():
         g.add_node(
             n.id,
             kind="note",
@@ -120,11 +123,13 @@ def _add_journey(g: Graph, j: JourneyMap, personas: set[str], sources: set[str])
         )
 
 
-def _add_board(g: Graph, b: Board, personas: set[str], maps: set[str]) -> None:
+def _add_board(g: Graph, b: Board, personas: set[str], maps: set[str], notes: bool) -> None:
     """`maps`: the ids of the project's journeys and empathy maps."""
     g.add_node(b.id, kind="board", name=b.name)
     for el in b.elements:
         if isinstance(el, NoteElement):
+            if not notes:
+                continue
             g.add_node(el.id, kind="note", name=_first_line(el.text), text=el.text, container=b.id)
         else:
             g.add_node(el.id, kind="element", name=el.type, type=el.type, board=b.id)

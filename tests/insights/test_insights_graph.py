@@ -161,3 +161,13 @@ def test_edges_connect_the_right_ends() -> None:
     scores = {(u, d["value"]) for u, v, d in edges_of(g, "scores") if v == ids["step"]}
     assert scores == {(ids["ann"], -2), (ids["journey"], 1)}
     assert g.in_degree(ids["bob"]) == 1 and g.out_degree(ids["bob"]) == 0
+
+
+def test_without_notes_the_structure_stays() -> None:
+    project, ids = small_project()
+    full, bare = project_graph(project), project_graph(project, notes=False)
+    assert nodes_of(bare, "note") == [] and len(nodes_of(full, "note")) == 3
+    assert set(bare.nodes) == set(full.nodes) - {ids["note"], ids["enote"], ids["bnote"]}
+    assert kinds(bare, ids["ann"], ids["bob"]) == {"relation"}
+    assert kinds(bare, ids["step"], ids["src"]) == {"cites"}
+    assert ids["other_src"] in bare and bare.in_degree(ids["other_src"]) == 0  # only a note cited it
