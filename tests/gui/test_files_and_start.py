@@ -138,4 +138,5 @@ def test_the_start_page_stands_alone_and_the_docks_come_with_a_project(empty_win
     docks = empty_window.findChildren(QDockWidget)
     assert docks and not any(d.isVisible() for d in docks)
     empty_window.start_page.open_sample()
-    assert all(d.isVisible() for d in docks)
+    insights = empty_window.features["insights"]  # advice, shown from View ▸ Insights
+    assert all(d.isVisible() for d in docks if d is not insights) and not insights.isVisible()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ...style import LIGHT, Theme, ink_on
@@ -41,7 +41,7 @@ class HeatMap(QWidget):
         self.current: tuple[int, int] | None = None
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Minimum)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def set_grid(self, grid: Grid) -> None:
         self.grid = grid
@@ -103,13 +103,20 @@ class HeatMap(QWidget):
         p.fillRect(self.rect(), QColor(th.card))
         metrics = QFontMetrics(self.font())
         text, muted = QColor(th.text), QColor(th.muted_text)
-        flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom
         w = self.cell_w()
+        p.setPen(muted)
+        small = QFont(self.font())
+        small.setPointSizeF(self.font().pointSizeF() * 0.85)  # stage names have two short lines
+        p.setFont(small)
+        head = QFontMetrics(small)
+        line_h = head.lineSpacing()
         for col, (_cid, name) in enumerate(g.cols):
-            box = QRectF(PAD + LABEL_W + col * w + 2, PAD, w - 4, HEAD_H - 4)
-            p.setPen(muted)
-            shown = name if metrics.horizontalAdvance(name) <= 2 * box.width() else _elide(metrics, name, box)
-            p.drawText(box, int(flags), shown)
+            lines = two_lines(head, name, int(w - 2))
+            y = PAD + HEAD_H - 4 - line_h * len(lines)
+            for k, line in enumerate(lines):
+                box = QRectF(PAD + LABEL_W + col * w + 1, y + k * line_h, w - 2, line_h)
+                p.drawText(box, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter), line)
+        p.setFont(self.font())
         top = max((v for row in g.values for v in row), default=0)
         for row, (_rid, name) in enumerate(g.rows):
             label = QRectF(PAD, PAD + HEAD_H + row * CELL_H, LABEL_W - 6, CELL_H)
@@ -198,6 +205,16 @@ class HeatMap(QWidget):
         return f"{persona} — {stage}: {detail}" if detail else f"{persona} — {stage}"
 
 
-def _elide(metrics: QFontMetrics, name: str, box: QRectF) -> str:
-    """Two lines' worth of `name`, cut with an ellipsis."""
-    return metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(box.width() * 1.9))
+def two_lines(metrics: QFontMetrics, text: str, width: int) -> list[str]:
+    """`text` wrapped at spaces into at most two lines of `width`, the rest elided."""
+    lines: list[str] = []
+    words = text.split()
+    while words and len(lines) < 2:
+        line = words.pop(0)
+        while words and metrics.horizontalAdvance(f"{line} {words[0]}") <= width:
+            line = f"{line} {words.pop(0)}"
+        if len(lines) == 1 and words:
+            line = " ".join([line, *words])
+            words = []
+        lines.append(metrics.elidedText(line, Qt.TextElideMode.ElideRight, width))
+    return lines
