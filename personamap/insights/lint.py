@@ -69,7 +69,7 @@ def lint(project: Project, today: dt.date) -> list[Finding]:
 
 def overlapping_personas(project: Project) -> Iterator[Finding]:
     threshold = project.settings.lint.overlap
-    for a, b, score in similar_pairs(active(project), threshold):
+    for a, b, score in similar_pairs(project, active(project), threshold):
         yield Finding(
             "overlapping-personas",
             "warning",

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
-from personamap.model import Persona, Priority
+from personamap.model import Persona, Priority, Project
 
 from .affinity_text import words
 
@@ -79,17 +79,35 @@ def _field_match(a: dict[str, str], b: dict[str, str]) -> tuple[int, int]:
     return sum(1 for k in both if a[k] == b[k]), len(both)
 
 
-def similar_pairs(personas: list[Persona], threshold: float) -> list[tuple[Persona, Persona, float]]:
+def segmented_from(project: Project) -> dict[str, str]:
+    """persona id → the dataset source one of whose segments it was drafted from (latest wave)."""
+    return {
+        seg.persona_id: s.id
+        for s in project.sources
+        if s.dataset is not None and s.dataset.waves
+        for seg in s.dataset.waves[-1].segments
+        if seg.persona_id
+    }
+
+
+def similar_pairs(
+    project: Project, personas: list[Persona], threshold: float
+) -> list[tuple[Persona, Persona, float]]:
     """Pairs at or above `threshold` (0..1): the text cosine, averaged with the share of equal
-    fields when at least two fields can be compared. A negative persona is never paired with a
-    persona the team designs for: being unlike them is its point."""
+    fields when at least two fields can be compared. Never paired: a negative persona with one
+    the team designs for (being unlike them is its point), nor two personas drafted from
+    segments of one dataset — the segmenting set them apart on figures, while their drafted
+    text names the same columns in the same words."""
     vectors = _vectors([persona_text(p) for p in personas])
     fields = [field_values(p) for p in personas]
+    segmented = segmented_from(project)
     out = []
     for i, a in enumerate(personas):
         for j in range(i + 1, len(personas)):
             b = personas[j]
             if (a.priority is Priority.NEGATIVE) != (b.priority is Priority.NEGATIVE):
+                continue
+            if a.id in segmented and segmented.get(a.id) == segmented.get(b.id):
                 continue
             if not vectors[i] or not vectors[j]:
                 continue

@@ -231,3 +231,33 @@ def test_findings_come_in_rule_order_and_every_rule_is_known() -> None:
 
 def _id(n: int) -> str:
     return f"00000000-0000-4000-8000-{n:012d}"
+
+
+def test_personas_drafted_from_one_dataset_are_not_called_alike() -> None:
+    project = clean_project()
+    ann = persona(project, "Ann Owner")
+    twin = ann.model_copy(deep=True, update={"id": _id(7), "name": "Segment twin"})
+    project.personas.append(twin)
+    assert len(found(project, "overlapping-personas")) == 1
+    data = Source(title="CRM export")
+    data.dataset = _dataset(
+        SegmentFigures(segment=0, persona_id=ann.id, n=60, share=60.0),
+        SegmentFigures(segment=1, persona_id=twin.id, n=40, share=40.0),
+    )
+    project.sources.append(data)
+    assert found(project, "overlapping-personas") == []
+
+
+def test_overlap_reads_japanese_too() -> None:
+    project = clean_project()
+    ann, bob = persona(project, "Ann Owner"), persona(project, "Bob Controller")
+    for p in (ann, bob):
+        p.role = "小さなパン屋の店主"
+        for item, text in zip(
+            p.goals + p.frustrations,
+            ["週末にネットショップを開く", "在庫を同期する", "手数料が高すぎる"],
+            strict=True,
+        ):
+            item.text = text
+        p.quotes[0].text = "ウェブサイトは作れません"
+    assert [names(f) for f in found(project, "overlapping-personas")] == [["Ann Owner", "Bob Controller"]]
