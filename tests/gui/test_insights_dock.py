@@ -9,8 +9,10 @@ from PySide6.QtWidgets import QApplication
 
 from personamap.insights.coverage import coverage_matrix
 from personamap.model.enums import LaneKind
-from personamap.model.ops import add_journey_note, add_stage
+from personamap.model.find import RESEARCH_LIBRARY
+from personamap.model.ops import add_journey_note, add_source, add_stage
 from personamap.ui.insights.dock import DEBOUNCE_MS
+from personamap.ui.insights.places import first_place, locate
 
 from .test_editing import _board
 
@@ -135,3 +137,42 @@ def test_clicking_an_empty_heat_map_cell_selects_that_stage(window, qtbot) -> No
     header = _stage_header(view.board_scene, stage.id)
     assert view.board_scene.selectedItems() == [header]
     assert _centred(view, header)
+
+
+def test_a_finding_about_a_source_opens_it_in_the_research_library(window, qtbot) -> None:
+    _board(window, "Personas")
+    dock = _show_dock(window, qtbot)
+    doc = window.document
+    doc.apply(add_source(doc.project, title="Churn survey <b>2026</b>"))
+    source = doc.project.sources[-1]
+    qtbot.waitUntil(lambda: bool(_rows_for(dock, "orphan-source", source.id)), timeout=3000)
+    library = window.features["library"]
+    library.hide()
+    revealed: list[str] = []
+    reveal = library.research.reveal_source
+    library.research.reveal_source = lambda sid, **kw: revealed.append(sid) or reveal(sid, **kw)
+    _click_row(qtbot, dock, _rows_for(dock, "orphan-source", source.id)[0])
+    assert library.isVisible() and revealed == [source.id]
+    assert window.statusBar().currentMessage().startswith(RESEARCH_LIBRARY)
+
+
+def test_places_name_the_element_that_shows_each_kind_of_place(window) -> None:
+    project = window.document.project
+    journey, empathy = project.journeys[0], project.empathy_maps[0]
+    boards = {b.id: b for b in project.boards}
+    note_el = next(e for b in project.boards for e in b.elements if e.type == "note")
+    cases = {
+        ("stage", journey.stages[2].id): ("map_id", journey.id, "stage"),
+        ("note", journey.notes[0].id): ("map_id", journey.id, "journey_note"),
+        ("note", empathy.notes[0].id): ("map_id", empathy.id, "empathy_note"),
+        ("journey", journey.id): ("map_id", journey.id, "element"),
+        ("note", note_el.id): ("id", note_el.id, "element"),
+    }
+    for (kind, ident), (field, value, part) in cases.items():
+        match = locate(project, {"kind": kind, "id": ident, "name": "x"})
+        assert match is not None, kind
+        element = next(e for e in boards[match.board_id].elements if e.id == match.element_id)
+        assert getattr(element, field) == value and match.kind == part, kind
+    assert locate(project, {"kind": "persona", "id": "no-such-persona"}) is None
+    where = [{"kind": "journey", "id": journey.id}, {"kind": "stage", "id": journey.stages[1].id}]
+    assert first_place(project, where).target_id == journey.stages[1].id  # the precise place
