@@ -8,10 +8,12 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from personamap.insights.coverage import coverage_matrix
+from personamap.insights.finding import Finding
 from personamap.model.enums import LaneKind
 from personamap.model.find import RESEARCH_LIBRARY
 from personamap.model.ops import add_journey_note, add_source, add_stage
 from personamap.ui.insights.dock import DEBOUNCE_MS
+from personamap.ui.insights.findings import FindingsPanel
 from personamap.ui.insights.places import first_place, locate
 
 from .test_editing import _board
@@ -176,3 +178,24 @@ def test_places_name_the_element_that_shows_each_kind_of_place(window) -> None:
     assert locate(project, {"kind": "persona", "id": "no-such-persona"}) is None
     where = [{"kind": "journey", "id": journey.id}, {"kind": "stage", "id": journey.stages[1].id}]
     assert first_place(project, where).target_id == journey.stages[1].id  # the precise place
+
+
+def test_a_refresh_keeps_folded_groups_and_the_scroll_position(qtbot) -> None:
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(360, 200)
+    panel.show()
+    many = [Finding("stale-persona", "warning", f"Persona {n} is past its review date") for n in range(40)]
+    tips = [Finding("orphan-source", "info", "A source nothing cites")]
+    panel.set_findings(many + tips)
+    groups = [panel.tree.topLevelItem(k) for k in range(panel.tree.topLevelItemCount())]
+    assert [g.text(0) for g in groups] == ["40 warnings", "1 tip"]
+    groups[1].setExpanded(False)
+    bar = panel.tree.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    kept = bar.value()
+    assert kept > 0
+    panel.set_findings(many[1:] + tips)
+    groups = [panel.tree.topLevelItem(k) for k in range(panel.tree.topLevelItemCount())]
+    assert groups[0].text(0) == "39 warnings" and not groups[1].isExpanded()
+    assert panel.tree.verticalScrollBar().value() == kept

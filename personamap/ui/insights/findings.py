@@ -159,8 +159,9 @@ class FindingsPanel(QWidget):
 
     def set_findings(self, findings: Sequence[Any]) -> None:
         """Show `findings` (objects with rule, severity, message, where), keeping which
-        groups were folded."""
+        groups were folded and how far the list was scrolled."""
         folded = {top.data(0, ROLE) for top in self._groups() if not top.isExpanded()}
+        scrolled = self.tree.verticalScrollBar().value()
         self.findings = list(findings)
         self.tree.clear()
         if not self.findings:
@@ -189,6 +190,8 @@ class FindingsPanel(QWidget):
                 row.setToolTip(0, tooltip(f"{finding.message}\n{where}\n\n{finding.rule}"))
                 top.addChild(row)
             top.setExpanded(severity not in folded)
+        self.tree.doItemsLayout()
+        self.tree.verticalScrollBar().setValue(scrolled)  # a refresh keeps the reader's place
 
     def rows(self) -> list[QTreeWidgetItem]:
         """Every finding's row, in the order shown."""
