@@ -14,6 +14,7 @@ from personamap.model.find import RESEARCH_LIBRARY
 from personamap.model.ops import add_journey_note, add_source, add_stage
 from personamap.ui.insights.dock import DEBOUNCE_MS
 from personamap.ui.insights.findings import FindingsPanel
+from personamap.ui.insights.heatmap import Grid, HeatMap
 from personamap.ui.insights.places import first_place, locate
 
 from .test_editing import _board
@@ -199,3 +200,21 @@ def test_a_refresh_keeps_folded_groups_and_the_scroll_position(qtbot) -> None:
     groups = [panel.tree.topLevelItem(k) for k in range(panel.tree.topLevelItemCount())]
     assert groups[0].text(0) == "39 warnings" and not groups[1].isExpanded()
     assert panel.tree.verticalScrollBar().value() == kept
+
+
+def test_the_heat_map_is_walked_with_arrow_keys_and_enter(qtbot) -> None:
+    heat = HeatMap()
+    qtbot.addWidget(heat)
+    heat.set_grid(Grid([("p1", "Ana"), ("p2", "Ben")], [("s1", "Find"), ("s2", "Buy")], [[2, 0], [1, 3]]))
+    heat.resize(heat.sizeHint())
+    heat.show()
+    heat.setFocus()
+    chosen: list[tuple[str, str]] = []
+    heat.cell_clicked.connect(lambda row, col: chosen.append((row, col)))
+    for k in (Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Return):
+        qtbot.keyClick(heat, k)
+    assert chosen == [("p2", "s2")]  # clamped at the last column
+    qtbot.keyClick(heat, Qt.Key.Key_Up)
+    qtbot.keyClick(heat, Qt.Key.Key_Space)
+    assert chosen[-1] == ("p1", "s2") and heat.is_empty(0, 1)
+    assert "nothing yet" in heat.cell_text(0, 1) and "Ana" in heat.cell_text(0, 1)
