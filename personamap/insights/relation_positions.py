@@ -1,7 +1,8 @@
 """Where the cards of a relation map go, in grid units (one unit: a card and its gap), without
 the model: rows with crossings reduced by the barycentre heuristic, or networkx's spring layout
-snapped to free grid cells so no two cards overlap. The caller (relation_layout.py) turns units
-into board pixels.
+snapped to free grid cells so no two cards overlap; then, in both, cards step aside out of the
+way of lines that would run through them, never adding a crossing. The caller
+(relation_layout.py) turns units into board pixels.
 
 Crossings are counted between the straight lines joining card centres, which is how connectors
 are drawn (personamap/model/layout/connector.py); an affine scaling keeps every crossing, so
@@ -38,7 +39,8 @@ SEED = 7
 
 
 def unique_edges(edges: Iterable[Edge]) -> list[Edge]:
-    """Each pair of distinct nodes once, whatever the direction (two relations draw one line pair)."""
+    """Each pair of distinct nodes once, whatever the direction (a relation each way between two
+    personas draws two lines on top of each other: one line to cross)."""
     seen: set[frozenset[str]] = set()
     out: list[Edge] = []
     for a, b in edges:
@@ -279,7 +281,8 @@ def _untangle(
 def spring(nodes: Sequence[str], edges: Sequence[Edge], half: Point, seed: int = SEED) -> dict[str, Point]:
     """Centres (grid units) from networkx's spring layout, each snapped to a free grid cell
     near it (the nodes nearest the middle choose first), so no two cards share a cell; then
-    cards step to a neighbouring cell out of the way of lines passing through them."""
+    cards step to a neighbouring cell out of the way of lines passing through them, and empty
+    rows and columns close."""
     if not nodes:
         return {}
     graph = nx.Graph()

@@ -18,6 +18,7 @@ from personamap.insights.relation_layout import (
     ROW_LENGTH,
     committee_rows,
     crossings,
+    layout_relations,
     plan_relations,
 )
 from personamap.insights.relation_positions import (
@@ -124,7 +125,7 @@ def test_the_op_is_one_undoable_step() -> None:
     project = random_project(8, seed=5)
     project.boards[0].elements.append(TextElement(text="Committee", x=0, y=0, w=400, h=40))
     before = project.model_dump(mode="json")
-    inverse, _changes = plan_relations(project, project.boards[0].id).op.apply(project)
+    inverse, _changes = layout_relations(project, project.boards[0].id).apply(project)
     assert project.model_dump(mode="json") != before
     inverse.apply(project)
     assert project.model_dump(mode="json") == before
