@@ -16,13 +16,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from personamap.model import BuyingRole, Connector, PersonaCard, Priority, Project
+from personamap.model import BuyingRole, Connector, PersonaCard, Priority, Project, Relation
 from personamap.model.arrange import Rect, bounds
 from personamap.model.board import Board
 from personamap.model.ops import Compound, Insert, Op, OpError, SetField
 from personamap.model.ops.board import board_of, set_geometry
 
-from .graph import edges_of, nodes_of, project_graph
 from .relation_positions import Edge, Point, crossing_count, layered, spring
 
 How = Literal["layered", "spring"]
@@ -73,12 +72,8 @@ def plan_relations(project: Project, board_id: str, how: How = "layered") -> Rel
     board = board_of(project, board_id)
     if how not in LAYOUTS:
         raise OpError(f"unknown layout {how!r} (choose one of: {', '.join(LAYOUTS)})")
-    graph = project_graph(project)
-    personas = nodes_of(graph, "persona")
-    order = {r.id: k for k, r in enumerate(project.relations)}  # the graph groups edges by persona
-    relations = sorted(
-        ((u, v, d["id"]) for u, v, d in edges_of(graph, "relation")), key=lambda e: order[e[2]]
-    )
+    personas = [p.id for p in project.personas]
+    relations = [(r.source_id, r.target_id, r.id) for r in persona_relations(project)]
     edges: list[Edge] = [(u, v) for u, v, _ in relations]
     cards: dict[str, PersonaCard] = {}
     for el in board.elements:
@@ -119,6 +114,18 @@ def plan_relations(project: Project, board_id: str, how: How = "layered") -> Rel
             ops.append(Insert(address, len(board.elements) + placed + connected, line))
             connected, z = connected + 1, z + 1
     return RelationMap(Compound(tuple(ops), name=NAME), placed, len(moves), connected, reattached)
+
+
+def persona_relations(project: Project) -> list[Relation]:
+    """The relations joining two different personas of the project, in project order: the
+    relation edges of the project graph (graph.py), read straight from the model, because
+    building the whole graph of a 20,000-note project takes a quarter of a second."""
+    personas = {p.id for p in project.personas}
+    return [
+        r
+        for r in project.relations
+        if r.source_id in personas and r.target_id in personas and r.source_id != r.target_id
+    ]
 
 
 def crossings(project: Project, board_id: str) -> int:

@@ -19,6 +19,7 @@ from personamap.insights.relation_layout import (
     committee_rows,
     crossings,
     layout_relations,
+    persona_relations,
     plan_relations,
 )
 from personamap.insights.relation_positions import (
@@ -331,3 +332,13 @@ def test_a_crowded_role_wraps_onto_several_rows_below_the_roles_above_it() -> No
     cards = cards_of(project)
     assert len({cards[u.id].y for u in users}) == 2 and all(cards[u.id].y > cards[buyer.id].y for u in users)
     assert overlapping(project) == []
+
+
+def test_a_relation_to_a_persona_the_project_lacks_gets_no_connector() -> None:
+    a, b = persona("A", BuyingRole.CHAMPION), persona("B", BuyingRole.USER)
+    kept = Relation(source_id=b.id, target_id=a.id)
+    dangling = Relation(source_id=a.id, target_id="00000000-0000-4000-8000-000000000000")
+    project = Project(personas=[a, b], relations=[dangling, kept], boards=[Board()])
+    assert persona_relations(project) == [kept]
+    plan = plan_relations(project, project.boards[0].id)
+    assert (plan.placed, plan.connected) == (2, 1)
