@@ -1,8 +1,8 @@
 """Laying out the relation map of 50 personas (goal: ≤ 0.2 s, absolute) against networkx's
 spring_layout alone on the same graph, in the same process.
 
-Ours is the whole `plan_relations` call on an empty board: the project graph, the layout with
-its crossing reduction and untangling, and the op that places 50 cards and 75 connectors. Raw is
+Ours is the whole `plan_relations` call on an empty board: the layout with its crossing
+reduction and untangling, and the op that places 50 cards and 75 connectors. Raw is
 `nx.spring_layout` with the same seed on the 50 personas and their relations. Both layouts are
 timed (layered and spring); the personas have seeded random buying roles, one in ten negative.
 """
