@@ -22,6 +22,7 @@ from ..model.board import (
 )
 from ..model.empathy import EmpathyMap
 from ..model.enums import NoteColor
+from ..model.layout.card import CARD_SIZE
 from ..model.persona import Persona
 from ..model.project import Asset, Project
 from ..resources import ResourceError, list_persona_templates, persona_template
@@ -32,7 +33,6 @@ from .text import QtMeasure
 
 Step = Callable[[Project], ops.Op]
 
-CARD_SIZE = (280.0, 360.0)
 NOTE_SIZE = (200.0, 160.0)
 TEXT_SIZE = (360.0, 48.0)
 EMPATHY_SIZE = (900.0, 700.0)

@@ -13,11 +13,12 @@ from typing import Literal
 from personamap.data.cluster import Progress
 from personamap.data.columns import Table
 from personamap.data.draft import draft_personas
-from personamap.data.placing import CARD_SIZE, card_positions
+from personamap.data.placing import card_positions
 from personamap.data.record import dataset_record
 from personamap.data.segment import Segmentation, segment
 from personamap.model.board import Board, PersonaCard
 from personamap.model.enums import Confidence, EvidenceKind
+from personamap.model.layout.card import CARD_SIZE
 from personamap.model.ops import Compound, Insert, Op
 from personamap.model.project import Project
 from personamap.model.research import ColumnRole, DatasetColumn, Source

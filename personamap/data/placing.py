@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from personamap.model.arrange import bounds
 from personamap.model.board import Board
+from personamap.model.layout.card import CARD_SIZE
 
-CARD_SIZE = (280.0, 360.0)
-"""A persona card's size as the canvas places one (personamap/canvas/create.py)."""
 GAP = 40.0
 COLUMNS = 4
 """Cards per row: four standard cards span about one screen."""

@@ -19,6 +19,7 @@ from typing import Literal
 from personamap.model import BuyingRole, Connector, PersonaCard, Priority, Project, Relation
 from personamap.model.arrange import Rect, bounds
 from personamap.model.board import Board
+from personamap.model.layout.card import CARD_SIZE
 from personamap.model.ops import Compound, Insert, Op, OpError, SetField
 from personamap.model.ops.board import board_of, set_geometry
 
@@ -37,9 +38,6 @@ ROLE_ROWS: tuple[tuple[BuyingRole, ...], ...] = (
 """The layered map's rows, top to bottom: who signs, who sells it inside, who sways, who checks
 or can stop it, who uses it. Personas without a buying role come in a last row."""
 
-CARD_SIZE = (280.0, 360.0)
-"""A new card's size when the board has no persona card to copy: the canvas's (canvas/create.py,
-data/placing.py; neither is below this layer)."""
 GAP = (160.0, 140.0)
 """Room between cards, across and down: enough for a connector's label between two cards."""
 ROW_LENGTH = 8

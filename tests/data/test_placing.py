@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from personamap.data.placing import CARD_SIZE, card_positions
+from personamap.data.placing import card_positions
 from personamap.model.base import new_id
 from personamap.model.board import Board, NoteElement, PersonaCard, TextElement
+from personamap.model.layout.card import CARD_SIZE
 
 Rect = tuple[float, float, float, float]
 

@@ -32,10 +32,10 @@ from ...model.board import (
     PersonaCard,
     Placed,
 )
+from ...model.layout.card import CARD_SIZE
 from ..spec import ExportError, Named, find_named
 
 RASTER_WHAT_HELP = "all, board:NAME, persona:NAME, personas, card:NAME, cards, journey[:NAME], empathy[:NAME]"
-CARD_SIZE = (280.0, 360.0)
 EMPATHY_SIZE = (900.0, 700.0)
 EXTENDED_EMPATHY_SIZE = (900.0, 820.0)
 """Default placements, as the canvas's library creates them (canvas/create.py)."""

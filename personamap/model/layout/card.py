@@ -52,6 +52,10 @@ class CardMetrics(NamedTuple):
 
 DEFAULT_METRICS = CardMetrics()
 
+CARD_SIZE = (280.0, 360.0)
+"""A new persona card's width and height on a board: dropped from the library, drafted from
+data, laid out in a relation map, or drawn alone as a picture."""
+
 
 class CardHeader(NamedTuple):
     rect: Rect
