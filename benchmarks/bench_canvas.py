@@ -155,9 +155,10 @@ def run(quick: bool) -> None:
 
         view.resetTransform()
         view.centerOn(800, 450)
-        moving = [scene.items_by_id[e.id] for e in scene.board.elements[: 100]]
+        moving = [scene.items_by_id[e.id] for e in scene.board.elements[:100]]
         for item in moving:
             item.setSelected(True)
+
         def move_frame(items=moving, v=view, step=[0]) -> None:  # noqa: B006 - a counter
             step[0] += 1
             dx = 1 if step[0] % 2 else -1

@@ -53,8 +53,9 @@ def main(argv: list[str] | None = None) -> int:
             bounds = view.scene().itemsBoundingRect()
             view.set_zoom(zoom)
             corner = view.mapToScene(view.viewport().rect().topLeft())
-            view.centerOn(view.mapToScene(view.viewport().rect().center()) + bounds.topLeft() - corner
-                          - QPointF(8, 8))
+            view.centerOn(
+                view.mapToScene(view.viewport().rect().center()) + bounds.topLeft() - corner - QPointF(8, 8)
+            )
             for _ in range(10):
                 app.processEvents()
         window.grab().save(str(args.out / name))

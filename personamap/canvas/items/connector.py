@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from ...model import Connector, Project
 
 
-
 def _rect(r: QRectF) -> Rect:
     return Rect(r.x(), r.y(), r.width(), r.height())
 

@@ -68,6 +68,7 @@ class JourneyMapItem(NoteHostMixin, ElementItem):
     note_item_type = JourneyNoteItem
 
     cached = False  # large, partly visible, with live child items
+
     def __init__(self, element_id: str, theme: Theme) -> None:
         super().__init__(element_id, theme)
         self._init_notes()

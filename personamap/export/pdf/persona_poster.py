@@ -175,9 +175,7 @@ def _quote_height(h: _Header, leading: float) -> float:
 # --- jobs ----------------------------------------------------------------------------------
 
 
-def persona_jobs(
-    ctx: Ctx, geometry: GeometryFor, personas: list[Persona], level: int = 0
-) -> list[PageJob]:
+def persona_jobs(ctx: Ctx, geometry: GeometryFor, personas: list[Persona], level: int = 0) -> list[PageJob]:
     """Each persona's poster: one page, or as many as its content needs."""
     jobs = []
     for p in personas:
