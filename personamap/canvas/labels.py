@@ -12,6 +12,8 @@ Items offer their names with `overview_labels()`; `label_px` is the one rule bot
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import NamedTuple, Protocol
 
 from PySide6.QtCore import QRectF, Qt
@@ -38,11 +40,28 @@ def floor_px(theme: Theme) -> float:
     return PROJECTOR_MIN_TEXT_PX if theme.name == "projector" else TYPE.caption
 
 
+_no_view = 0
+"""How many paintings without a view (pictures and SVGs) are under way: there no view draws
+the names, so every item keeps its own."""
+
+
+@contextmanager
+def items_draw_names() -> Iterator[None]:
+    """Within this block items draw their names themselves at any zoom: a board exported to a
+    picture has no view on top to draw them (export/raster/render.py)."""
+    global _no_view
+    _no_view += 1
+    try:
+        yield
+    finally:
+        _no_view -= 1
+
+
 def label_px(natural_px: float, zoom: float, theme: Theme, *, title: bool = False) -> float | None:
     """The screen size the view draws a name at, or None while its item draws it itself
-    (its natural size at this zoom is still at least the floor)."""
+    (its natural size at this zoom is still at least the floor, or no view is drawing)."""
     floor = floor_px(theme) * (TITLE_BOOST if title else 1.0)
-    if natural_px < SMALLEST_NAME_PX or natural_px * zoom >= floor - 1e-6:
+    if _no_view or natural_px < SMALLEST_NAME_PX or natural_px * zoom >= floor - 1e-6:
         return None
     return floor
 

@@ -19,7 +19,8 @@ from personamap.export.raster import render as raster_module
 from personamap.export.raster.plan import plan_pictures, selection_picture
 from personamap.export.raster.render import RasterError, RasterOptions, export_raster, output_paths
 from personamap.io import save
-from personamap.model import Board, NoteElement, Project, TextElement
+from personamap.model import Board, NoteElement, PersonaCard, Project, TextElement
+from personamap.style import LIGHT
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -241,3 +242,25 @@ def test_exports_get_the_users_usual_file_permissions(tmp_path: Path) -> None:
     finally:
         os.umask(old)
     assert (tmp_path / "deck.pdf").stat().st_mode & 0o777 == 0o644
+
+
+def test_a_small_picture_still_names_every_persona(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Zoomed out on screen the view draws names on top of the cards; a picture has no view,
+    so its cards must draw their names themselves, however small the picture."""
+    from personamap.canvas import labels
+    from personamap.canvas.items import persona_card
+
+    asked: list[float | None] = []
+    real = labels.label_px
+
+    def spy(*args: object, **kwargs: object) -> float | None:
+        asked.append(real(*args, **kwargs))  # type: ignore[arg-type]
+        return asked[-1]
+
+    monkeypatch.setattr(persona_card, "label_px", spy)
+    cards = [PersonaCard(persona_id=p.id, x=i * 300.0, w=280, h=360) for i, p in enumerate(project.personas)]
+    project.boards.append(Board(name="Cards", elements=cards))
+    picture = plan_pictures(project, "board:Cards")[0]
+    raster_module.render_image(project, picture, RasterOptions(width=900))  # a zoom of about 0.6
+    assert asked and all(px is None for px in asked)
+    assert real(15, 0.05, LIGHT) is not None  # on screen, that far out, the view would draw it

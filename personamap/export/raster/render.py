@@ -188,7 +188,10 @@ def _paint(
         )
         if fill is not None:
             painter.fillRect(target, fill)
-        scene.render(painter, target, source, Qt.AspectRatioMode.IgnoreAspectRatio)
+        from ...canvas.labels import items_draw_names
+
+        with items_draw_names():
+            scene.render(painter, target, source, Qt.AspectRatioMode.IgnoreAspectRatio)
     finally:
         painter.end()
 
