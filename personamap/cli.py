@@ -23,7 +23,20 @@ if TYPE_CHECKING:
     from .model import Project
 
 EXIT_OK, EXIT_BAD_FILE, EXIT_USAGE = 0, 1, 2
-SUBCOMMANDS = ("sample", "new", "templates", "check", "export", "data", "lint", "insights", "map", "cluster")
+SUBCOMMANDS = (
+    "sample",
+    "new",
+    "templates",
+    "check",
+    "export",
+    "import",
+    "schema",
+    "data",
+    "lint",
+    "insights",
+    "map",
+    "cluster",
+)
 
 
 class CliError(Exception):
@@ -80,11 +93,15 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     p = sub.add_parser(
-        "export", help="export FILE as PDF (posters, deck, cards, maps, boards), PNG, SVG or CSV"
+        "export",
+        help="export FILE as PDF (posters, deck, cards, boards), PNG, SVG, Mermaid, Markdown, HTML or CSV",
     )
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument(
-        "--format", default="pdf", choices=["pdf", "png", "svg", "csv"], help="output format (default: pdf)"
+        "--format",
+        default="pdf",
+        choices=["pdf", "png", "svg", "mermaid", "markdown", "html", "csv"],
+        help="output format (default: pdf)",
     )
     p.add_argument(
         "--out",
@@ -116,6 +133,18 @@ def _build_parser() -> argparse.ArgumentParser:
         "--width", type=int, metavar="PX", help="png: the image width in pixels (instead of --dpi)"
     )
     p.add_argument("--transparent", action="store_true", help="png/svg: no white background")
+
+    p = sub.add_parser("import", help="make a project from a Mermaid journey or a persona or journey table")
+    p.add_argument("source", type=Path, metavar="SOURCE", help=".mmd, .mermaid, .md, .csv or .xlsx")
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", type=Path, metavar="PROJECT", help="the new project to write")
+    where.add_argument("--into", type=Path, metavar="PROJECT", help="an existing project to add to")
+    p.add_argument("--format", choices=["mermaid", "csv", "xlsx"], help="(default: from the extension)")
+    p.add_argument("--as", dest="table_as", choices=["personas", "journey"], help="tables: what a row is")
+    p.add_argument("--sheet", metavar="NAME", help="the workbook sheet to read (default: the first)")
+    p.add_argument("--skip-bad", action="store_true", help="import the rest, with a warning per bad line")
+    p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
+    sub.add_parser("schema", help="print the JSON Schema (2020-12) of the project file format")
 
     p = sub.add_parser("lint", help="what in FILE is unfounded, stale, too broad or missing (advice)")
     p.add_argument("file", type=Path, metavar="FILE")
@@ -216,6 +245,14 @@ def _run_command(args: argparse.Namespace) -> int:
         return data_command(args, CliError)
     if args.command == "data":
         raise CliError("personamap data: no action given (see personamap data --help)", EXIT_USAGE)
+    if args.command == "import":
+        from .cli_import import import_command
+
+        return import_command(args, CliError)
+    if args.command == "schema":
+        from .cli_schema import schema_command
+
+        return schema_command(args, CliError)
     if args.command == "lint":
         from .cli_lint import lint_command
 
@@ -342,8 +379,12 @@ def _cmd_data_profile(path: Path, *, sheet: str | None, as_json: bool) -> int:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     """Headless export; PDF needs no Qt, PNG/SVG run Qt offscreen (no display needed)."""
-    if args.format == "csv":
+    if args.format == "csv" and args.what.strip().lower() == "votes":
         return _cmd_export_csv(args)
+    if args.format in ("mermaid", "markdown", "html", "csv"):
+        from .cli_share import share_command
+
+        return share_command(args, _load, CliError)
     if args.format != "pdf":
         from .export.raster.cli import export_command
 
@@ -385,8 +426,6 @@ def _cmd_export_csv(args: argparse.Namespace) -> int:
     """The dot-vote results as CSV (workshop mode): `--what votes`."""
     from .model.votes_report import votes_csv
 
-    if args.what.strip().lower() not in ("votes", "all"):
-        raise CliError("personamap export: --format csv exports --what votes", EXIT_USAGE)
     project = _load(args.file)
     try:
         args.out.write_text(votes_csv(project), encoding="utf-8")

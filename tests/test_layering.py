@@ -36,6 +36,10 @@ LAYERS: dict[str, int] = {
     "cli_insights": 8,
     "cli_map": 8,
     "cli_cluster": 8,
+    "cli_import": 8,
+    "cli_schema": 8,
+    "cli_share": 8,
+    "interop": 4,
 }
 """The package root holds only the version. A module may import modules of a lower layer and
 of its own layer's package; nothing above. `export/` itself (options, page sizes, the output
