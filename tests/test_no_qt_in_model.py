@@ -25,6 +25,7 @@ QT_FREE = [
     "terminal.py",
     "data",
     "insights",
+    "interop",
 ]
 
 BLOCKER = """
@@ -36,7 +37,9 @@ class Block(importlib.abc.MetaPathFinder):
 sys.meta_path.insert(0, Block())
 import pkgutil, importlib
 import personamap.model, personamap.io, personamap.export.pdf, personamap.data, personamap.insights
-for pkg in (personamap.model, personamap.io, personamap.export.pdf, personamap.data, personamap.insights):
+import personamap.interop
+for pkg in (personamap.model, personamap.io, personamap.export.pdf, personamap.data, personamap.insights,
+            personamap.interop):
     for info in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):
         importlib.import_module(info.name)
 for name in ('style', 'fonts', 'terminal', 'export', 'export.spec', 'export.pages', 'export.outfile'):
