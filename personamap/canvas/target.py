@@ -10,7 +10,7 @@ class Target(NamedTuple):
     """`kind` names the model object: "element" (a board element, id = element id, owner = board
     id), "persona", "journey", "stage", "step", "lane", "journey_note" (owner = journey id),
     "empathy_map", "empathy_note" (owner = map id), "emotion" (id = step id, owner = journey id,
-    persona in `extra`)."""
+    persona in `extra`), "source" (a source of the research library, on no board)."""
 
     kind: str
     id: str

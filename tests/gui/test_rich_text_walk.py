@@ -246,6 +246,8 @@ def watch(secret: Path) -> Iterator[OpenWatch]:
 
 def _targets(project) -> Iterator[Target | None]:
     yield None  # the project page
+    for source in project.sources:  # a source's page, opened from the research library
+        yield Target("source", source.id)
     for persona in project.personas:
         yield Target("persona", persona.id)
     for journey in project.journeys:

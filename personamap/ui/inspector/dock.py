@@ -106,6 +106,27 @@ class InspectorDock(QDockWidget):
         self.target = target
         self._set_form(form)
 
+    def show_source(self, source_id: str, *, focus: bool = False) -> bool:
+        """Show a source of the research library (picked in the Library dock), with the cursor
+        in its title when `focus`. The board's selection is cleared first: the inspector shows
+        one thing, and a click on any card afterwards is a new selection it follows."""
+        view = self.main_window.tabs.current_view()
+        if view is not None and view.board_scene.selectedItems():
+            view.board_scene.clearSelection()
+            self._follow.stop()  # that clearing is not a choice of the project page
+        from .source_form import SourceForm
+
+        self.show()
+        self.show_target(Target("source", source_id))
+        form = self.form
+        if not isinstance(form, SourceForm) or form.source_id != source_id:
+            return False
+        if focus:
+            edit = form.title_field.edit
+            edit.setFocus()
+            edit.selectAll()
+        return True
+
     def show_summary(self, targets: list[Target]) -> None:
         from .element_forms import element_of
 

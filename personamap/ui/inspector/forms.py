@@ -16,6 +16,7 @@ from .journey_forms import (
     StepForm,
 )
 from .persona_form import PersonaForm
+from .source_form import SourceForm
 
 
 def form_for(ctx: FormContext, target: Target, board_id: str | None = None) -> Form | None:
@@ -37,6 +38,8 @@ def form_for(ctx: FormContext, target: Target, board_id: str | None = None) -> F
             return None
         if kind == "persona":
             return PersonaForm(ctx, target.id) if project.persona(target.id) else None
+        if kind == "source":
+            return SourceForm(ctx, target.id) if project.source(target.id) else None
         if kind == "journey":
             return JourneyForm(ctx, target.id)
         if kind == "empathy_map":

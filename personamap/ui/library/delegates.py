@@ -1,4 +1,4 @@
-"""How a persona row and a palette tile are drawn: plain text only, house colours."""
+"""How a persona row, a source row and a palette tile are drawn: plain text only, house colours."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from ...model.enums import Priority
 from ...style import NEGATIVE_RED, PRIORITY_LABEL
 from ...style import ink_on as _ink_on
 from .persona_model import ROW_ROLE, PersonaRow
+from .source_model import ROW_ROLE as SOURCE_ROW_ROLE
+from .source_model import SourceRow
 
 ROW_H = 46
 DOT = 30
@@ -112,3 +114,75 @@ class PersonaRowDelegate(QStyledItemDelegate):
             painter.setPen(text_color)
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
         return width
+
+
+SOURCE_ROW_H = 38
+DATA_TAG_W = 34
+
+
+class SourceRowDelegate(QStyledItemDelegate):
+    """The title over kind · sample · date, with "cited N×" and, on a dataset source, a "data"
+    tag at the right: a compact row, so 10–40 sources read as a list."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        return QSize(200, SOURCE_ROW_H)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        row = index.data(SOURCE_ROW_ROLE)
+        if not isinstance(row, SourceRow):
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = option.widget
+        style = widget.style() if widget else QApplication.style()
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = QRectF(option.rect).adjusted(8, 3, -8, -3)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        text_color = opt.palette.highlightedText().color() if selected else opt.palette.text().color()
+        muted = QColor(text_color)
+        muted.setAlpha(160)
+        small = QFont(opt.font)
+        small.setPixelSize(11)
+        title_font = QFont(opt.font)
+        title_font.setPixelSize(13)
+        title_font.setBold(True)
+        line1 = QRectF(r.left(), r.top(), r.width(), 16)
+        line2 = QRectF(r.left(), r.top() + 17, r.width(), 14)
+        painter.setFont(title_font)
+        painter.setPen(text_color if row.title else muted)
+        title = row.title or "Untitled source"
+        title = QFontMetrics(title_font).elidedText(title, Qt.TextElideMode.ElideRight, int(r.width()))
+        painter.drawText(line1, Qt.AlignmentFlag.AlignVCenter, title)
+        painter.setFont(small)
+        cited = "not cited" if row.cited == 0 else f"cited {row.cited}×"
+        cited_w = QFontMetrics(small).horizontalAdvance(cited)
+        painter.setPen(muted)
+        painter.drawText(line2, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, cited)
+        right = line2.right() - cited_w - 6
+        if row.dataset:
+            tag = QRectF(right - DATA_TAG_W, line2.top(), DATA_TAG_W, line2.height())
+            self._paint_tag(painter, tag, small, text_color)
+            right = tag.left() - 6
+        painter.setPen(muted)
+        detail_w = max(10.0, right - r.left())
+        detail = QFontMetrics(small).elidedText(row.detail(), Qt.TextElideMode.ElideRight, int(detail_w))
+        painter.drawText(
+            QRectF(r.left(), line2.top(), detail_w, line2.height()), Qt.AlignmentFlag.AlignVCenter, detail
+        )
+        painter.restore()
+
+    @staticmethod
+    def _paint_tag(painter: QPainter, tag: QRectF, font: QFont, text_color: QColor) -> None:
+        """The "data" tag of a dataset source."""
+        outline = QColor(text_color)
+        outline.setAlpha(120)
+        painter.setPen(QPen(outline, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(tag, 4, 4)
+        painter.setFont(font)
+        painter.setPen(text_color)
+        painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, "data")

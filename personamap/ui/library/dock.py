@@ -1,5 +1,6 @@
-"""The Library dock: the project's personas, the palette of elements and the research
-library (the sources anything may cite), on the left.
+"""The Library dock: the project's personas and the research library (the sources anything may
+cite) as two tabs, each a list with the dock's height to itself, above the palette of elements,
+on the left.
 
 It also gives every board view a drop handler (canvas.drop) as views appear, and places
 entries at the centre of the current view for keyboard users.
@@ -11,7 +12,16 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...canvas.drop import DropHandler, install_drop
 from ...canvas.images import IMAGE_SUFFIXES
@@ -50,48 +60,36 @@ class LibraryDock(QDockWidget):
         for palette in (self.elements, self.notes):
             palette.place_requested.connect(self.place_at_center)
 
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.setSpacing(0)
-        top_layout.addWidget(_heading("Personas"))
-        top_layout.addWidget(self.personas, 1)
+        self.research = ResearchPanel(window)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("library_tabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.personas, "Personas")
+        self.tabs.addTab(self.research, "Research library")
+        self.research.revealed.connect(lambda: self.tabs.setCurrentWidget(self.research))
+        self.personas.model.modelReset.connect(self._count_tabs)
+        self.research.count_changed.connect(lambda _n: self._count_tabs())
 
-        bottom = QWidget()
-        bottom_layout = QVBoxLayout(bottom)
-        bottom_layout.setContentsMargins(0, 0, 0, 0)
-        bottom_layout.setSpacing(0)
-        bottom_layout.addWidget(_heading("Elements"))
-        bottom_layout.addWidget(self.elements)
-        bottom_layout.addWidget(_heading("Sticky notes"))
-        bottom_layout.addWidget(self.notes)
-        bottom_layout.addStretch(1)
+        palette = QWidget()
+        palette_layout = QVBoxLayout(palette)
+        palette_layout.setContentsMargins(0, 0, 0, 0)
+        palette_layout.setSpacing(0)
+        palette_layout.addWidget(_heading("Elements"))
+        palette_layout.addWidget(self.elements)
+        palette_layout.addWidget(_heading("Sticky notes"))
+        palette_layout.addWidget(self.notes)
+        palette_layout.addStretch(1)
         scroll = QScrollArea()
-        scroll.setWidget(bottom)
+        scroll.setWidget(palette)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
-        self.research = ResearchPanel(window)
-        research = QWidget()
-        research_layout = QVBoxLayout(research)
-        research_layout.setContentsMargins(0, 0, 0, 0)
-        research_layout.setSpacing(0)
-        research_layout.addWidget(_heading("Research library"))
-        research_scroll = QScrollArea()
-        research_scroll.setWidget(self.research)
-        research_scroll.setWidgetResizable(True)
-        research_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        research_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        research_layout.addWidget(research_scroll, 1)
-
         self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.tabs)
         self.splitter.addWidget(scroll)
-        self.splitter.addWidget(research)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setStretchFactor(2, 2)
         self.splitter.setChildrenCollapsible(False)
         self.setWidget(self.splitter)
         self.setMinimumWidth(260)
@@ -102,6 +100,14 @@ class LibraryDock(QDockWidget):
         self.set_document(window.document)
 
     # --- wiring -------------------------------------------------------------------------
+
+    def _count_tabs(self) -> None:
+        """Each tab says how many it holds, so the hidden one is not forgotten."""
+        for panel, name, count in (
+            (self.personas, "Personas", self.personas.model.rowCount()),
+            (self.research, "Research library", self.research.model.rowCount()),
+        ):
+            self.tabs.setTabText(self.tabs.indexOf(panel), f"{name} ({count})" if count else name)
 
     def set_document(self, document: Document | None) -> None:
         self.personas.set_document(document)

@@ -1,179 +1,225 @@
-"""The research library: every source of the project in one list, where sources are added,
-edited and removed. Anything in the project may cite any of them (docs/DOMAIN.md); removing a
-source drops its citations in the same undo step (ops.remove_source).
+"""The research library: every source of the project as a compact list, searchable, where
+sources are added, removed and put in order. Anything in the project may cite any of them
+(docs/DOMAIN.md); removing a source drops its citations in the same undo step
+(ops.remove_source).
 
-Rows are the inspector's list editor; a dataset source shows what it was read from (file,
-rows, import date) read-only, since those describe the import, not a choice of the user.
+Picking a source opens it in the Inspector, where everything else is edited too: the dock is
+wide and tall enough for its fields there, and the list keeps its room for the sources.
 """
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from ...document import Document
-from ...model import Confidence, EvidenceKind, Project, Source, ops
-from ...model.ops.common import find
-from ..inspector.base import FormContext, Getter, Setter
-from ..inspector.fields import ComboField, DateField, LineField, SpinField, TextField
-from ..inspector.lists import ListEditor
-from ..inspector.sources import KIND_LABELS
-from ..inspector.widgets import form_layout, plain_label, row
-
-KIND_CHOICES = [(KIND_LABELS[k.value], k) for k in EvidenceKind]
-CONFIDENCE_CHOICES = [(c.value.replace("_", " ").capitalize(), c) for c in Confidence]
-
-
-def source_of(project: Project, source_id: str) -> Source:
-    return find(project.sources, source_id, "source")
-
-
-def source_field(source_id: str, name: str) -> tuple[Getter, Setter]:
-    """Getter and setter of one field of one source, as a bound editor needs them."""
-
-    def get(project: Project) -> Any:
-        return getattr(source_of(project, source_id), name)
-
-    def put(project: Project, value: Any) -> ops.Op:
-        return ops.update_source(project, source_id, **{name: value})
-
-    return get, put
-
-
-def dataset_text(source: Source) -> str:
-    """What a dataset source was read from, in one line; "" for any other source."""
-    data = source.dataset
-    if data is None:
-        return ""
-    sheet = f" ({data.sheet})" if data.sheet else ""
-    return f"{data.file_name}{sheet} · {data.rows:,} rows · imported {data.imported.isoformat()}"
-
-
-def usage_text(project: Project, source_id: str) -> str:
-    """How much cites a source, so a removal holds no surprise."""
-    count = ops.source_usage(project, source_id)
-    return "Not cited yet" if count == 0 else f"Cited in {count} place{'s' if count != 1 else ''}"
-
-
-class _InfoLine:
-    """A read-only line of a row (what cites the source, what a dataset was read from), kept
-    in step with the model; hidden while it has nothing to say."""
-
-    def __init__(self, ctx: FormContext, source_id: str, text: Callable[[Project, str], str]) -> None:
-        self.ctx, self.source_id, self.text = ctx, source_id, text
-        self.label = plain_label(object_name="muted", wrap=True)  # file names are user text
-        self.label.hide()  # shown by the first refresh, once the row is parented (an orphan is a window)
-
-    def refresh(self, initiator: object = None) -> None:
-        try:
-            text = self.text(self.ctx.project, self.source_id)
-        except (ops.OpError, LookupError):
-            return
-        self.label.setText(text)
-        self.label.setVisible(bool(text))
-
-
-def source_row(ctx: FormContext, source_id: str) -> tuple[QWidget, list[Any], QWidget | None]:
-    """One source's editors: title, kind and confidence, sample size, date, link, note."""
-
-    def bound(kind: type, name: str, *args: Any, **kwargs: Any) -> Any:
-        get, put = source_field(source_id, name)
-        return kind(ctx, get, put, *args, **kwargs)
-
-    title = bound(LineField, "title", placeholder="Title of the study or source")
-    kind = bound(ComboField, "kind", KIND_CHOICES)
-    confidence = bound(ComboField, "confidence", CONFIDENCE_CHOICES)
-    size = bound(SpinField, "sample_size", 0, 1_000_000_000, none_text="n/a")
-    date = bound(DateField, "date")
-    link = bound(LineField, "link", placeholder="https://…")
-    note = bound(TextField, "note", placeholder="What it showed", lines=2)
-    usage = _InfoLine(ctx, source_id, usage_text)
-    dataset = _InfoLine(ctx, source_id, lambda p, sid: dataset_text(source_of(p, sid)))
-    box = QWidget()
-    layout = form_layout(box)
-    layout.setContentsMargins(0, 2, 0, 6)
-    layout.addRow(title.edit)
-    layout.addRow("Kind", row(kind.combo, confidence.combo, stretch=0))
-    layout.addRow("Sample", size.spin)
-    layout.addRow("Date", date.box)
-    layout.addRow("Link", link.edit)
-    layout.addRow(note.edit)
-    layout.addRow(usage.label)
-    layout.addRow(dataset.label)
-    return box, [title, kind, confidence, size, date, link, note, usage, dataset], title.edit
-
-
-def library_editor(ctx: FormContext) -> ListEditor:
-    """The project's sources as an editable list: add, edit, remove (with their citations), move."""
-    return ListEditor(
-        ctx,
-        lambda p: [s.id for s in p.sources],
-        lambda sid: source_row(ctx, sid),
-        add=lambda p, _text: ops.add_source(p),
-        remove=ops.remove_source,
-        move=ops.move_source,
-        noun="source",
-        separated=True,
-    )
+from ...model import Project, Source, ops
+from ..inspector.widgets import plain_label
+from .delegates import SourceRowDelegate
+from .personas import PersonaList
+from .source_model import ID_ROLE, SourceFilter, SourceListModel, rows_of
 
 
 class ResearchPanel(QWidget):
     """The research library in the Library dock; it follows the open document."""
 
+    revealed = Signal()  # asks the dock to bring the panel forward
+    count_changed = Signal(int)
+
     def __init__(self, window: Any) -> None:
         super().__init__()
         self.setObjectName("research_library")
-        self.ctx = FormContext(window)
+        self.window_ = window
         self.document: Document | None = None
-        self.editor: ListEditor | None = None
-        self.box = QVBoxLayout(self)
-        self.box.setContentsMargins(8, 2, 8, 8)
+        self._syncing = False
+        self.model = SourceListModel(self)
+        self.proxy = SourceFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("source_search")
+        self.search.setPlaceholderText("Search title, kind or file")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_query)
+
+        self.view = PersonaList()  # Delete deletes the picked source, not the board's selection
+        self.view.setObjectName("source_list")
+        self.view.setModel(self.proxy)
+        self.view.setItemDelegate(SourceRowDelegate(self.view))
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setUniformItemSizes(True)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.clicked.connect(self._open)
+        self.view.activated.connect(self._open)
+        self.view.selectionModel().currentChanged.connect(lambda index, _old: self._open(index))
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.view.delete_requested.connect(self.delete_selected)
+        self.empty = plain_label(
+            "No sources yet: add the interviews, surveys and data your personas rest on.",
+            object_name="muted",
+            wrap=True,
+        )
+        self.empty.setStyleSheet("color: palette(placeholder-text);")
+
+        self.add_button = self._button("+ Add source", "source_add", "Add a source to the library", self.add)
+        self.delete_button = self._button(
+            "Delete", "source_delete", "Delete the source", self.delete_selected
+        )
+        self.up_button = self._button("▲", "source_up", "Move up", lambda: self.move_selected(-1))
+        self.down_button = self._button("▼", "source_down", "Move down", lambda: self.move_selected(1))
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.setSpacing(4)
+        for button in (self.add_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.up_button)
+        buttons.addWidget(self.down_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(6)
+        layout.addWidget(self.search)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(buttons)
+        self._update_buttons()
+
+    def _button(self, text: str, name: str, tip: str, slot: Callable[[], object]) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName(name)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    # --- model -> list ------------------------------------------------------------------
 
     def set_document(self, document: Document | None) -> None:
-        """Rebuild the list for another document (rows are kept by id within one)."""
-        if document is self.document and (document is None or self.editor is not None):
-            return
-        if self.document is not None:
-            with contextlib.suppress(RuntimeError, TypeError):  # the old one may be gone already
-                self.document.changed.disconnect(self._on_changed)
-                self.document.replaced.disconnect(self.refresh)
+        if document is not self.document and document is not None:
+            unique = Qt.ConnectionType.UniqueConnection
+            document.changed.connect(self._on_changed, unique)
+            document.replaced.connect(self.refresh, unique)
         self.document = document
-        if self.editor is not None:
-            self.editor.hide()
-            self.editor.setParent(None)
-            self.editor.deleteLater()
-            self.editor = None
-        if document is not None:
-            document.changed.connect(self._on_changed)
-            document.replaced.connect(self.refresh)
-            self.editor = library_editor(self.ctx)
-            self.box.addWidget(self.editor)
+        self.refresh()
 
-    def _on_changed(self, _changes: ops.Changes, initiator: object) -> None:
-        if self.editor is not None:
-            self.editor.refresh(initiator)
+    def _on_changed(self, _changes: ops.Changes, _initiator: object) -> None:
+        self.refresh()  # a citation anywhere changes a count: 40 rows are cheap to copy
 
     def refresh(self) -> None:
-        if self.editor is not None:
-            self.editor.refresh()
+        """Show the project's sources, keeping the picked one while it exists."""
+        doc = self.document
+        rows = rows_of(doc.project) if doc is not None else []
+        chosen = self.selected_id()
+        self._syncing = True
+        try:
+            self.model.set_rows(rows)
+            if chosen is not None:
+                self.select(chosen)
+        finally:
+            self._syncing = False
+        self.empty.setVisible(not rows and doc is not None)
+        self.count_changed.emit(len(rows))
+        self._update_buttons()
+
+    def selected_id(self) -> str | None:
+        indexes = self.view.selectionModel().selectedIndexes()
+        return indexes[0].data(ID_ROLE) if indexes else None
+
+    def index_of(self, source_id: str) -> QModelIndex:
+        """The list's (filtered) index of a source; invalid when it is filtered out."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(ID_ROLE) == source_id:
+                return index
+        return QModelIndex()
+
+    def select(self, source_id: str) -> bool:
+        """Pick a source in the list (the search is cleared when it hides the source)."""
+        index = self.index_of(source_id)
+        if not index.isValid() and self.proxy.query:
+            self.search.clear()
+            index = self.index_of(source_id)
+        if not index.isValid():
+            return False
+        self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.view.scrollTo(index)
+        return True
+
+    def _update_buttons(self) -> None:
+        has = self.document is not None
+        chosen = self.selected_id()
+        ids = [r.id for r in self.model.rows]
+        row = ids.index(chosen) if chosen in ids else -1
+        self.add_button.setEnabled(has)
+        self.delete_button.setEnabled(has and chosen is not None)
+        self.up_button.setEnabled(has and row > 0)
+        self.down_button.setEnabled(has and 0 <= row < len(self.model.rows) - 1)
+
+    # --- list -> inspector and ops ------------------------------------------------------
+
+    def _open(self, index: QModelIndex) -> None:
+        source_id = index.data(ID_ROLE) if index.isValid() else None
+        if source_id and not self._syncing:
+            self.open_source(source_id)
+
+    def open_source(self, source_id: str, *, focus: bool = False) -> bool:
+        """Show a source's fields in the Inspector (the cursor in its title when `focus`)."""
+        inspector = self.window_.features.get("inspector")
+        return inspector is not None and inspector.show_source(source_id, focus=focus)
+
+    def _apply(self, build: Callable[[Project], ops.Op]) -> bool:
+        return self.document is not None and self.document.try_apply(build)
+
+    def add(self) -> str | None:
+        """Add an empty source at the end and open it with the cursor in its title."""
+        source = Source()
+        if not self._apply(lambda p: ops.add_source(p, source)):
+            return None
+        self.reveal_source(source.id, focus=True)
+        return source.id
+
+    def delete_selected(self) -> bool:
+        """Delete the picked source and its citations (one undo step), picking the next one."""
+        source_id = self.selected_id()
+        doc = self.document
+        if source_id is None or doc is None or doc.project.source(source_id) is None:
+            return False
+        row = self.view.currentIndex().row()
+        if not self._apply(lambda p: ops.remove_source(p, source_id)):
+            return False
+        if self.proxy.rowCount():
+            index = self.proxy.index(min(row, self.proxy.rowCount() - 1), 0)
+            self.view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        self.window_.show_message(f"{doc.undo_stack.undoText()} (Undo brings it back)")
+        return True
+
+    def move_selected(self, delta: int) -> bool:
+        """Move the picked source up (-1) or down (+1) in the library."""
+        source_id = self.selected_id()
+        ids = [r.id for r in self.model.rows]
+        if source_id is None or source_id not in ids:
+            return False
+        at = ids.index(source_id) + delta
+        if not 0 <= at < len(ids):
+            return False
+        moved = self._apply(lambda p: ops.move_source(p, source_id, at))
+        self.view.setFocus()
+        return moved
 
     def reveal_source(self, source_id: str, *, focus: bool = False) -> bool:
-        """Scroll a source's row into view (Find), with the cursor in its title when `focus`
-        (after "Add source…" in a persona's form); False when the source is not listed."""
-        if self.editor is None:
-            return False
-        self.editor.refresh()
-        row_ = self.editor.rows.get(source_id)
-        if row_ is None:
-            return False
-        area = self.parentWidget()
-        while area is not None and not isinstance(area, QScrollArea):
-            area = area.parentWidget()
-        if area is not None:
-            area.ensureWidgetVisible(row_)
-        if focus and row_.focus_widget is not None:
-            row_.focus_widget.setFocus()
-        return True
+        """Bring the library forward with a source picked and open in the Inspector (Find,
+        Insights, "Add source…" in a persona's form, with the cursor in its title when
+        `focus`); False when the project has no such source."""
+        self.refresh()
+        self.revealed.emit()
+        self._syncing = True
+        try:
+            picked = self.select(source_id)
+        finally:
+            self._syncing = False
+        return picked and self.open_source(source_id, focus=focus)

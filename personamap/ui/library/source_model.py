@@ -1,0 +1,146 @@
+"""The project's sources as a list model: one compact row per source (title, kind, date, how
+often it is cited, whether it is a dataset), filtered by a search.
+
+Rows are snapshots, copied from the model so painting never reads live objects; the panel
+sets them again after every change, since a citation anywhere changes a count.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import NamedTuple
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from ...model import Project
+from ...model.ops.address import walk
+from ..inspector.sources import KIND_LABELS
+from ..plain import tooltip
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class SourceRow(NamedTuple):
+    id: str
+    title: str
+    kind: str
+    date: str
+    sample: int | None
+    cited: int
+    dataset: str
+    """The file a dataset source was read from; "" for any other source."""
+
+    def detail(self) -> str:
+        """The second line: kind, sample size and date."""
+        parts = [self.kind]
+        if self.sample:
+            parts.append(f"n={self.sample:,}")
+        if self.date:
+            parts.append(self.date)
+        return " · ".join(parts)
+
+    def matches(self, query: str) -> bool:
+        """Every word of the query appears in the title, the kind or the dataset's file."""
+        haystack = " ".join((self.title, self.kind, self.dataset)).casefold()
+        return all(word in haystack for word in query.casefold().split())
+
+
+def citation_counts(project: Project) -> Counter[str]:
+    """How many places cite each source, in one walk of the project (as ops.source_usage counts
+    them one source at a time: each entry, note or emotion score once)."""
+    counts: Counter[str] = Counter()
+    for persona in project.personas:
+        for _addr, entity in walk(persona, ("personas", persona.id)):
+            counts.update(set(getattr(entity, "evidence_ids", None) or ()))
+    for emap in project.empathy_maps:
+        for note in emap.notes:
+            counts.update(set(note.evidence_ids))
+    for journey in project.journeys:
+        for jnote in journey.notes:
+            counts.update(set(jnote.evidence_ids))
+        for score in journey.emotions:
+            counts.update(set(score.evidence_ids))
+    return counts
+
+
+def rows_of(project: Project) -> list[SourceRow]:
+    counts = citation_counts(project)
+    return [
+        SourceRow(
+            s.id,
+            s.title,
+            KIND_LABELS.get(s.kind.value, s.kind.value),
+            s.date.isoformat() if s.date else "",
+            s.sample_size,
+            counts[s.id],
+            s.dataset.file_name if s.dataset else "",
+        )
+        for s in project.sources
+    ]
+
+
+class SourceListModel(QAbstractListModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[SourceRow] = []
+
+    def set_rows(self, rows: list[SourceRow]) -> None:
+        if [r.id for r in rows] == [r.id for r in self.rows]:
+            changed = rows != self.rows
+            self.rows = rows
+            if changed:
+                self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
+            return
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.title or row.kind
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            dataset = f", dataset {row.dataset}" if row.dataset else ""
+            return f"{row.title or 'Untitled'}, {row.detail()}, cited {row.cited} times{dataset}"
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole title, where the row elides it
+            dataset = f"\nDataset read from {row.dataset}" if row.dataset else ""
+            return tooltip(f"{row.title or 'Untitled source'}{dataset}")  # user text
+        if role == ID_ROLE:
+            return row.id
+        if role == ROW_ROLE:
+            return row
+        return None
+
+
+class SourceFilter(QSortFilterProxyModel):
+    """Rows whose title, kind or dataset file hold every word of the search."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.query = ""
+
+    def set_query(self, query: str) -> None:
+        self.beginFilterChange()
+        self.query = query.strip()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, SourceListModel) or not self.query:
+            return True
+        return model.rows[source_row].matches(self.query)
