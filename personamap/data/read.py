@@ -15,6 +15,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from .columns import Column, Table, TableError
@@ -39,8 +40,31 @@ _SEP_LINE = re.compile(r"sep=(.)\r?\n", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+@dataclass(frozen=True)
+class Records:
+    """A table's cells as text, before any inference: the non-blank records, header first, and
+    what `Table` is built from. Importers that need the exact cell text (issue 16's persona and
+    journey tables) read these; `line_of(index)` is the line (CSV) or row (workbook) of
+    record `index` for messages."""
+
+    path: Path
+    records: list[list[str]]
+    line_of: Callable[[int], int]
+    decimal_comma: bool
+    sha256: str
+    sheet: str | None
+    notes: list[str]
+
+
 def read_table(path: Path, sheet: str | None = None) -> Table:
     """The table in `path`; `sheet` picks a workbook's sheet by name (default: the first)."""
+    with _collector_paused():
+        return _table(read_records(path, sheet))
+
+
+def read_records(path: Path, sheet: str | None = None) -> Records:
+    """The cells of `path` as text, read as `read_table` reads them (encodings, dialects,
+    workbooks, size limits), with no inference and no minimum number of rows."""
     with _collector_paused():
         return _read(Path(path), sheet)
 
@@ -58,7 +82,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _read(path: Path, sheet: str | None) -> Table:
+def _read(path: Path, sheet: str | None) -> Records:
     try:
         size = path.stat().st_size
         if not path.is_file():
@@ -83,7 +107,7 @@ def _refuse(path: Path, reason: str) -> TableError:
     return TableError(f"{path}: {reason}")
 
 
-def _read_csv(path: Path, size: int) -> Table:
+def _read_csv(path: Path, size: int) -> Records:
     if size > MAX_CSV_BYTES:
         raise _refuse(path, f"{_mb(size)}, over the limit of {_mb(MAX_CSV_BYTES)} for a CSV table")
     data = path.read_bytes()
@@ -103,7 +127,9 @@ def _read_csv(path: Path, size: int) -> Table:
     decimal_comma = delimiter != ","
     records = _csv_records(path, text, delimiter)
     notes = [f"read as {encoding} text, {_delimiter_name(delimiter)}-separated"]
-    return _table(
+    if not records:
+        raise _refuse(path, "the table is empty")
+    return Records(
         path,
         records,
         lambda index: _csv_line(text, delimiter, index),
@@ -165,7 +191,7 @@ def _check_size(path: Path, rows: int, cells: int) -> None:
         raise _refuse(path, f"over the limit of {MAX_ROWS:,} rows or {MAX_CELLS:,} cells")
 
 
-def _read_workbook(path: Path, size: int, sheet: str | None) -> Table:
+def _read_workbook(path: Path, size: int, sheet: str | None) -> Records:
     if size > MAX_WORKBOOK_BYTES:
         raise _refuse(path, f"{_mb(size)}, over the limit of {_mb(MAX_WORKBOOK_BYTES)} for a workbook")
     from python_calamine import CalamineError, CalamineWorkbook
@@ -189,12 +215,13 @@ def _read_workbook(path: Path, size: int, sheet: str | None) -> Table:
         records = [row for _, row in numbered]
         digest = hashlib.sha256(data).hexdigest()
         notes = [f"read sheet {chosen!r}"]
-        table = _table(path, records, lambda index: numbered[index][0], False, digest, chosen, notes)
     except TableError:
         raise
     except (CalamineError, ValueError, OSError) as exc:
         raise _refuse(path, f"not a readable workbook ({_one_line(exc)})") from None
-    return table
+    if not records:
+        raise _refuse(path, "the table is empty")
+    return Records(path, records, lambda index: numbered[index][0], False, digest, chosen, notes)
 
 
 def _cell_text(value: object) -> str:
@@ -212,40 +239,32 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _table(
-    path: Path,
-    records: list[list[str]],
-    line_of: Callable[[int], int],
-    decimal_comma: bool,
-    sha256: str,
-    sheet: str | None,
-    notes: list[str],
-) -> Table:
-    """Header, shape checks and per-column inference shared by CSV and workbooks; `records`
-    are the non-blank rows, header first, and `line_of` gives a record's line for messages."""
-    if not records:
-        raise _refuse(path, "the table is empty")
+def _table(read: Records) -> Table:
+    """Header, shape checks and per-column inference shared by CSV and workbooks."""
+    path, records, line_of = read.path, read.records, read.line_of
     header = _names(records[0])
     if len(header) > MAX_COLUMNS:
         raise _refuse(path, f"{len(header):,} columns, over the limit of {MAX_COLUMNS:,}")
     body = records[1:]
     width = len(header)
     if any(w != width for w in Counter(map(len, body))):
-        body = [_fit(path, row, width, index + 1, line_of) for index, row in enumerate(body)]
+        body = [fit_row(path, row, width, index + 1, line_of) for index, row in enumerate(body)]
     if not body:
         raise _refuse(path, "only a header row, no data")
     if len(body) == 1:
         raise _refuse(path, "only one row of data: a profile needs at least two")
     columns: list[Column] = [
-        infer_column(name, list(cells), decimal_comma=decimal_comma)
+        infer_column(name, list(cells), decimal_comma=read.decimal_comma)
         for name, cells in zip(header, zip(*body, strict=True), strict=True)
     ]
     if all(c.missing == len(body) for c in columns):
         raise _refuse(path, "no usable column: every column is empty")
-    return Table(path=path, columns=columns, rows=len(body), sha256=sha256, sheet=sheet, notes=notes)
+    return Table(
+        path=path, columns=columns, rows=len(body), sha256=read.sha256, sheet=read.sheet, notes=read.notes
+    )
 
 
-def _fit(path: Path, row: list[str], width: int, index: int, line_of: Callable[[int], int]) -> list[str]:
+def fit_row(path: Path, row: list[str], width: int, index: int, line_of: Callable[[int], int]) -> list[str]:
     """`row` cut to the header's width when only empty fields stick out (exporters pad rows
     with delimiters); any other difference is a ragged table."""
     if len(row) == width:
