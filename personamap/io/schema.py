@@ -42,7 +42,7 @@ _LIMITS = (
 )
 
 
-def _years(first: dt.date, last: dt.date) -> str:
+def year_pattern(first: dt.date, last: dt.date) -> str:
     """A regex for the four-digit years first..last, which must be whole centuries (1900..2999)."""
     if (first.month, first.day, first.year % 100) != (1, 1, 0) or (last.month, last.day) != (12, 31):
         raise ValueError(f"date bounds {first}..{last} are not whole centuries")
@@ -56,7 +56,7 @@ def _bounded_years(schema: core_schema.DateSchema | core_schema.DatetimeSchema) 
     first, last = schema.get("ge"), schema.get("le")
     if first is None or last is None:
         return "[0-9]{4}"
-    return _years(first, last)
+    return year_pattern(first, last)
 
 
 class _Generator(GenerateJsonSchema):
