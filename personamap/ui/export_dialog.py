@@ -1,8 +1,10 @@
-"""File ▸ Export…: what to export, as PDF, PNG or SVG, with a preview of the first page,
-progress and cancel, and the result's folder one click away.
+"""File ▸ Export…: what to export, as PDF, PNG or SVG, or shared as Mermaid, Markdown, an HTML
+handbook or CSV, with a preview of the first page (or of the text), progress and cancel, and
+the result's folder one click away.
 
 The dialog only gathers choices and shows outcomes; the exporters (personamap.export) do the
-work and `ExportRunner` runs them (a PDF in a worker thread, pictures in the GUI thread).
+work and `ExportRunner` runs them (a PDF in a worker thread, pictures in the GUI thread); the
+shares are written by the command line's engines (ui/export_share.py), quick enough to run here.
 Every message that can carry user text (names, warnings, errors) is shown as plain text.
 """
 
@@ -36,16 +38,34 @@ from PySide6.QtWidgets import (
 from ..export import PAGE_SIZES, ExportError, PdfOptions
 from ..export.raster.plan import slug
 from ..export.raster.render import DPI_RANGE, RasterOptions
+from ..io.errors import ProjectFileError
 from .export_preview import PreviewPane
 from .export_products import Product, products_for
 from .export_runner import ExportRunner
+from .export_share import SUFFIXES, render_share, write_share
 from .plain import tooltip
 
 FORMATS = (("pdf", "PDF"), ("png", "PNG"), ("svg", "SVG"))
+SHARES = (("mermaid", "Mermaid"), ("markdown", "Markdown"), ("html", "HTML handbook"), ("csv", "CSV"))
+"""Text and web formats, on a row of their own: they share personas and journeys, not boards."""
+ALL_FORMATS = FORMATS + SHARES
 TILES = (("One sheet", ""), ("Automatic", "auto"), ("2 × 1", "2x1"), ("3 × 1", "3x1"), ("2 × 2", "2x2"),
          ("3 × 2", "3x2"), ("4 × 2", "4x2"), ("4 × 3", "4x3"))  # fmt: skip
 ORIENTATIONS = (("Automatic", "auto"), ("Portrait", "portrait"), ("Landscape", "landscape"))
-FILTERS = {"pdf": "PDF (*.pdf)", "png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)"}
+FILTERS = {
+    "pdf": "PDF (*.pdf)",
+    "png": "PNG image (*.png)",
+    "svg": "SVG drawing (*.svg)",
+    "mermaid": "Mermaid diagram (*.mmd *.mermaid)",
+    "markdown": "Markdown (*.md)",
+    "html": "Web page (*.html)",
+    "csv": "CSV table (*.csv)",
+}
+SHARE_CAPTIONS = {
+    "mermaid": "A Mermaid journey diagram per journey; notes and colours ride along in %% comments.",
+    "markdown": "Markdown to paste into a wiki, a chat or a README.",
+    "csv": "A table that opens in a spreadsheet (UTF-8; formula-like cells neutralised).",
+}
 
 
 def _plain(text: str = "") -> QLabel:
@@ -89,13 +109,16 @@ class ExportDialog(QDialog):
             self.what.addItem(item)
         self.what.currentRowChanged.connect(self._refresh)
         self.format_group = QButtonGroup(self)
-        formats = QHBoxLayout()
-        for k, (key, text) in enumerate(FORMATS):
-            button = QRadioButton(text)
-            button.setObjectName(f"format_{key}")
-            self.format_group.addButton(button, k)
-            formats.addWidget(button)
-        formats.addStretch(1)
+        formats = QVBoxLayout()
+        for row in (FORMATS, SHARES):
+            line = QHBoxLayout()
+            for key, text in row:
+                button = QRadioButton(text)
+                button.setObjectName(f"format_{key}")
+                self.format_group.addButton(button, [k for k, _ in ALL_FORMATS].index(key))
+                line.addWidget(button)
+            line.addStretch(1)
+            formats.addLayout(line)
         self.format_group.idToggled.connect(self._format_toggled)
         self.page_size = QComboBox()
         self.page_size.addItems(list(PAGE_SIZES))
@@ -181,10 +204,10 @@ class ExportDialog(QDialog):
     # --- choices ------------------------------------------------------------------------------
 
     def fmt(self) -> str:
-        return FORMATS[max(0, self.format_group.checkedId())][0]
+        return ALL_FORMATS[max(0, self.format_group.checkedId())][0]
 
     def set_format(self, fmt: str) -> None:
-        self.format_group.button([k for k, _ in FORMATS].index(fmt)).setChecked(True)
+        self.format_group.button([k for k, _ in ALL_FORMATS].index(fmt)).setChecked(True)
 
     def product(self) -> Product | None:
         row = self.what.currentRow()
@@ -220,14 +243,14 @@ class ExportDialog(QDialog):
             item.setFlags(
                 flags | Qt.ItemFlag.ItemIsEnabled if enabled else flags & ~Qt.ItemFlag.ItemIsEnabled
             )
-        pdf = fmt == "pdf"
+        pdf, share = fmt == "pdf", fmt in SUFFIXES
         for widget, visible in (
             (self.page_size, pdf),
             (self.orientation, pdf),
             (self.tile, pdf and product is not None and product.tiles),
             (self.size_widget, fmt == "png"),
-            (self.transparent, not pdf),
-            (self.grayscale, fmt != "svg"),
+            (self.transparent, fmt in ("png", "svg")),
+            (self.grayscale, fmt in ("pdf", "png")),
         ):
             self.form.setRowVisible(widget, visible)
         self.dpi.setEnabled(self.by_dpi.isChecked())
@@ -236,7 +259,8 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(ok)
         if product is not None and not product.supports(fmt):
             self.caption.setText(
-                f"{product.label} cannot be exported as {fmt.upper()}: choose another format."
+                f"{product.label} cannot be exported as {dict(ALL_FORMATS)[fmt]}: choose another "
+                + ("product: these formats share personas and journeys." if share else "format.")
             )
         self._timer.start()
 
@@ -247,18 +271,41 @@ class ExportDialog(QDialog):
         if product is None or not product.supports(fmt):
             self.pane.clear()
             return
+        if fmt in SUFFIXES:
+            self._share_preview(product, fmt)
+            return
         pdf = self.pdf_options(product) if fmt == "pdf" else None
         if not self.pane.display(
             self.project, product, fmt, self.raster_options(), pdf, self.grayscale.isChecked()
         ):
             self.export_button.setEnabled(False)
 
+    def _share_preview(self, product: Product, fmt: str) -> None:
+        """The text itself for Mermaid, Markdown and CSV; for the handbook, the picture of what
+        it shows (the page lays it out for a browser)."""
+        if fmt == "html":
+            if self.pane.display(self.project, product, "svg", RasterOptions(), None, False):
+                self.caption.setText(
+                    "One web page with everything inside it (styles, photos, emotion curves): it opens "
+                    "in any browser, on a phone too, and fetches nothing. The preview shows what it "
+                    "holds; the page lays it out for the screen."
+                )
+            return
+        assert product.share is not None
+        try:
+            text = render_share(self.project, fmt, product.share).decode("utf-8-sig")
+        except (ExportError, ValueError) as exc:
+            self.pane.show_text("", str(exc))
+            self.export_button.setEnabled(False)
+            return
+        self.pane.show_text(text, SHARE_CAPTIONS[fmt])
+
     # --- exporting ----------------------------------------------------------------------------
 
     def default_path(self, product: Product, fmt: str) -> Path:
         path = self.document.path
         folder = path.parent if path is not None else Path.home()
-        return folder / f"{slug(product.key or self.project.title)}.{fmt}"
+        return folder / f"{slug(product.key or self.project.title)}.{SUFFIXES.get(fmt, fmt)}"
 
     def start_export(self) -> None:
         fmt, product = self.fmt(), self.product()
@@ -271,9 +318,12 @@ class ExportDialog(QDialog):
             return
         path = Path(chosen)
         if not path.suffix:
-            path = path.with_suffix(f".{fmt}")
+            path = path.with_suffix(f".{SUFFIXES.get(fmt, fmt)}")
         self._save_settings()
         self.target = path
+        if fmt in SUFFIXES:
+            self._share(product, fmt, path)
+            return
         self._set_running(True)
         self.status.setText(f"Exporting {product.label}…")
         if fmt == "pdf":
@@ -287,6 +337,21 @@ class ExportDialog(QDialog):
         if len(pictures) > 1:  # several pictures go into a folder named like the chosen file
             path = self.target = path.with_suffix("")
         self.runner.run_pictures(self.project, path, self.raster_options(), fmt, pictures)
+
+    def _share(self, product: Product, fmt: str, path: Path) -> None:
+        assert product.share is not None
+        self._set_running(False)
+        try:
+            write_share(self.project, fmt, product.share, path)
+        except ProjectFileError as exc:  # the disk refused: SaveError says why, first line first
+            self.status.setText(f"The export failed: {str(exc).splitlines()[0]}")
+            return
+        except (ExportError, ValueError) as exc:
+            self.status.setText(f"The export failed: {exc}")
+            return
+        self.result_folder = path.parent
+        self.status.setText(f"Exported {path.name} to {self.result_folder}.")
+        self.open_folder.setVisible(True)
 
     def _set_running(self, running: bool) -> None:
         self.progress.setVisible(running)
@@ -346,12 +411,14 @@ class ExportDialog(QDialog):
     def _restore(self) -> None:
         s = QSettings()
         fmt = str(s.value("export/format", "pdf"))
-        self.set_format(fmt if fmt in dict(FORMATS) else "pdf")
+        self.set_format(fmt if fmt in dict(ALL_FORMATS) else "pdf")
         size = str(s.value("export/page_size", "A4"))
         if size in PAGE_SIZES:
             self.page_size.setCurrentText(size)
         self.dpi.setValue(int(str(s.value("export/dpi", 150))))
         default = next((k for k, p in enumerate(self.products) if p.raster_what == "selection"), 0)
+        if self.fmt() in SUFFIXES and self.products and not self.products[default].supports(self.fmt()):
+            default = next((k for k, p in enumerate(self.products) if p.supports(self.fmt())), default)
         self.what.setCurrentRow(default if self.products else -1)
 
     def _save_settings(self) -> None:

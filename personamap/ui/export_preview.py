@@ -1,6 +1,7 @@
 """The Export dialog's preview pictures: a PNG/SVG as it will look (on a checkerboard when
 transparent), and a PDF's first page as a sheet of the chosen size and orientation with the
-product drawn inside its margins (or several sheets, for a tiled journey poster).
+product drawn inside its margins (or several sheets, for a tiled journey poster). A text share
+(Mermaid, Markdown, CSV) shows its text instead, as plain text.
 
 There is no PDF renderer in Python, so a PDF preview is an honest approximation, and the
 dialog says so: the PDF lays the content out for the page rather than scaling a picture.
@@ -11,8 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFontDatabase, QImage, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ..export import ExportError, PdfOptions
 from ..export.raster.render import RasterOptions, check_pixels, pixel_size, preview
@@ -23,6 +24,8 @@ PAGE_EDGE = QColor("#B8BEC6")
 TILE_EDGE = QColor("#0072B2")
 BACKDROP = QColor("#E6E8EB")
 PREVIEW_BOX = 440
+TEXT_PREVIEW_LINES = 400
+"""A text share's preview shows its beginning: enough to judge it, quick for any project."""
 
 
 class PreviewPane(QWidget):
@@ -37,14 +40,32 @@ class PreviewPane(QWidget):
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
         self.caption.setWordWrap(True)
         self.caption.setFixedWidth(PREVIEW_BOX)
+        self.text = QPlainTextEdit(readOnly=True)
+        self.text.setObjectName("share_text")
+        self.text.setFixedSize(PREVIEW_BOX, PREVIEW_BOX)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.text.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.image)
+        layout.addWidget(self.text)
         layout.addWidget(self.caption)
         self._cache: dict[tuple, tuple[QImage, QRectF]] = {}
 
     def clear(self) -> None:
         self.image.clear()
+        self.text.clear()
+
+    def show_text(self, text: str, caption: str) -> None:
+        """A text share: its first lines in place of the picture (plain text, never markup)."""
+        lines = text.splitlines()
+        more = len(lines) - TEXT_PREVIEW_LINES
+        shown = "\n".join(lines[:TEXT_PREVIEW_LINES]) + (f"\n… {more} more lines" if more > 0 else "")
+        self.image.setVisible(False)
+        self.text.setVisible(True)
+        self.text.setPlainText(shown)
+        self.caption.setText(caption)
 
     def display(
         self,
@@ -57,6 +78,8 @@ class PreviewPane(QWidget):
     ) -> bool:
         """Show `product` as `fmt` would make it; False when the result cannot be made
         (nothing to draw, or a picture over the pixel limit: the caption says why)."""
+        self.text.setVisible(False)
+        self.image.setVisible(True)
         look = RasterOptions(
             transparent=options.transparent and fmt != "pdf", grayscale=grayscale and fmt != "svg"
         )

@@ -1,8 +1,9 @@
 """What the Export dialog offers, built from the project and the current board's selection.
 
-Each product names what it is in the PDF exporter's terms (`pdf_what`) and in the picture
-exporter's terms (`raster_what`); a product one format cannot make (the cards sheet has no
-picture, a selection has no PDF) is shown disabled for that format. Ids rather than names go
+Each product names what it is in the PDF exporter's terms (`pdf_what`), in the picture
+exporter's terms (`raster_what`) and in the text shares' terms (`share`, ui/export_share.py); a
+product one format cannot make (the cards sheet has no picture, a selection has no PDF, a
+persona has no Mermaid diagram) is shown disabled for that format. Ids rather than names go
 into the `what` strings, so two personas with one name are still told apart.
 """
 
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 
 from ..export.raster.plan import Picture, plan_pictures, selection_picture
 from ..model import Project
+from .export_share import SUFFIXES, shares
 
 SELECTION = "selection"
 
@@ -31,8 +33,12 @@ class Product:
     """A short name for default file names."""
     tiles: bool = False
     """Journey posters can be tiled across several sheets."""
+    share: str | None = None
+    """What the Mermaid, Markdown, HTML and CSV shares show: all, personas, persona:ID, journey:ID."""
 
     def supports(self, fmt: str) -> bool:
+        if fmt in SUFFIXES:
+            return shares(fmt, self.share)
         return (self.pdf_what if fmt == "pdf" else self.raster_what) is not None
 
     def pictures(self, project: Project) -> list[Picture]:
@@ -78,10 +84,16 @@ def products_for(project: Project, board_id: str | None, selected: list[str]) ->
     first = project.personas[0].id if project.personas else None
     for p in project.personas:
         what = f"persona:{p.id}"
-        out.append(Product(f"Persona poster — {p.name}", what, what, key=p.name))
+        out.append(Product(f"Persona poster — {p.name}", what, what, key=p.name, share=what))
     if project.personas:
         out.append(
-            Product("Persona deck — cover, contents, every persona", "personas", "personas", key="personas")
+            Product(
+                "Persona deck — cover, contents, every persona",
+                "personas",
+                "personas",
+                key="personas",
+                share="personas",
+            )
         )
         out.append(
             Product(
@@ -97,8 +109,14 @@ def products_for(project: Project, board_id: str | None, selected: list[str]) ->
         out.append(Product(f"Empathy map — {m.title}", what, what, "landscape", key=m.title))
     for j in project.journeys:
         what = f"journey:{j.id}"
-        out.append(Product(f"Journey map — {j.title}", what, what, "landscape", key=j.title, tiles=True))
-    out.append(Product("Everything — boards, personas, maps and journeys", "all", "all", key=project.title))
+        out.append(
+            Product(f"Journey map — {j.title}", what, what, "landscape", key=j.title, tiles=True, share=what)
+        )
+    out.append(
+        Product(
+            "Everything — boards, personas, maps and journeys", "all", "all", key=project.title, share="all"
+        )
+    )
     return out
 
 
