@@ -159,6 +159,15 @@ def test_search_narrows_the_list_and_arrows_move_a_source(window, qtbot) -> None
     assert window.document.undo_stack.undoText().startswith("Move source")
     window.document.undo_stack.undo()
     assert project.sources[2].id == target.id and panel.model.rows[2].id == target.id
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down)  # arrows walk the list, the inspector follows
+    below = project.sources[3]
+    form = window.features["inspector"].form
+    assert isinstance(form, SourceForm) and form.source_id == below.id
+    assert window.focusWidget() is panel.view
+    qtbot.keyClick(panel.view, Qt.Key.Key_Return)  # Return goes on to edit it
+    assert window.focusWidget() is window.features["inspector"].form.title_field.edit
+    _click_row(qtbot, panel, target.id)
     qtbot.keyClick(panel.view, Qt.Key.Key_Delete)  # Delete in the list deletes the picked source
     assert project.source(target.id) is None
     window.document.undo_stack.undo()

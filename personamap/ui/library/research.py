@@ -53,7 +53,7 @@ class ResearchPanel(QWidget):
         self.view.setUniformItemSizes(True)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.clicked.connect(self._open)
-        self.view.activated.connect(self._open)
+        self.view.activated.connect(lambda index: self._open(index, focus=True))  # Return: to its title
         self.view.selectionModel().currentChanged.connect(lambda index, _old: self._open(index))
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.view.delete_requested.connect(self.delete_selected)
@@ -160,10 +160,10 @@ class ResearchPanel(QWidget):
 
     # --- list -> inspector and ops ------------------------------------------------------
 
-    def _open(self, index: QModelIndex) -> None:
+    def _open(self, index: QModelIndex, *, focus: bool = False) -> None:
         source_id = index.data(ID_ROLE) if index.isValid() else None
         if source_id and not self._syncing:
-            self.open_source(source_id)
+            self.open_source(source_id, focus=focus)
 
     def open_source(self, source_id: str, *, focus: bool = False) -> bool:
         """Show a source's fields in the Inspector (the cursor in its title when `focus`)."""
