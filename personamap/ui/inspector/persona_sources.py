@@ -2,8 +2,8 @@
 (from any of its fields), and a way to add a new source to the research library.
 
 A source is cited from the field it backs (the sources button beside each field and entry), so
-"Add source…" creates it in the library and puts the cursor in its title there; the persona
-cites it once the user ticks it where it applies.
+"Add source…" creates it in the library and opens it in the inspector with the cursor in its
+title; the persona cites it once the user ticks it where it applies.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def cited_lines(project: Project, persona_id: str) -> list[str]:
 
 
 def add_source(ctx: FormContext) -> str | None:
-    """Add an empty source to the library and show it there; its id, or None if refused."""
+    """Add an empty source to the library and open it; its id, or None if refused."""
     source = Source()
     if not ctx.apply(lambda p: ops.add_source(p, source)):
         return None
