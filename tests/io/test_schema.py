@@ -4,10 +4,12 @@ as golden fits it, and a broken file fails it as the reader refuses it."""
 
 from __future__ import annotations
 
+import base64
 import copy
 import datetime as dt
 import json
 import os
+import random
 import subprocess
 import sys
 from collections.abc import Callable
@@ -20,7 +22,8 @@ from jsonschema import Draft202012Validator
 
 from personamap.io import FORMAT_ID, SCHEMA_VERSION, ProjectFileError, loads, migrate
 from personamap.io.reader import check_envelope
-from personamap.io.schema import DIALECT, file_schema, schema_text
+from personamap.io.schema import DIALECT, SIGNATURES, file_schema, schema_text
+from personamap.model import sniff_media_type
 
 ROOT = Path(__file__).resolve().parents[2]
 COMMITTED = ROOT / "docs" / "schema" / f"personamap-v{SCHEMA_VERSION}.schema.json"
@@ -140,6 +143,7 @@ BROKEN: dict[str, Callable[[dict[str, Any]], None]] = {
     "number out of range": _set("settings", "review_period_months", value=121),
     "bad colour": _set("personas", 0, "color", value="red"),
     "image not base64": _set("assets", 0, "data", value="not base64!"),
+    "image of another type": _set("assets", 0, "media_type", value="image/jpeg"),
     "unknown board element": _set("boards", 0, "elements", 0, "type", value="sticker"),
 }
 
@@ -196,3 +200,34 @@ def test_a_list_longer_than_the_reader_allows_fails_the_schema_too(
     assert any("is too long" in e for e in errors(validator, data))
     with pytest.raises(ProjectFileError, match="too long"):
         loads(json.dumps(data, ensure_ascii=False))
+
+
+@pytest.mark.parametrize("media_type", list(SIGNATURES))
+def test_an_image_fits_only_the_media_type_its_content_has(
+    validator: Draft202012Validator, golden_data: dict[str, Any], media_type: str
+) -> None:
+    """The schema tells image types apart by their first bytes exactly as the model sniffs them."""
+    rng = random.Random(media_type)
+    data = copy.deepcopy(golden_data)
+    asset = data["assets"][0]
+    for length in range(12, 40):
+        body = bytearray(rng.randbytes(length))
+        for offset, chunk in SIGNATURES[media_type]:
+            body[offset : offset + len(chunk)] = chunk
+        assert sniff_media_type(bytes(body)) == media_type
+        asset["data"] = base64.b64encode(bytes(body)).decode("ascii")
+        for claimed in SIGNATURES:
+            asset["media_type"] = claimed
+            assert (errors(validator, data) == []) == (claimed == media_type), (claimed, length)
+
+
+def test_a_riff_file_that_is_not_webp_fits_no_media_type(
+    validator: Draft202012Validator, golden_data: dict[str, Any]
+) -> None:
+    body = b"RIFF\x10\x00\x00\x00WAVEfmt \x00\x00\x00\x00"
+    assert sniff_media_type(body) is None
+    data = copy.deepcopy(golden_data)
+    data["assets"][0]["data"] = base64.b64encode(body).decode("ascii")
+    for claimed in SIGNATURES:
+        data["assets"][0]["media_type"] = claimed
+        assert errors(validator, data) != [], claimed
