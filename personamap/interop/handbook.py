@@ -1,7 +1,7 @@
 """The HTML handbook: one self-contained file a team posts in Slack or Teams for people who
 will never install the app.
 
-Self-contained means nothing is fetched: the style sheet is inline, photos are data URIs,
+Self-contained means nothing is fetched: the style sheet is inline, photos are data URIs in it,
 emotion curves are inline SVG, no script runs, and a Content-Security-Policy meta tag lets the
 browser load nothing but `data:` images even if a later change slipped a URL in. Every piece of
 user text goes through `html.escape`; no user text becomes a link. Contents and anchors lead
@@ -46,16 +46,28 @@ def _colors(color: str) -> str:
 
 
 def avatar(persona: Persona, project: Project, big: bool = False) -> str:
-    """The photo (a data URI) or the initials on the persona's colour."""
+    """The photo or the initials on the persona's colour; a photo is a class (`photo_rules`) so
+    its bytes are in the file once however often the face shows."""
     asset = project.asset(persona.photo_asset_id) if persona.photo_asset_id else None
     css = "avatar big" if big else "avatar"
     style = _colors(persona.color)
     if asset is not None:
-        src = f"data:{asset.media_type};base64,{asset.data}"
+        label = f"Photo of {e(persona.name)}"
         return (
-            f'<span class="{css}" style="{style}"><img src="{src}" alt="Photo of {e(persona.name)}"></span>'
+            f'<span class="{css} photo-{persona.id}" style="{style}" role="img" aria-label="{label}"></span>'
         )
     return f'<span class="{css}" style="{style}" aria-hidden="true">{e(initials(persona.name))}</span>'
+
+
+def photo_rules(project: Project, personas: list[Persona]) -> str:
+    """One CSS rule per persona photo: the image as a data URI, nothing fetched."""
+    rules = []
+    for persona in personas:
+        asset = project.asset(persona.photo_asset_id) if persona.photo_asset_id else None
+        if asset is not None:
+            uri = f"data:{asset.media_type};base64,{asset.data}"
+            rules.append(f'.photo-{persona.id}{{background:center/cover no-repeat url("{uri}")}}')
+    return "\n".join(rules)
 
 
 def _paragraphs(text: str) -> str:
@@ -168,13 +180,14 @@ def journey_table(journey: JourneyMap, project: Project) -> str:
                 f'<td class="emotion" colspan="{len(steps)}" style="background:{wash}">'
                 f"{emotion_svg(journey, project, lane.id)}</td></tr>"
             )
-            continue
-        note_fill = NOTE_FILL[LANE_LOOK[lane.kind].note]
+            if not any(n.lane_id == lane.id for n in journey.notes):
+                continue
+            head = f'<th class="lanehead" scope="row" style="background:{tint}">{e(lane.name)}: notes'
         cells = []
         for stage in journey.stages:
             for step in stage.steps:
                 notes = journey.notes_shown_in(lane.id, stage.id, step.id)
-                body = "".join(_note(n.text, NOTE_FILL.get(n.color, note_fill), n.tags) for n in notes)
+                body = "".join(_note(n.text, NOTE_FILL[n.color], n.tags) for n in notes)
                 last_css = ' class="last"' if step.id in last else ""
                 cells.append(f'<td{last_css} style="background:{wash}">{body}</td>')
         rows.append(f"<tr>{head}</th>{''.join(cells)}</tr>")
@@ -282,5 +295,6 @@ def export_handbook(
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta name="color-scheme" content="light dark">'
         f'<meta name="generator" content="personamap"><title>{title}</title>'
-        f"<style>{stylesheet()}</style></head>\n<body>{''.join(body)}</body></html>\n"
+        f"<style>{stylesheet()}\n{photo_rules(project, shown.personas)}</style></head>\n"
+        f"<body>{''.join(body)}</body></html>\n"
     )

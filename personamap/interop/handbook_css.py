@@ -75,7 +75,6 @@ a:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
 .avatar{--size:40px;flex:none;width:var(--size);height:var(--size);border-radius:50%;display:grid;
  place-items:center;font-weight:700;font-size:calc(var(--size) * .38);overflow:hidden;
  background:var(--pc);color:var(--pc-ink)}
-.avatar img{width:100%;height:100%;object-fit:cover;display:block}
 .avatar.big{--size:104px;border:4px solid var(--card);box-shadow:0 0 0 2px var(--pc)}
 .persona{margin-bottom:28px;overflow:hidden;border-top:8px solid var(--pc)}
 .persona>header{display:flex;gap:20px;align-items:center;flex-wrap:wrap;padding:22px 24px 8px}

@@ -58,8 +58,8 @@ def emotion_svg(journey: JourneyMap, project: Project, lane_id: str) -> str:
             f'<text class="label" x="4" y="{_num(y - 4 if value > scale.minimum else y - 2)}">{text}</text>'
         )
     if layout.neutral_y is not None and 0 not in {v for v, _, _ in layout.label_ys}:
-        y = _num(layout.neutral_y)
-        parts.append(f'<line class="neutral" x1="0" x2="{width}" y1="{y}" y2="{y}"/>')
+        mid = _num(layout.neutral_y)
+        parts.append(f'<line class="neutral" x1="0" x2="{width}" y1="{mid}" y2="{mid}"/>')
     for persona_id in series_order(journey):
         color = series_color(project, persona_id)
         name = escape(series_name(project, persona_id))

@@ -106,12 +106,14 @@ def journey_table(journey: JourneyMap, project: Project) -> list[str]:
                 who = one_line(persona.name) if persona else ("Journey" if persona_id is None else "Unknown")
                 scores = [_score_text(journey.score(persona_id, step.id), project) for _, step, _ in columns]
                 rows.append(f"| **{one_line(lane.name)}: {who}** | " + " | ".join(scores) + " |")
-            continue
+            if not any(n.lane_id == lane.id for n in journey.notes):
+                continue
         cells = [
             _cell(n.text for n in journey.notes_shown_in(lane.id, stage.id, step.id))
             for stage, step, _ in columns
         ]
-        rows.append(f"| **{one_line(lane.name)}** | " + " | ".join(cells) + " |")
+        notes = ": notes" if lane.kind is LaneKind.EMOTIONS else ""
+        rows.append(f"| **{one_line(lane.name)}{notes}** | " + " | ".join(cells) + " |")
     return [*rows, ""]
 
 
