@@ -39,6 +39,10 @@ def render_share(project: Project, fmt: str, what: str) -> bytes:
     if fmt == "csv":
         from ..interop.tables import export_csv
 
+        kind, _, ident = what.partition(":")
+        if kind == "journey":  # the table engine finds journeys by title: give it just this one
+            project = project.model_copy(update={"journeys": [j for j in project.journeys if j.id == ident]})
+            what = "journey"
         return export_csv(project, what)
     from ..interop.selection import Selection
 

@@ -71,3 +71,37 @@ def test_markdown_share_of_every_persona_from_the_export_dialog(window, qtbot, t
     assert dialog.open_folder.isVisible()
     _choose(dialog, qtbot, "png", "Board")  # a picture format shows the picture again
     assert dialog.pane.image.isVisible() and not preview.isVisible()
+
+
+def test_mermaid_csv_and_html_shares_of_a_journey(window, qtbot, tmp_path, monkeypatch) -> None:
+    from personamap.interop.mermaid import import_mermaid
+    from personamap.interop.tables import import_table
+
+    project = window.document.project
+    journey = project.journeys[1]
+    dialog = _export_dialog(window, qtbot)
+
+    _save_to(monkeypatch, tmp_path / "journey.mmd")
+    _choose(dialog, qtbot, "mermaid", f"Journey map — {journey.title}")
+    assert not any(label.startswith("Persona") for label in _enabled(dialog))  # Mermaid draws journeys
+    assert dialog.pane.text.toPlainText().startswith("journey")
+    qtbot.mouseClick(dialog.export_button, LEFT)
+    back = import_mermaid((tmp_path / "journey.mmd").read_text(encoding="utf-8")).project_part.journeys
+    assert [j.title for j in back] == [journey.title]
+    assert [s.name for s in back[0].steps()] == [s.name for s in journey.steps()]
+
+    _save_to(monkeypatch, tmp_path / "journey.csv")
+    _choose(dialog, qtbot, "csv", f"Journey map — {journey.title}")
+    qtbot.mouseClick(dialog.export_button, LEFT)
+    assert (tmp_path / "journey.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8
+    table = import_table(tmp_path / "journey.csv").project_part.journeys[0]
+    assert [s.name for s in table.steps()] == [s.name for s in journey.steps()]
+
+    _save_to(monkeypatch, tmp_path / "handbook")  # no suffix typed: the format's is added
+    _choose(dialog, qtbot, "html", "Everything")
+    assert dialog.pane.image.isVisible() and "browser" in dialog.caption.text()
+    qtbot.mouseClick(dialog.export_button, LEFT)
+    page = (tmp_path / "handbook.html").read_text(encoding="utf-8")
+    for name in [p.name for p in project.personas] + [j.title for j in project.journeys]:
+        assert name in page
+    assert "Exported handbook.html" in dialog.status.text()
