@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLabel
 
 from personamap.canvas.target import Target
@@ -172,6 +173,35 @@ def test_search_narrows_the_list_and_arrows_move_a_source(window, qtbot) -> None
     assert project.source(target.id) is None
     window.document.undo_stack.undo()
     assert project.source(target.id) is not None
+
+
+def _drop_row(panel, source_id: str, pos) -> None:
+    """Drag a row of the list and drop it at `pos` of the list, as Qt delivers it."""
+    mime = panel.view.model().mimeData([panel.index_of(source_id)])
+    move, left, none = Qt.DropAction.MoveAction, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    port = panel.view.viewport()
+    for event in (QDragEnterEvent(pos, move, mime, left, none), QDragMoveEvent(pos, move, mime, left, none)):
+        QApplication.sendEvent(port, event)
+        assert event.isAccepted()
+    QApplication.sendEvent(port, QDropEvent(QPointF(pos), move, mime, left, none))
+    QApplication.processEvents()
+
+
+def test_drag_a_source_to_another_place_in_the_list(window, qtbot) -> None:
+    project = window.document.project
+    panel = _library(window)
+    ids = [s.id for s in project.sources]
+    first, third = project.sources[0], project.sources[2]
+    below_third = _rect(panel, third.id).bottomLeft() + QPoint(20, -3)
+    _drop_row(panel, first.id, below_third)
+    assert [s.id for s in project.sources] == [*ids[1:3], first.id, *ids[3:]]
+    assert [r.id for r in panel.model.rows] == [s.id for s in project.sources]
+    assert panel.selected_id() == first.id
+    assert window.document.undo_stack.undoText().startswith("Move source")
+    window.document.undo_stack.undo()
+    assert project.sources[0].id == first.id
+    qtbot.keyClicks(panel.search, third.title)  # a filtered list is not an order to drag in
+    assert not panel.view.dragEnabled()
 
 
 def test_the_rows_count_citations_as_a_removal_would(window) -> None:

@@ -1,7 +1,7 @@
 """The research library: every source of the project as a compact list, searchable, where
-sources are added, removed and put in order. Anything in the project may cite any of them
-(docs/DOMAIN.md); removing a source drops its citations in the same undo step
-(ops.remove_source).
+sources are added, removed and put in order (the arrows, or drag a row). Anything in the
+project may cite any of them (docs/DOMAIN.md); removing a source drops its citations in the
+same undo step (ops.remove_source).
 
 Picking a source opens it in the Inspector, where everything else is edited too: the dock is
 wide and tall enough for its fields there, and the list keeps its room for the sources.
@@ -52,6 +52,12 @@ class ResearchPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setUniformItemSizes(True)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # drag a row to reorder: the model takes only its own rows, and moves rather than drops
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setDropIndicatorShown(True)
+        self.model.move_requested.connect(self.move_to)
+        self.search.textChanged.connect(lambda text: self.view.setDragEnabled(not text.strip()))
         self.view.clicked.connect(self._open)
         self.view.activated.connect(lambda index: self._open(index, focus=True))  # Return: to its title
         self.view.selectionModel().currentChanged.connect(lambda index, _old: self._open(index))
@@ -204,12 +210,22 @@ class ResearchPanel(QWidget):
         ids = [r.id for r in self.model.rows]
         if source_id is None or source_id not in ids:
             return False
-        at = ids.index(source_id) + delta
-        if not 0 <= at < len(ids):
-            return False
-        moved = self._apply(lambda p: ops.move_source(p, source_id, at))
+        moved = self.move_to(source_id, ids.index(source_id) + delta)
         self.view.setFocus()
         return moved
+
+    def move_to(self, source_id: str, index: int) -> bool:
+        """Move a source to `index` of the library (the buttons, a dropped row), kept picked."""
+        if not 0 <= index < len(self.model.rows):
+            return False
+        if not self._apply(lambda p: ops.move_source(p, source_id, index)):
+            return False
+        self._syncing = True
+        try:
+            self.select(source_id)
+        finally:
+            self._syncing = False
+        return True
 
     def reveal_source(self, source_id: str, *, focus: bool = False) -> bool:
         """Bring the library forward with a source picked and open in the Inspector (Find,

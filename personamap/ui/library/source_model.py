@@ -8,15 +8,18 @@ sets them again after every change, since a citation anywhere changes a count.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 
 from ...model import Project
@@ -26,6 +29,8 @@ from ..plain import tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+MIME_TYPE = "application/x-personamap-source"
+"""A row dragged within the list (to reorder it); nothing else takes it."""
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -90,6 +95,11 @@ def rows_of(project: Project) -> list[SourceRow]:
 
 
 class SourceListModel(QAbstractListModel):
+    """The rows; a row dropped elsewhere in the list asks for a move (the panel applies the
+    op, and the rows follow the model)."""
+
+    move_requested = Signal(str, int)  # source id, its new index
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[SourceRow] = []
@@ -125,6 +135,41 @@ class SourceListModel(QAbstractListModel):
         if role == ROW_ROLE:
             return row
         return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return (
+            base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base | Qt.ItemFlag.ItemIsDropEnabled
+        )
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        mime = QMimeData()
+        rows = [self.rows[i.row()] for i in indexes if i.isValid() and i.row() < len(self.rows)]
+        if rows:
+            mime.setData(MIME_TYPE, rows[0].id.encode())
+        return mime
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        """Ask to move the dragged source to the gap at `row`; False, so that the view removes
+        nothing itself."""
+        ids = [r.id for r in self.rows]
+        source_id = bytes(data.data(MIME_TYPE).data()).decode() if data.hasFormat(MIME_TYPE) else ""
+        if source_id not in ids:
+            return False
+        gap = row if row >= 0 else parent.row() if parent.isValid() else len(ids)
+        old = ids.index(source_id)
+        new = gap - 1 if gap > old else gap
+        if new != old:
+            self.move_requested.emit(source_id, new)
+        return False
 
 
 class SourceFilter(QSortFilterProxyModel):
