@@ -231,6 +231,10 @@ def test_picking_a_source_clears_the_board_selection_so_a_card_click_shows_it_ag
     assert isinstance(inspector.form, SourceForm) and inspector.form.source_id == source.id
     card.setSelected(True)
     qtbot.waitUntil(lambda: inspector.target == card.target())
+    window.tabs.setCurrentIndex(1)  # another board: the inspector will follow its selection…
+    assert panel.reveal_source(source.id)  # …unless a source is picked right after
+    QApplication.processEvents()
+    assert isinstance(inspector.form, SourceForm) and inspector.form.source_id == source.id
 
 
 def test_add_source_from_a_persona_form_puts_the_cursor_in_the_new_source(window, qtbot) -> None:

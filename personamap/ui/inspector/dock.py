@@ -113,7 +113,7 @@ class InspectorDock(QDockWidget):
         view = self.main_window.tabs.current_view()
         if view is not None and view.board_scene.selectedItems():
             view.board_scene.clearSelection()
-            self._follow.stop()  # that clearing is not a choice of the project page
+        self._follow.stop()  # the pick comes after any selection change still pending
         from .source_form import SourceForm
 
         self.show()
