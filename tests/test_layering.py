@@ -39,7 +39,7 @@ LAYERS: dict[str, int] = {
     "cli_import": 8,
     "cli_schema": 8,
     "cli_share": 8,
-    "interop": 4,
+    "interop": 6,  # formats read data tables (data/) and name what to export like the PDF does
 }
 """The package root holds only the version. A module may import modules of a lower layer and
 of its own layer's package; nothing above. `export/` itself (options, page sizes, the output
