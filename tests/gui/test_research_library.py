@@ -204,6 +204,17 @@ def test_drag_a_source_to_another_place_in_the_list(window, qtbot) -> None:
     assert not panel.view.dragEnabled()
 
 
+def test_an_empty_library_says_so_and_its_first_source_brings_the_list(window, qtbot) -> None:
+    doc = window.document
+    for source in list(doc.project.sources):
+        doc.apply(ops.remove_source(doc.project, source.id))
+    panel = _library(window)
+    assert panel.empty.isVisible() and not panel.view.isVisible() and not panel.search.isVisible()
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    assert panel.view.isVisible() and not panel.empty.isVisible()
+    assert window.focusWidget() is window.features["inspector"].form.title_field.edit
+
+
 def test_the_rows_count_citations_as_a_removal_would(window) -> None:
     project = window.document.project
     counts = citation_counts(project)

@@ -91,6 +91,8 @@ class ResearchPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty)
         layout.addLayout(buttons)
+        layout.addStretch(0)  # takes the list's room while there is no list
+        self.box = layout
         self._update_buttons()
 
     def _button(self, text: str, name: str, tip: str, slot: Callable[[], object]) -> QToolButton:
@@ -126,7 +128,11 @@ class ResearchPanel(QWidget):
                 self.select(chosen)
         finally:
             self._syncing = False
-        self.empty.setVisible(not rows and doc is not None)
+        empty = not rows and doc is not None
+        self.empty.setVisible(empty)
+        self.search.setVisible(not empty)
+        self.view.setVisible(not empty)
+        self.box.setStretch(self.box.count() - 1, 1 if empty else 0)
         self.count_changed.emit(len(rows))
         self._update_buttons()
 
