@@ -1,7 +1,8 @@
 """A journey step table: one row a step (Stage, Step), one column per lane holding the notes of
 that cell (` | ` between notes, or `Lane: NAME #1`, `#2`… one note each), and one column per
-persona's emotion score (`Emotion: Priya`; `Emotion` alone for the map's own curve), placed
-where the emotions lane is. `rows` and `journey` are inverses for what the table carries."""
+persona's emotion score (`Emotion: Priya`; `Emotion` alone for the map's own curve) with the
+emotions lane's own notes (`Emotion notes`), placed where the emotions lane is. `rows` and
+`journey` are inverses for what the table carries (docs/tables.md)."""
 
 from __future__ import annotations
 
@@ -20,13 +21,15 @@ from personamap.model.journey import DEFAULT_LANES, EmotionScore, JourneyNote, L
 from .cells import join, joinable, split
 from .persona_fields import key
 
-Part = Literal["stage", "step", "own", "persona", "lane", "entry"]
-"""own: the map's own emotion curve; persona: a persona's; lane: a lane's notes in one cell;
-entry: one note of a lane (numbered columns)."""
+Part = Literal["stage", "step", "own", "persona", "feel", "lane", "entry"]
+"""own: the map's own emotion curve; persona: a persona's; feel: the emotions lane's notes (in
+one cell, or one each when numbered); lane: a lane's notes in one cell; entry: one note of a
+lane (numbered columns)."""
 
 LANE_PREFIX = "Lane: "
 EMOTION = "Emotion"
-_STAGE = frozenset({"stage", "stages", "phase", "section"})
+FEELINGS = "Emotion notes"
+_STAGE = frozenset({"stage", "stages", "phase"})
 _STEP = frozenset({"step", "steps", "task"})
 _OWN = frozenset({"emotion", "emotions", "emotion score", "score"})
 _NUMBERED = re.compile(r"(.*?)\s*#(\d+)", re.S)
@@ -35,6 +38,9 @@ _SCORE = re.compile(r"[+-]?\d+(?:\.0*)?")
 _KINDS = {key(name): kind for name, kind in DEFAULT_LANES} | {
     key(kind.value.replace("_", " ")): kind for kind in LaneKind
 }
+_KIND_PREFIX = re.compile(
+    "(" + "|".join(re.escape(k) for k in sorted(_KINDS, key=len, reverse=True)) + r")(?![^\W_])"
+)
 
 
 class RowError(ValueError):
@@ -59,6 +65,8 @@ def parse_header(header: str) -> Header:
         return Header("own")
     if k.startswith(("emotion:", "emotions:")):
         return Header("persona", header.split(":", 1)[1].strip())
+    if k == key(FEELINGS):
+        return Header("feel")
     if k.startswith(key(LANE_PREFIX)):
         rest = header.split(":", 1)[1]
         rest = rest[1:] if rest.startswith(" ") else rest
@@ -67,9 +75,19 @@ def parse_header(header: str) -> Header:
             return Header("entry", numbered.group(1), int(numbered.group(2)))
         return Header("lane", rest)
     numbered = _NUMBERED.fullmatch(header)
+    if numbered and key(numbered.group(1)) == key(FEELINGS):
+        return Header("feel", number=int(numbered.group(2)))
     if numbered and numbered.group(1).strip():
         return Header("entry", numbered.group(1), int(numbered.group(2)))
     return Header("lane", header)
+
+
+def lane_kind(name: str) -> LaneKind:
+    """The kind a lane's name says (`Pain points`, `Backstage (finance)`), else custom; never
+    the emotions lane, which the emotion columns make."""
+    found = _KIND_PREFIX.match(key(name))
+    kind = _KINDS[found.group(1)] if found else LaneKind.CUSTOM
+    return LaneKind.CUSTOM if kind is LaneKind.EMOTIONS else kind
 
 
 def is_journey(headers: list[str]) -> bool:
@@ -86,8 +104,8 @@ def rows(project: Project, journey: JourneyMap) -> list[list[str]]:
     emotions = _emotion_columns(project, journey)
     placed = False
     for lane in journey.lanes:
-        if lane.kind is LaneKind.EMOTIONS:
-            columns += [] if placed else emotions
+        if lane.kind is LaneKind.EMOTIONS and not placed:
+            columns += emotions + _lane_columns(journey, lane, feelings=True)
             placed = True
         else:
             columns += _lane_columns(journey, lane)
@@ -99,15 +117,20 @@ def rows(project: Project, journey: JourneyMap) -> list[list[str]]:
     ]
 
 
-def _lane_columns(journey: JourneyMap, lane: Lane) -> list[Column]:
+def _lane_columns(journey: JourneyMap, lane: Lane, *, feelings: bool = False) -> list[Column]:
+    """A lane's notes, one cell a step; the emotions lane's (`feelings`) only when it has some."""
     texts: dict[str, list[str]] = {step.id: [] for step in journey.steps()}
     for note, cell in zip(journey.notes, journey.note_cells().values(), strict=True):
         if cell is not None and cell[0] == lane.id:
             texts[cell[2]].append(note.text)
+    most = max([0, *map(len, texts.values())])
+    if feelings:
+        if all(joinable(t) for t in texts.values()):
+            return [(FEELINGS, lambda _, step: join(texts[step.id]))] if most else []
+        return [(f"{FEELINGS} #{n + 1}", _nth(texts, n)) for n in range(most)]
     if all(joinable(t) for t in texts.values()) and parse_header(lane.name) == Header("lane", lane.name):
         return [(lane.name, lambda _, step: join(texts[step.id]))]
-    most = max([1, *map(len, texts.values())])
-    return [(f"{LANE_PREFIX}{lane.name} #{n + 1}", _nth(texts, n)) for n in range(most)]
+    return [(f"{LANE_PREFIX}{lane.name} #{n + 1}", _nth(texts, n)) for n in range(max(1, most))]
 
 
 def _nth(texts: dict[str, list[str]], n: int) -> Callable[[Stage, Step], str]:
@@ -149,13 +172,15 @@ def start(headers: list[Header]) -> tuple[_Build, list[Lane]]:
     previous: Header | None = None
     for column in headers:
         lane: Lane | None = None
-        if column.part in ("own", "persona"):
-            if not any(x.kind is LaneKind.EMOTIONS for x in lanes):
-                lanes.append(Lane(name="Emotions", kind=LaneKind.EMOTIONS))
+        if column.part in ("own", "persona", "feel"):
+            feelings = next((x for x in lanes if x.kind is LaneKind.EMOTIONS), None)
+            if feelings is None:
+                feelings = Lane(name="Emotions", kind=LaneKind.EMOTIONS)
+                lanes.append(feelings)
+            lane = feelings if column.part == "feel" else None
         elif column.part == "lane" or (column.part == "entry" and not _continues(previous, column)):
             name = clean_text(column.name, one_line=True)
-            kind = _KINDS.get(key(name), LaneKind.CUSTOM)
-            lane = Lane(name=name, kind=LaneKind.CUSTOM if kind is LaneKind.EMOTIONS else kind)
+            lane = Lane(name=name, kind=lane_kind(name))
             lanes.append(lane)
         elif column.part == "entry":
             lane = build.lanes[-1]
@@ -198,7 +223,8 @@ def add_row(build: _Build, headers: list[Header], row: list[str]) -> None:
     for index, (column, cell) in enumerate(zip(headers, row, strict=True)):
         lane = build.lanes[index]
         if lane is not None and cell.strip():
-            entries = split(cell) if column.part == "lane" else [cell]
+            joined = column.part == "lane" or (column.part == "feel" and not column.number)
+            entries = split(cell) if joined else [cell]
             for text in entries:
                 try:
                     build.notes.append(

@@ -1,6 +1,6 @@
 """A persona table: one row a persona, one column a field (persona_fields.py), a list in one
 cell (` | `) or one entry per numbered column, and custom sections by their titles. `rows` and
-`personas` are inverses for everything the table carries (see docs/INTEROP.md)."""
+`personas` are inverses for everything the table carries (see docs/tables.md)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from personamap.model import Persona
 from personamap.model.base import clean_text
 
 from .cells import join, joinable, split
+from .journey_table import is_journey
 from .persona_fields import (
     BODY_SUFFIX,
     FIELDS,
@@ -75,7 +76,7 @@ def _custom_columns(personas: list[Persona]) -> list[Column]:
         entries: Callable[[Persona], list[str]] = _section_entries(title)
         lists = [entries(p) for p in personas]
         if any(lists):
-            if all(joinable(e) for e in lists) and parse_header(title) == Header("joined", title=title):
+            if all(joinable(e) for e in lists) and _reads_as_section(title):
                 columns.append((title, lambda p, e=entries: join(e(p))))  # type: ignore[misc]
             else:
                 most = max(map(len, lists))
@@ -87,6 +88,12 @@ def _custom_columns(personas: list[Persona]) -> list[Column]:
                 header = SECTION_PREFIX + header
             columns.append((header, body))
     return columns
+
+
+def _reads_as_section(header: str) -> bool:
+    """Whether `header` alone reads back as the custom section of that title (and does not
+    make the table look like a journey step table)."""
+    return parse_header(header) == Header("joined", title=header) and not is_journey([header])
 
 
 def _section_entries(title: str) -> Callable[[Persona], list[str]]:
