@@ -2,7 +2,7 @@
 journey step table (journey_table.py). Import reads with the data reader (encodings, dialects,
 .xlsx via calamine) and refuses a bad table with a `TableError` of one line naming the file,
 the line and the reason; export writes UTF-8 with a BOM (Excel opens it right) and neutralises
-formula cells (cells.py), which import undoes. docs/INTEROP.md lists what the tables carry."""
+formula cells (cells.py), which import undoes. docs/tables.md lists what the tables carry."""
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tables_helpers import csv_cells, write_xlsx
+from tables_helpers import csv_cells, journey_carried, write_xlsx
 
 from personamap.data.columns import TableError
 from personamap.interop.tables import WhatError, export_csv, import_table
@@ -23,32 +23,6 @@ def _sample() -> Project:
     return getattr(loaded, "project", loaded)
 
 
-def carried(project: Project, journey: JourneyMap) -> dict[str, object]:
-    """What a step table carries: stages and steps by name, lanes by name and kind, the notes
-    of each cell and each persona's scores, by position and persona name."""
-    steps = {s.id: n for n, s in enumerate(journey.steps())}
-    lanes = {lane.id: n for n, lane in enumerate(journey.lanes)}
-    names = {p.id: p.name for p in project.personas}
-    cells = journey.note_cells()
-    return {
-        "stages": [(s.name, [step.name for step in s.steps]) for s in journey.stages],
-        "lanes": [(lane.name, lane.kind) for lane in journey.lanes if lane.kind is not LaneKind.EMOTIONS]
-        + [("emotions at", n) for n, lane in enumerate(journey.lanes) if lane.kind is LaneKind.EMOTIONS],
-        "notes": sorted(  # stable: the order within a cell stays
-            [
-                (lanes[c[0]], steps[c[2]], n.text)
-                for n, c in zip(journey.notes, cells.values(), strict=True)
-                if c
-            ],
-            key=lambda note: note[:2],
-        ),
-        "scores": sorted(
-            (names.get(e.persona_id or "", ""), steps[e.step_id], e.score) for e in journey.emotions
-        ),
-        "personas": [names[i] for i in journey.persona_ids],
-    }
-
-
 @pytest.mark.parametrize("index", [0, 1])
 def test_the_sample_journeys_round_trip_through_csv_and_xlsx(tmp_path: Path, index: int) -> None:
     project = _sample()
@@ -61,7 +35,7 @@ def test_the_sample_journeys_round_trip_through_csv_and_xlsx(tmp_path: Path, ind
     for source in (path, book):
         part = import_table(source).project_part
         back = part.journeys[0]
-        assert carried(part, back) == carried(project, journey)
+        assert journey_carried(part, back) == journey_carried(project, journey)
         assert export_csv(part, f"journey:{back.title}") == data
         assert part.settings.emotion_scale == project.settings.emotion_scale
 
@@ -99,7 +73,7 @@ def test_notes_with_a_bar_go_into_numbered_lane_columns_and_formulas_are_neutral
     path = tmp_path / "buying.csv"
     path.write_bytes(data)
     part = import_table(path).project_part
-    assert carried(part, part.journeys[0]) == carried(project, project.journeys[0])
+    assert journey_carried(part, part.journeys[0]) == journey_carried(project, project.journeys[0])
 
 
 def test_a_hand_made_step_table_becomes_a_journey(tmp_path: Path) -> None:

@@ -7,10 +7,9 @@ import codecs
 from pathlib import Path
 
 import pytest
-from tables_helpers import csv_cells, write_xlsx
+from tables_helpers import csv_cells, persona_carried, write_xlsx
 
 from personamap.data.columns import TableError
-from personamap.interop.persona_fields import FIELDS, cell_value
 from personamap.interop.tables import export_csv, import_table
 from personamap.io import load
 from personamap.model import Persona, Project
@@ -24,17 +23,6 @@ def _sample() -> Project:
     return getattr(loaded, "project", loaded)
 
 
-def carried(persona: Persona) -> dict[str, object]:
-    """Everything a persona table carries, to compare a persona with its round trip."""
-    fields: dict[str, object] = {f.path: cell_value(persona, f) for f in FIELDS}
-    sections: dict[str, tuple[list[str], str]] = {}
-    for s in persona.custom_sections:
-        items, body = sections.get(s.title, ([], ""))
-        sections[s.title] = (items + [i.text for i in s.items], "\n\n".join(b for b in (body, s.body) if b))
-    fields["custom"] = {t: v for t, v in sections.items() if v != ([], "")}
-    return fields
-
-
 def test_the_sample_personas_round_trip_through_csv(tmp_path: Path) -> None:
     project = _sample()
     data = export_csv(project, "personas")
@@ -43,7 +31,7 @@ def test_the_sample_personas_round_trip_through_csv(tmp_path: Path) -> None:
 
     part = import_table(path).project_part
 
-    assert [carried(p) for p in part.personas] == [carried(p) for p in project.personas]
+    assert [persona_carried(p) for p in part.personas] == [persona_carried(p) for p in project.personas]
     assert export_csv(part, "personas") == data
     assert part.title == "personas"
 
@@ -55,7 +43,7 @@ def test_the_sample_personas_round_trip_through_a_workbook(tmp_path: Path) -> No
 
     part = import_table(book, sheet="Personas").project_part
 
-    assert [carried(p) for p in part.personas] == [carried(p) for p in project.personas]
+    assert [persona_carried(p) for p in part.personas] == [persona_carried(p) for p in project.personas]
     assert export_csv(part, "personas") == data
 
 
@@ -89,7 +77,7 @@ def test_formula_cells_are_neutralised_and_restored(tmp_path: Path) -> None:
     path = tmp_path / "hostile.csv"
     path.write_bytes(data)
     back = import_table(path).project_part.personas[0]
-    assert carried(back) == carried(hostile)
+    assert persona_carried(back) == persona_carried(hostile)
 
 
 def test_entries_with_a_bar_go_into_numbered_columns() -> None:
@@ -136,7 +124,7 @@ def test_custom_sections_named_like_fields_keep_their_titles(tmp_path: Path) -> 
     path.write_bytes(data)
     back = import_table(path).project_part.personas[0]
     assert back.goals == []
-    assert carried(back) == carried(persona)
+    assert persona_carried(back) == persona_carried(persona)
 
 
 @pytest.mark.parametrize(
