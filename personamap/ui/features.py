@@ -19,6 +19,7 @@ FEATURES: tuple[tuple[str, str], ...] = (
     ("insights", "personamap.ui.insights:install"),
     ("export", "personamap.ui.export_feature:install"),
     ("import_data", "personamap.ui.import_data:install"),
+    ("interop", "personamap.ui.interop_import:install"),
     ("reliability", "personamap.ui.reliability:install"),
     ("workshop", "personamap.ui.workshop:install"),
     ("affinity", "personamap.ui.affinity:install"),

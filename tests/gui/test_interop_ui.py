@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 
 from personamap.ui import export_dialog
 
@@ -105,3 +106,72 @@ def test_mermaid_csv_and_html_shares_of_a_journey(window, qtbot, tmp_path, monke
     for name in [p.name for p in project.personas] + [j.title for j in project.journeys]:
         assert name in page
     assert "Exported handbook.html" in dialog.status.text()
+
+
+# --- File ▸ Import… and drops -----------------------------------------------------------------
+
+JOURNEY = """---
+title: Onboarding at Ledgerly
+---
+journey
+  %% the three first days of a new finance clerk
+  section Day one
+    Get the invitation: 4: Clerk
+    Set a password: 2: Clerk, IT admin
+  section Day two
+    Scan the first receipt:5:Clerk
+    Priya approves it: 3: Priya Raman
+"""
+
+
+def _dump(project) -> dict:
+    return project.model_dump(mode="json", exclude={"modified"})
+
+
+def _type_into_file_dialog(window, qtbot, path: Path) -> None:
+    """File ▸ Import…, which opens in the project's folder; the file's name typed into the
+    dialog's name field, and Return pressed once the dialog has found the file."""
+    action = window.actions["file.import"]
+    names = [a.objectName() for a in window.file_menu.actions()]
+    assert names.index("file.open") < names.index("file.import") < names.index("file.export")
+    action.trigger()
+    dialog = window.features["interop"].file_dialog
+    qtbot.waitExposed(dialog)
+    assert Path(dialog.directory().path()) == window.document.path.parent == path.parent
+    name = dialog.findChild(QLineEdit, "fileNameEdit")
+    qtbot.keyClicks(name, path.name)
+    accept = dialog.findChild(QDialogButtonBox, "buttonBox").button(QDialogButtonBox.StandardButton.Open)
+    qtbot.waitUntil(accept.isEnabled)  # the folder's listing loads in the background
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+
+
+def test_import_a_mermaid_journey_from_the_menu_as_one_undo_step(window, qtbot, tmp_path) -> None:
+    source = tmp_path / "onboarding.mmd"
+    source.write_text(JOURNEY, encoding="utf-8")
+    doc = window.document
+    before, steps = _dump(doc.project), doc.undo_stack.count()
+    personas_before = {p.name for p in doc.project.personas}
+    _type_into_file_dialog(window, qtbot, source)
+    qtbot.waitUntil(lambda: len(doc.project.journeys) == 3)
+    journey = doc.project.journeys[-1]
+    assert journey.title == "Onboarding at Ledgerly"
+    assert [s.name for s in journey.stages] == ["Day one", "Day two"]
+    assert [s.name for s in journey.steps()] == [
+        "Get the invitation",
+        "Set a password",
+        "Scan the first receipt",
+        "Priya approves it",
+    ]
+    names = {p.id: p.name for p in doc.project.personas}
+    assert {names[i] for i in journey.persona_ids} == {"Clerk", "IT admin", "Priya Raman"}
+    assert {p.name for p in doc.project.personas} - personas_before == {"Clerk", "IT admin"}  # Priya is hers
+    assert doc.undo_stack.count() == steps + 1 and doc.undo_stack.undoText() == "Import onboarding.mmd"
+    board = doc.project.boards[-1]
+    assert [e.map_id for e in board.elements] == [journey.id]  # shown on a board of its own
+    assert window.tabs.current_view().board_scene.board_id == board.id
+    assert "Imported 1 journey and 2 new personas from onboarding.mmd" in window.statusBar().currentMessage()
+    window.undo_action.trigger()
+    assert _dump(doc.project) == before
+    assert board.id not in window.tabs.pages
+    window.redo_action.trigger()
+    assert doc.project.journeys[-1].title == "Onboarding at Ledgerly"
