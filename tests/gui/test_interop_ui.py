@@ -7,12 +7,29 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 
 from personamap.ui import export_dialog
 
-LEFT = Qt.MouseButton.LeftButton
+from .dnd import COPY, LEFT, NO_MOD, drop_on, empty_spot, file_mime
+from .modal import answer_next_box
+
+
+def drop_on_window(window, mime) -> bool:
+    """Drag files over the window's edge (its status bar, no canvas below) and drop them."""
+    target = window.statusBar()
+    pos = target.rect().center()
+    enter = QDragEnterEvent(pos, COPY, mime, LEFT, NO_MOD)
+    QApplication.sendEvent(target, enter)
+    if not enter.isAccepted():
+        return False
+    move = QDragMoveEvent(pos, COPY, mime, LEFT, NO_MOD)
+    QApplication.sendEvent(target, move)
+    drop = QDropEvent(QPointF(pos), COPY, mime, LEFT, NO_MOD)
+    QApplication.sendEvent(target, drop)
+    return move.isAccepted() and drop.isAccepted()
 
 
 # --- File ▸ Export… shares ------------------------------------------------------------------
@@ -175,3 +192,98 @@ def test_import_a_mermaid_journey_from_the_menu_as_one_undo_step(window, qtbot, 
     assert board.id not in window.tabs.pages
     window.redo_action.trigger()
     assert doc.project.journeys[-1].title == "Onboarding at Ledgerly"
+
+
+BAD = """journey
+  title Returns
+  section Send back
+    Print the label: 3: Ana
+    Drop the parcel: Hello: Ana
+    Get the refund: 5: Ana
+"""
+
+
+def test_a_bad_line_is_named_and_the_rest_imports_when_asked(window, qtbot, tmp_path) -> None:
+    source = tmp_path / "returns.mmd"
+    source.write_text(BAD, encoding="utf-8")
+    doc = window.document
+    before = _dump(doc.project)
+    seen = answer_next_box("Cancel")
+    window.features["interop"].import_path(source)
+    assert seen["name"] == "import_bad_lines" and "returns.mmd" in seen["text"]
+    assert 'line 5: score "Hello" is not a number from 1 to 5' in seen["informative"]
+    assert all(f == Qt.TextFormat.PlainText for f in seen["formats"])
+    assert _dump(doc.project) == before  # cancelled: nothing added
+    seen = answer_next_box("Import the Rest")
+    window.features["interop"].import_path(source)
+    journey = doc.project.journeys[-1]
+    assert [s.name for s in journey.steps()] == ["Print the label", "Get the refund"]
+    report = window.features["interop"].report
+    assert report.objectName() == "import_skipped" and report.isVisible()
+    assert "1 line of returns.mmd was not imported" in report.text()
+    assert "line 5" in report.informativeText()
+    report.accept()
+    window.undo_action.trigger()
+    assert _dump(doc.project) == before
+
+
+def test_a_file_that_cannot_be_imported_says_why_and_changes_nothing(window, qtbot, tmp_path) -> None:
+    table = tmp_path / "empty.csv"
+    table.write_text("Name,Role\n", encoding="utf-8")
+    before = _dump(window.document.project)
+    seen = answer_next_box("OK")
+    assert not window.features["interop"].import_path(table)
+    assert seen["title"] == "Cannot import" and seen["text"] == "empty.csv cannot be imported."
+    assert "only a header row" in seen["informative"]
+    assert _dump(window.document.project) == before
+
+
+def test_a_table_dropped_on_the_canvas_imports_its_personas(window, qtbot, tmp_path) -> None:
+    table = tmp_path / "people.csv"
+    table.write_text("Name,Role,Goals\nAna Costa,Buyer,Pay less | Pay later\nBo Li,Approver,\n", "utf-8")
+    doc = window.document
+    view = window.tabs.current_view()
+    steps = doc.undo_stack.count()
+    assert drop_on(view, file_mime(table), empty_spot(view))
+    qtbot.waitUntil(lambda: doc.undo_stack.count() == steps + 1)
+    ana = next(p for p in doc.project.personas if p.name == "Ana Costa")
+    assert ana.role == "Buyer" and [g.text for g in ana.goals] == ["Pay less", "Pay later"]
+    assert any(p.name == "Bo Li" for p in doc.project.personas)
+    assert "2 new personas" in window.statusBar().currentMessage()
+
+
+def test_dropped_journey_on_the_window_and_a_project_on_the_canvas(window, qtbot, tmp_path) -> None:
+    source = tmp_path / "notes.md"
+    source.write_text(
+        f"# Our journey\n\nSome text.\n\n```mermaid\n{JOURNEY.split('---', 2)[2]}```\n", "utf-8"
+    )
+    doc = window.document
+    count = len(doc.project.journeys)
+    assert drop_on_window(window, file_mime(source))
+    qtbot.waitUntil(lambda: len(doc.project.journeys) == count + 1)
+    assert doc.project.journeys[-1].stages[0].name == "Day one"
+    other = tmp_path / "other" / "copy.personamap"
+    other.parent.mkdir()
+    other.write_bytes(window.document.path.read_bytes())
+    window.document.undo_stack.setClean()  # no "save changes?" box when the other file opens
+    view = window.tabs.current_view()
+    assert drop_on(view, file_mime(other), empty_spot(view))
+    qtbot.waitUntil(lambda: window.document.path == other.resolve())
+
+
+def test_importing_with_no_project_open_makes_a_new_one(qtbot, tmp_path) -> None:
+    from personamap.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window, before_close_func=lambda w: w.document and w.document.undo_stack.setClean())
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.document is None
+    source = tmp_path / "onboarding.mermaid"
+    source.write_text(JOURNEY, encoding="utf-8")
+    assert drop_on_window(window, file_mime(source))
+    qtbot.waitUntil(lambda: window.document is not None)
+    project = window.document.project
+    assert [j.title for j in project.journeys] == ["Onboarding at Ledgerly"]
+    assert window.document.path is None  # a new, unsaved project
+    assert window.tabs.current_view().board_scene.board_id == project.boards[0].id
