@@ -65,18 +65,27 @@ def select(project: Any, what: str, cli_error: type[Exception]) -> Any:
 
 
 def _render(args: argparse.Namespace, project: Any, cli_error: type[Exception]) -> bytes:
+    """The share's bytes. Mermaid (journeys only) and CSV (one table) refuse what they cannot
+    hold with a ValueError naming their choices: a usage error."""
     selection = select(project, args.what, cli_error)
+    try:
+        if args.format == "mermaid":
+            from .interop.mermaid import export_mermaid
+
+            return export_mermaid(project, args.what).encode("utf-8")
+        if args.format == "csv":
+            from .interop.tables import export_csv
+
+            return export_csv(project, args.what)
+    except ValueError as exc:
+        raise cli_error(f"{PROG}: {exc}", 2) from None
     if args.format == "markdown":
         from .interop.markdown import export_markdown
 
         return export_markdown(project, selection).encode("utf-8")
-    if args.format == "html":
-        from .interop.handbook import export_handbook
+    from .interop.handbook import export_handbook
 
-        return export_handbook(project, selection, today=dt.date.today()).encode("utf-8")
-    raise cli_error(
-        f"{PROG}: --format {args.format} is not available in this build yet (use markdown or html)", 2
-    )
+    return export_handbook(project, selection, today=dt.date.today()).encode("utf-8")
 
 
 def share_command(args: argparse.Namespace, load: Any, cli_error: type[Exception]) -> int:

@@ -16,6 +16,8 @@ debian_packages=(
   fonts-dejavu-core fonts-noto-core fonts-wqy-microhei fonts-noto-color-emoji
   # pdffonts/pdftoppm, to check exported posters
   poppler-utils
+  # a real browser for the HTML handbook's tests (tests/interop/test_handbook_browser.py)
+  chromium chromium-driver
   # validators and tools for the desktop integration in packaging/linux (tests/packaging)
   desktop-file-utils appstream libxml2-utils shared-mime-info libglib2.0-bin
 )

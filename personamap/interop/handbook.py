@@ -19,7 +19,7 @@ from personamap.model.layout.card_sections import FULL_SECTIONS, badge_labels, i
 from personamap.model.layout.emotion import series_order
 from personamap.style import LANE_LOOK, NOTE_FILL, ink_on
 
-from .handbook_css import stylesheet
+from .handbook_css import print_zoom, stylesheet
 from .handbook_svg import emotion_svg, series_color, series_name
 from .selection import Selection
 
@@ -193,7 +193,8 @@ def journey_table(journey: JourneyMap, project: Project) -> str:
         rows.append(f"<tr>{head}</th>{''.join(cells)}</tr>")
     return (
         f'<div class="map-scroll" role="region" aria-label="{e(journey.title)}: the map" tabindex="0">'
-        f'<table class="map" style="--steps:{len(steps)}"><colgroup>{cols}</colgroup>'
+        f'<table class="map" style="--steps:{len(steps)};--print-zoom:{print_zoom(len(steps)):.3f}">'
+        f"<colgroup>{cols}</colgroup>"
         f"<thead><tr>{stage_row}</tr>{step_row}</thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
 

@@ -14,6 +14,13 @@ STEP_W = 176
 """The width of one step column of a journey table, in CSS px; the curves' x spacing."""
 LANE_W = 132
 LANE_W_PHONE = 96
+PRINT_W = 1000
+"""What a landscape page holds across (A4 or Letter less margins, CSS px): wider maps print smaller."""
+
+
+def print_zoom(steps: int) -> float:
+    """How much a map of `steps` step columns shrinks to fit a landscape page across."""
+    return min(1.0, PRINT_W / (LANE_W + steps * STEP_W))
 
 
 def theme_vars(theme: Theme) -> str:
@@ -163,7 +170,13 @@ svg circle.own{fill:var(--text);stroke:var(--card)}
 )
 _PRINT_TAIL = """}
  body{background:#fff;font-size:11pt}
- .topbar,.back{display:none}
+ .topbar,.back,.colophon{display:none}
+ .part{break-before:page;break-after:avoid}
+ .part+.persona,.part+.journey{break-before:auto}
+ #journeys{page:landscape}
+ .sections{display:block;columns:2;column-gap:12px}
+ .block{margin-bottom:12px}
+ .map{zoom:var(--print-zoom,1)}
  .page{max-width:none;padding:0}
  .card{border-color:#ccc}
  .toc{break-after:page}
