@@ -53,6 +53,14 @@ class _Writer:
         self.journey, self.scale = journey, project.settings.emotion_scale
         self.personas: dict[str, Persona] = {p.id: p for p in project.personas}
         self.lanes = {lane.id: i for i, lane in enumerate(journey.lanes)}
+        self.by_step: dict[str, list[EmotionScore]] = {}
+        for e in journey.emotions:
+            if e.persona_id is None or e.persona_id in self.personas:
+                self.by_step.setdefault(e.step_id, []).append(e)
+        self.by_stage: dict[str, list[JourneyNote]] = {}
+        for note in journey.notes:
+            if note.lane_id in self.lanes:
+                self.by_stage.setdefault(note.stage_id, []).append(note)
         self.lines: list[str] = []
         self.actors: dict[str, str] = {}  # casefold name → name, in order of appearance
 
@@ -107,21 +115,19 @@ class _Writer:
         return lines
 
     def stage(self, stage: Stage, index: int) -> None:
-        journey = self.journey
         step_ids = {s.id for s in stage.steps}
-        notes = [n for n in journey.notes if n.stage_id == stage.id and n.lane_id in self.lanes]
+        notes = self.by_stage.get(stage.id, [])
         stage_notes = [n for n in notes if n.step_id not in step_ids]
         meta: dict[str, Any] = {}
         if stage.description:
             meta["description"] = stage.description
         if stage_notes:
             meta["notes"] = [_note_data(n, self.lanes) for n in stage_notes]
-        scored = {e.step_id for e in journey.emotions}
         only = stage.steps[0]
         bare = (
             len(stage.steps) == 1
             and only.name == ""
-            and only.id not in scored
+            and only.id not in self.by_step
             and not any(n.step_id == only.id for n in notes)
         )
         implicit = index == 0 and stage.name == "" and not bare
@@ -142,9 +148,8 @@ class _Writer:
 
     def step(self, step_id: str, name: str, stage_name: str, notes: list[JourneyNote]) -> None:
         groups: dict[tuple[int, bool], list[EmotionScore]] = {}
-        for e in self.journey.emotions:
-            if e.step_id == step_id and (e.persona_id is None or e.persona_id in self.personas):
-                groups.setdefault((self._mermaid_score(e), e.persona_id is None), []).append(e)
+        for e in self.by_step.get(step_id, []):
+            groups.setdefault((self._mermaid_score(e), e.persona_id is None), []).append(e)
         shown = name or step_placeholder(stage_name or STAGE_PLACEHOLDER)
         first: dict[str, Any] = {}
         if not name:

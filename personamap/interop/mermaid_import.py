@@ -99,6 +99,7 @@ class _Builder:
     def __init__(self, diagram: Diagram, scale: EmotionScale, book: PersonaBook, title: str) -> None:
         self.diagram, self.scale, self.book = diagram, scale, book
         self.warnings: list[str] = []
+        self.scored: set[tuple[str | None, str]] = set()
         meta = diagram.meta
         self.colors = {
             str(p.get("name", "")).casefold(): str(p.get("color")) for p in diagram.personas if p.get("color")
@@ -162,8 +163,9 @@ class _Builder:
         remarks = _mapping(meta.get("remarks"))
         for actor in task.actors or [""]:
             persona_id = self.persona(actor).id if actor else None
-            if self.journey.score(persona_id, step.id) is not None:
+            if (persona_id, step.id) in self.scored:
                 continue
+            self.scored.add((persona_id, step.id))
             value = exact.get(actor)
             if not isinstance(value, int) or not self.scale.contains(value):
                 value = from_mermaid(task.score, self.scale)
