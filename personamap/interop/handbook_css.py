@@ -58,6 +58,7 @@ body{margin:0;background:var(--canvas);color:var(--text);
 a{color:var(--accent)}
 a:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
 .page{max-width:1120px;margin:0 auto;padding:20px 16px 56px}
+[id]{scroll-margin-top:60px}
 .topbar{position:sticky;top:0;z-index:5;background:var(--card);border-bottom:1px solid var(--border)}
 .topbar nav{max-width:1120px;margin:0 auto;padding:8px 16px;display:flex;gap:6px 18px;flex-wrap:wrap;
  font-size:14px}
@@ -155,6 +156,7 @@ svg circle.own{fill:var(--text);stroke:var(--card)}
     + f"{LANE_W_PHONE}px"
     + """}
  .page{padding:12px 10px 40px}
+ [id]{scroll-margin-top:84px}
  .cover{padding:20px 18px}
  .persona>header{padding:18px 16px 6px;gap:14px}
  .avatar.big{--size:76px}
