@@ -103,3 +103,12 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert result.returncode == 2
     result = run("import", tmp_path / "missing.mmd", "--out", tmp_path / "x.personamap")
     assert result.returncode == 1 and "does not exist" in result.stderr
+
+
+def test_a_table_goes_to_the_table_importer(tmp_path: Path) -> None:
+    table = tmp_path / "people.csv"
+    table.write_text("Name,Role\nAna,Buyer\nBen,User\n", encoding="utf-8")
+    out = tmp_path / "people.personamap"
+    result = run("import", table, "--out", out)
+    assert result.returncode == 0, result.stderr
+    assert [(p.name, p.role) for p in load(out).personas] == [("Ana", "Buyer"), ("Ben", "User")]
