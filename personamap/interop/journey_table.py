@@ -128,7 +128,8 @@ def _lane_columns(journey: JourneyMap, lane: Lane, *, feelings: bool = False) ->
         if all(joinable(t) for t in texts.values()):
             return [(FEELINGS, lambda _, step: join(texts[step.id]))] if most else []
         return [(f"{FEELINGS} #{n + 1}", _nth(texts, n)) for n in range(most)]
-    if all(joinable(t) for t in texts.values()) and parse_header(lane.name) == Header("lane", lane.name):
+    bare = lane.name.strip() and parse_header(lane.name) == Header("lane", lane.name)
+    if bare and all(joinable(t) for t in texts.values()):
         return [(lane.name, lambda _, step: join(texts[step.id]))]
     return [(f"{LANE_PREFIX}{lane.name} #{n + 1}", _nth(texts, n)) for n in range(max(1, most))]
 

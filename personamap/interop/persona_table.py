@@ -93,7 +93,8 @@ def _custom_columns(personas: list[Persona]) -> list[Column]:
 def _reads_as_section(header: str) -> bool:
     """Whether `header` alone reads back as the custom section of that title (and does not
     make the table look like a journey step table)."""
-    return parse_header(header) == Header("joined", title=header) and not is_journey([header])
+    fits = parse_header(header) == Header("joined", title=header)
+    return fits and bool(header.strip()) and not is_journey([header])
 
 
 def _section_entries(title: str) -> Callable[[Persona], list[str]]:
