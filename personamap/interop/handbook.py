@@ -21,6 +21,7 @@ from personamap.style import LANE_LOOK, NOTE_FILL, ink_on
 
 from .handbook_css import print_zoom, stylesheet
 from .handbook_svg import emotion_svg, series_color, series_name
+from .journey_cells import notes_by_cell
 from .selection import Selection
 
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
@@ -170,6 +171,7 @@ def journey_table(journey: JourneyMap, project: Project) -> str:
         else ""
     )
     last = {s.steps[-1].id for s in journey.stages}
+    in_cell = notes_by_cell(journey)
     rows = []
     for lane in journey.lanes:
         tint, wash = (f"var(--lane-{LANE_LOOK[lane.kind].hue})", f"var(--wash-{LANE_LOOK[lane.kind].hue})")
@@ -186,7 +188,7 @@ def journey_table(journey: JourneyMap, project: Project) -> str:
         cells = []
         for stage in journey.stages:
             for step in stage.steps:
-                notes = journey.notes_shown_in(lane.id, stage.id, step.id)
+                notes = in_cell.get((lane.id, stage.id, step.id), [])
                 body = "".join(_note(n.text, NOTE_FILL[n.color], n.tags) for n in notes)
                 last_css = ' class="last"' if step.id in last else ""
                 cells.append(f'<td{last_css} style="background:{wash}">{body}</td>')

@@ -16,6 +16,7 @@ from personamap.model.layout.emotion import layout_emotion, scale_text, series_o
 from personamap.model.layout.geometry import Rect
 
 from .handbook_css import STEP_W
+from .journey_cells import scores_by_step
 
 HEIGHT = 168
 PAD = 16
@@ -60,6 +61,7 @@ def emotion_svg(journey: JourneyMap, project: Project, lane_id: str) -> str:
     if layout.neutral_y is not None and 0 not in {v for v, _, _ in layout.label_ys}:
         mid = _num(layout.neutral_y)
         parts.append(f'<line class="neutral" x1="0" x2="{width}" y1="{mid}" y2="{mid}"/>')
+    scored = scores_by_step(journey)
     for persona_id in series_order(journey):
         color = series_color(project, persona_id)
         name = escape(series_name(project, persona_id))
@@ -73,7 +75,7 @@ def emotion_svg(journey: JourneyMap, project: Project, lane_id: str) -> str:
                 stroke = "" if color is None else f' stroke="{color}"'
                 parts.append(f'<path class="{css}"{stroke} d="{d}"/>')
             for point in run.points:
-                score = journey.score(persona_id, point.step_id)
+                score = scored[(persona_id, point.step_id)]
                 fill = "" if color is None else f' fill="{color}"'
                 own = " own" if color is None else ""
                 parts.append(
@@ -87,8 +89,9 @@ def emotion_svg(journey: JourneyMap, project: Project, lane_id: str) -> str:
 def _summary(journey: JourneyMap, project: Project) -> str:
     """What the curves show, in words, for screen readers."""
     lines = []
+    scored = scores_by_step(journey)
     for persona_id in series_order(journey):
-        scores = [journey.score(persona_id, s.id) for s in journey.steps()]
+        scores = [scored.get((persona_id, s.id)) for s in journey.steps()]
         shown = ", ".join("no score" if v is None else str(v) for v in scores)
         lines.append(f"{series_name(project, persona_id)}: {shown}")
     return "Emotion scores by step. " + "; ".join(lines)

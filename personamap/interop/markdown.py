@@ -18,6 +18,7 @@ from personamap.model.enums import LaneKind
 from personamap.model.layout.card_sections import FULL_SECTIONS, badge_labels, section_content
 from personamap.model.layout.emotion import scale_text, series_order
 
+from .journey_cells import notes_by_cell, scores_by_step
 from .selection import Selection
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~$]|&(?=#?\w+;))")
@@ -99,18 +100,18 @@ def journey_table(journey: JourneyMap, project: Project) -> list[str]:
         return ["*This journey has no stages yet.*", ""]
     rows = ["| Lane | " + " | ".join(c[2] or "–" for c in columns) + " |"]
     rows.append("|---" * (len(columns) + 1) + "|")
+    in_cell, scored = notes_by_cell(journey), scores_by_step(journey)
     for lane in journey.lanes:
         if lane.kind is LaneKind.EMOTIONS:
             for persona_id in series_order(journey):
                 persona = project.persona(persona_id) if persona_id else None
                 who = one_line(persona.name) if persona else ("Journey" if persona_id is None else "Unknown")
-                scores = [_score_text(journey.score(persona_id, step.id), project) for _, step, _ in columns]
+                scores = [_score_text(scored.get((persona_id, step.id)), project) for _, step, _ in columns]
                 rows.append(f"| **{one_line(lane.name)}: {who}** | " + " | ".join(scores) + " |")
             if not any(n.lane_id == lane.id for n in journey.notes):
                 continue
         cells = [
-            _cell(n.text for n in journey.notes_shown_in(lane.id, stage.id, step.id))
-            for stage, step, _ in columns
+            _cell(n.text for n in in_cell.get((lane.id, stage.id, step.id), [])) for stage, step, _ in columns
         ]
         notes = ": notes" if lane.kind is LaneKind.EMOTIONS else ""
         rows.append(f"| **{one_line(lane.name)}{notes}** | " + " | ".join(cells) + " |")

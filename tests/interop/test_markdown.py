@@ -30,6 +30,8 @@ def test_every_persona_and_journey_of_the_sample_is_there() -> None:
     for persona in project.personas:
         for goal in persona.goals:
             assert goal.text in page.text
+    for journey in project.journeys:  # every note, the emotions lane's too
+        assert all(" ".join(note.text.split()) in page.text for note in journey.notes)
 
 
 @pytest.mark.parametrize(
