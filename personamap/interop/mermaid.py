@@ -51,9 +51,11 @@ def import_mermaid(
     title: str = "",
 ) -> ImportResult:
     """The journey(s) of `text` as a project part on `scale` (default −2..+2): one journey per
-    diagram (`markdown`: per journey fence). MermaidError names the first bad line unless
+    diagram (`markdown`, or text made of journey fences: per fence). MermaidError names the first bad line unless
     `skip_bad`, which turns each into a warning. `title` names a diagram that has none."""
     scale = scale or EmotionScale()
+    if not markdown and not is_journey(text) and journey_fences(text):
+        markdown = True  # several journeys exported to a .mmd come as Markdown fences
     if markdown:
         diagrams: list[Diagram] = [parse(t, skip_bad=skip_bad, first_line=n) for n, t in journey_fences(text)]
         if not diagrams:

@@ -112,3 +112,19 @@ def test_a_table_goes_to_the_table_importer(tmp_path: Path) -> None:
     result = run("import", table, "--out", out)
     assert result.returncode == 0, result.stderr
     assert [(p.name, p.role) for p in load(out).personas] == [("Ana", "Buyer"), ("Ben", "User")]
+
+
+def test_export_then_import_gives_the_journeys_back(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.personamap"
+    assert run("sample", sample).returncode == 0
+    shared = tmp_path / "journeys.mmd"  # two journeys: Markdown fences, even in a .mmd
+    result = run("export", sample, "--format", "mermaid", "--out", shared)
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "again.personamap"
+    result = run("import", shared, "--out", out)
+    assert result.returncode == 0, result.stderr
+    before, after = load(sample), load(out)
+    assert [j.title for j in after.journeys] == [j.title for j in before.journeys]
+    assert export_mermaid(after) == shared.read_text(encoding="utf-8")
+    result = run("export", sample, "--format", "mermaid", "--what", "journey:nope", "--out", shared)
+    assert result.returncode == 2 and "no journey named 'nope'" in result.stderr
