@@ -116,7 +116,9 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="WHAT",
         help="all, personas, persona:NAME, cards, empathy[:NAME], journey[:NAME], board:NAME, boards, votes, "
         "health "
-        "(png/svg: also card:NAME, a persona's canvas card) (csv: votes only) (default: all)",
+        "(png/svg: also card:NAME, a persona's canvas card) (markdown/html: all, personas, persona:NAME, "
+        "journeys, journey:NAME) (mermaid: all, journey:NAME) (csv: personas, journey:NAME, votes) "
+        "(default: all)",
     )
     p.add_argument(
         "--page-size", default="A4", metavar="SIZE", help="A4..A0, Letter, Tabloid, 18x24in (default: A4)"
