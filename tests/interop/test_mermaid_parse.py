@@ -6,10 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from personamap.interop.mermaid import import_mermaid, journey_fences
+from personamap.interop.mermaid import export_mermaid, import_mermaid, journey_fences
 from personamap.interop.mermaid_parse import MermaidError, parse
-from personamap.model import EmotionScale
+from personamap.model import EmotionScale, problems
 
 DOCS = Path(__file__).parent / "mermaid_docs"
 
@@ -168,3 +170,50 @@ def test_scores_land_on_the_projects_scale() -> None:
         text, scale=EmotionScale(minimum=0, maximum=10, labels=[])
     ).project_part.journeys[0]
     assert [e.score for e in journey.emotions] == [0, 3, 5, 8, 10]
+
+
+_LINES = st.lists(
+    st.sampled_from(
+        [
+            "journey",
+            "title T",
+            "section S",
+            "A: 3: Me",
+            "B:5",
+            "C: 9",
+            "accDescr {",
+            "}",
+            "accTitle: x",
+            "%% c",
+            '%% personamap task {"same": true, "unscored": 1, "scores": {"Me": 999}}',
+            '%% personamap task {"notes": [{"lane": 99}, {"lane": 0, "color": "red"}, 5]}',
+            '%% personamap section {"description": 5, "notes": "x", "unnamed": true}',
+            '%% personamap journey {"lanes": [["x", "nope"], 3], "state": "odd", "personas": [1]}',
+            '%% personamap persona {"name": "Me", "color": "blue"}',
+            "%%{init: {}}%%",
+            "---",
+        ]
+    )
+    | st.text(max_size=20),
+    max_size=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=_LINES, skip_bad=st.booleans())
+def test_any_text_is_read_or_refused_with_a_line_never_a_crash(lines: list[str], skip_bad: bool) -> None:
+    text = "\n".join(lines)
+    try:
+        result = import_mermaid(text, skip_bad=skip_bad)
+    except MermaidError as exc:
+        assert exc.line >= 1
+        return
+    assert problems(result.project_part) == []
+    export_mermaid(result.project_part)
+
+
+def test_windows_line_breaks_and_a_byte_order_mark() -> None:
+    text = "\ufeffjourney\r\n  title Win\r\n  section S\r\n    A: 4: Me\r\n    B: x\r\n"
+    with pytest.raises(MermaidError, match='^line 5: score "x"'):
+        import_mermaid(text)
+    assert _tasks(text.replace("B: x", "B: 2")) == [("S", "A", 4, ["Me"]), ("S", "B", 2, [])]
