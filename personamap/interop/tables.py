@@ -154,7 +154,10 @@ def export_csv(project: Project, what: str) -> bytes:
             f"{_journey_names(project)}"
         )
     out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerows([[neutralise(c) for c in row] for row in table])
+    # Every cell quoted: a `;` or `|` inside one then never looks like a delimiter to the reader's
+    # sniffing, even in a table of names alone.
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
+    writer.writerows([[neutralise(c) for c in row] for row in table])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 

@@ -147,4 +147,4 @@ def test_csv_export_names_its_choices_when_what_is_not_one_table() -> None:
         export_csv(project, "journey:Nope")
     with pytest.raises(WhatError, match="say which journey"):
         export_csv(project, "journey")
-    assert export_csv(_small(), "journey").startswith(b"\xef\xbb\xbfStage,Step,")
+    assert export_csv(_small(), "journey").startswith(b'\xef\xbb\xbf"Stage","Step",')

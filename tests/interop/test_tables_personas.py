@@ -57,6 +57,13 @@ def test_export_is_utf8_with_a_bom_and_leaves_out_columns_nobody_filled() -> Non
     assert csv_cells(data) == [["Name", "Role", "Goals"], ["Ana", "Nurse", ""], ["Ben", "", "x"]]
 
 
+def test_names_alone_with_semicolons_and_bars_are_not_read_as_delimited(tmp_path: Path) -> None:
+    people = [Persona(name=f"Ops; shift {n} | nights") for n in range(4)]
+    path = tmp_path / "names.csv"
+    path.write_bytes(export_csv(Project(personas=people), "personas"))
+    assert [p.name for p in import_table(path).project_part.personas] == [p.name for p in people]
+
+
 def test_formula_cells_are_neutralised_and_restored(tmp_path: Path) -> None:
     hostile = Persona(
         name='=HYPERLINK("http://evil.example","Click")',
