@@ -148,3 +148,23 @@ def test_csv_export_names_its_choices_when_what_is_not_one_table() -> None:
     with pytest.raises(WhatError, match="say which journey"):
         export_csv(project, "journey")
     assert export_csv(_small(), "journey").startswith(b'\xef\xbb\xbf"Stage","Step",')
+
+
+def test_numbers_typed_into_a_workbook_read_as_whole_scores(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["Stage", "Step", "Emotion: Ana"], ["Try", "Sign up", -2], [None, "Pay", 1.0], ["Use", 7, 2]):
+        sheet.append(row)
+    sheet.merge_cells("A2:A3")  # a stage spanning its steps, as teams lay them out
+    path = tmp_path / "typed.xlsx"
+    book.save(path)
+    part = import_table(path).project_part
+    journey = part.journeys[0]
+    assert [(s.name, [t.name for t in s.steps]) for s in journey.stages] == [
+        ("Try", ["Sign up", "Pay"]),
+        ("Use", ["7"]),
+    ]
+    assert [e.score for e in journey.emotions] == [-2, 1, 2]
