@@ -154,7 +154,7 @@ def _emotion_columns(project: Project, journey: JourneyMap) -> list[Column]:
 
 
 @dataclass
-class _Build:
+class Build:
     """A journey being read row by row."""
 
     lanes: list[Lane | None] = field(default_factory=list)
@@ -166,9 +166,9 @@ class _Build:
     emotions: list[EmotionScore] = field(default_factory=list)
 
 
-def start(headers: list[Header]) -> tuple[_Build, list[Lane]]:
+def start(headers: list[Header]) -> tuple[Build, list[Lane]]:
     """The lanes the columns make, in order (the emotions lane where its first column is)."""
-    build = _Build()
+    build = Build()
     lanes: list[Lane] = []
     previous: Header | None = None
     for column in headers:
@@ -205,7 +205,7 @@ def _continues(previous: Header | None, column: Header) -> bool:
     )
 
 
-def add_row(build: _Build, headers: list[Header], row: list[str]) -> None:
+def add_row(build: Build, headers: list[Header], row: list[str]) -> None:
     """The step of one row, its notes and scores (cells already restored)."""
     stage_cell = next((c for h, c in zip(headers, row, strict=True) if h.part == "stage"), "")
     step_cell = next((c for h, c in zip(headers, row, strict=True) if h.part == "step"), "")
@@ -239,7 +239,7 @@ def add_row(build: _Build, headers: list[Header], row: list[str]) -> None:
             build.emotions.append(_score(build, index, column, cell, step))
 
 
-def _score(build: _Build, index: int, column: Header, cell: str, step: Step) -> EmotionScore:
+def _score(build: Build, index: int, column: Header, cell: str, step: Step) -> EmotionScore:
     text = cell.strip()
     who = build.personas.get(index)
     if not _SCORE.fullmatch(text) or not -100 <= int(float(text)) <= 100:
@@ -248,7 +248,7 @@ def _score(build: _Build, index: int, column: Header, cell: str, step: Step) -> 
     return EmotionScore(persona_id=who.id if who else None, step_id=step.id, score=int(float(text)))
 
 
-def finish(build: _Build, title: str, lanes: list[Lane]) -> JourneyMap:
+def finish(build: Build, title: str, lanes: list[Lane]) -> JourneyMap:
     """The journey the rows made."""
     stages = [Stage(id=stage.id, name=stage.name, steps=steps) for stage, steps in build.stages]
     return JourneyMap(

@@ -4,6 +4,7 @@ cell (` | `) or one entry per numbered column, and custom sections by their titl
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -43,7 +44,7 @@ def rows(personas: list[Persona]) -> list[list[str]]:
 
 
 def _field_columns(personas: list[Persona], f: PersonaField) -> list[Column]:
-    default = cell_value(_DEFAULT, f)
+    default = cell_value(_default(), f)
     values = [cell_value(p, f) for p in personas]
     if f is not NAME and all(v == default for v in values):
         return []
@@ -55,7 +56,10 @@ def _field_columns(personas: list[Persona], f: PersonaField) -> list[Column]:
     return [(f"{f.singular} {n + 1}", _nth(lambda p: _entries(p, f), n)) for n in range(max(map(len, lists)))]
 
 
-_DEFAULT = Persona()
+@functools.cache
+def _default() -> Persona:
+    """A new persona: its fields are the defaults an import falls back on."""
+    return Persona()
 
 
 def _entries(persona: Persona, f: PersonaField) -> list[str]:
@@ -64,7 +68,13 @@ def _entries(persona: Persona, f: PersonaField) -> list[str]:
 
 
 def _nth(entries: Callable[[Persona], list[str]], n: int) -> Callable[[Persona], str]:
-    return lambda p: (lambda e: e[n] if n < len(e) else "")(entries(p))
+    """The cell of numbered column `n`: the persona's entry there, or blank."""
+
+    def cell(persona: Persona) -> str:
+        found = entries(persona)
+        return found[n] if n < len(found) else ""
+
+    return cell
 
 
 def _custom_columns(personas: list[Persona]) -> list[Column]:
