@@ -51,8 +51,9 @@ def import_mermaid(
     title: str = "",
 ) -> ImportResult:
     """The journey(s) of `text` as a project part on `scale` (default −2..+2): one journey per
-    diagram (`markdown`, or text made of journey fences: per fence). MermaidError names the first bad line unless
-    `skip_bad`, which turns each into a warning. `title` names a diagram that has none."""
+    diagram (`markdown`, or text made of journey fences: per fence). MermaidError names the first
+    bad line unless `skip_bad`, which turns each into a warning. `title` names a diagram that has
+    none."""
     scale = scale or EmotionScale()
     if not markdown and not is_journey(text) and journey_fences(text):
         markdown = True  # several journeys exported to a .mmd come as Markdown fences

@@ -214,6 +214,6 @@ def test_any_text_is_read_or_refused_with_a_line_never_a_crash(lines: list[str],
 
 def test_windows_line_breaks_and_a_byte_order_mark() -> None:
     text = "\ufeffjourney\r\n  title Win\r\n  section S\r\n    A: 4: Me\r\n    B: x\r\n"
-    with pytest.raises(MermaidError, match='^line 5: score "x"'):
+    with pytest.raises(MermaidError, match=r'^line 5: score "x"'):
         import_mermaid(text)
     assert _tasks(text.replace("B: x", "B: 2")) == [("S", "A", 4, ["Me"]), ("S", "B", 2, [])]
