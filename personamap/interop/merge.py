@@ -12,6 +12,7 @@ from personamap.model.copying import with_new_ids
 from personamap.model.entity_ids import entity_ids
 from personamap.model.layout.journey import layout_journey
 from personamap.model.layout.measure import ApproxMeasure
+from personamap.style import OKABE_ITO
 
 from .result import ImportResult
 
@@ -35,18 +36,24 @@ def new_project(result: ImportResult, title: str) -> Project:
 def merge(project: Project, result: ImportResult) -> Project:
     """`project` with the imported part added (a copy; `project` is not changed). A persona
     whose name (ignoring case) is already in the project is that persona; the others are
-    added. Scores move onto the project's scale. Ids the project already uses are replaced."""
+    added, in a colour no persona of the project has while one is free (two curves of one
+    colour cannot be told apart). Scores move onto the project's scale. Ids the project already
+    uses are replaced."""
     merged = project.model_copy(deep=True)
     part = result.project_part
     used = set(entity_ids(merged))
     by_name = {p.name.strip().casefold(): p for p in merged.personas}
     same: dict[str, str] = {}
+    colors = {p.color.upper() for p in merged.personas}
     for persona in part.personas:
         match = by_name.get(persona.name.strip().casefold())
         if match is not None:
             same[persona.id] = match.id
             continue
         added = with_new_ids(persona) if persona.id in used else persona.model_copy(deep=True)
+        if added.color.upper() in colors:
+            added.color = next((c for c in OKABE_ITO if c.upper() not in colors), added.color)
+        colors.add(added.color.upper())
         same[persona.id] = added.id
         used.add(added.id)
         by_name[added.name.strip().casefold()] = added
