@@ -10,6 +10,7 @@ Every message that can carry user text (names, warnings, errors) is shown as pla
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +43,7 @@ from ..io.errors import ProjectFileError
 from .export_preview import PreviewPane
 from .export_products import Product, products_for
 from .export_runner import ExportRunner
-from .export_share import SUFFIXES, render_share, write_share
+from .export_share import SUFFIXES, holds, render_share, shown, write_share
 from .plain import tooltip
 
 FORMATS = (("pdf", "PDF"), ("png", "PNG"), ("svg", "SVG"))
@@ -281,24 +282,28 @@ class ExportDialog(QDialog):
             self.export_button.setEnabled(False)
 
     def _share_preview(self, product: Product, fmt: str) -> None:
-        """The text itself for Mermaid, Markdown and CSV; for the handbook, the picture of what
-        it shows (the page lays it out for a browser)."""
+        """The text itself for Mermaid, Markdown and CSV; for the handbook, a picture of its
+        first persona or journey (the page lays it out for a browser)."""
+        assert product.share is not None
+        held = f"It holds {holds(self.project, fmt, product.share)}."
         if fmt == "html":
-            if self.pane.display(self.project, product, "svg", RasterOptions(), None, False):
+            personas, journeys = shown(self.project, fmt, product.share)
+            first = f"persona:{personas[0]}" if personas else f"journey:{journeys[0]}" if journeys else None
+            picture = replace(product, raster_what=first)
+            if first and self.pane.display(self.project, picture, "svg", RasterOptions(), None, False):
                 self.caption.setText(
                     "One web page with everything inside it (styles, photos, emotion curves): it opens "
-                    "in any browser, on a phone too, and fetches nothing. The preview shows what it "
-                    "holds; the page lays it out for the screen."
+                    f"in any browser, on a phone too, and fetches nothing. {held} The preview shows the "
+                    "first; the page lays them out for the screen."
                 )
             return
-        assert product.share is not None
         try:
             text = render_share(self.project, fmt, product.share).decode("utf-8-sig")
         except (ExportError, ValueError) as exc:
             self.pane.show_text("", str(exc))
             self.export_button.setEnabled(False)
             return
-        self.pane.show_text(text, SHARE_CAPTIONS[fmt])
+        self.pane.show_text(text, f"{SHARE_CAPTIONS[fmt]} {held}")
 
     # --- exporting ----------------------------------------------------------------------------
 

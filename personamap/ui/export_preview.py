@@ -42,7 +42,7 @@ class PreviewPane(QWidget):
         self.caption.setFixedWidth(PREVIEW_BOX)
         self.text = QPlainTextEdit(readOnly=True)
         self.text.setObjectName("share_text")
-        self.text.setFixedSize(PREVIEW_BOX, PREVIEW_BOX)
+        self.text.setFixedSize(PREVIEW_BOX, PREVIEW_BOX - 32)  # room for a longer caption
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.text.setVisible(False)

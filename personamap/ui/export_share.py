@@ -30,6 +30,26 @@ def shares(fmt: str, what: str | None) -> bool:
     return what is not None and what.partition(":")[0] in _KINDS.get(fmt, ())
 
 
+def shown(project: Project, fmt: str, what: str) -> tuple[list[str], list[str]]:
+    """The ids of the personas and of the journeys the share of `what` as `fmt` holds (a
+    Mermaid file draws journeys only; "all" shares no board or empathy map)."""
+    kind, _, ident = what.partition(":")
+    personas = [p.id for p in project.personas if kind in ("all", "personas") or p.id == ident]
+    journeys = [j.id for j in project.journeys if kind == "all" or j.id == ident]
+    return ([] if fmt == "mermaid" else personas), journeys
+
+
+def holds(project: Project, fmt: str, what: str) -> str:
+    """What the file holds, in words: "5 personas and 2 journeys"."""
+    personas, journeys = shown(project, fmt, what)
+    bits = [
+        f"{n} {noun}{'s' if n != 1 else ''}"
+        for n, noun in ((len(personas), "persona"), (len(journeys), "journey"))
+        if n
+    ]
+    return " and ".join(bits) or "nothing"
+
+
 def render_share(project: Project, fmt: str, what: str) -> bytes:
     """The file's bytes: `what` is all, personas, persona:ID or journey:ID."""
     if fmt == "mermaid":
@@ -46,14 +66,11 @@ def render_share(project: Project, fmt: str, what: str) -> bytes:
         return export_csv(project, what)
     from ..interop.selection import Selection
 
-    kind, _, ident = what.partition(":")
-    if kind == "all":
-        selection = Selection.everything(project)
-    else:
-        selection = Selection(
-            personas=[p for p in project.personas if kind == "personas" or p.id == ident],
-            journeys=[j for j in project.journeys if j.id == ident],
-        )
+    personas, journeys = shown(project, fmt, what)
+    selection = Selection(
+        personas=[p for p in project.personas if p.id in personas],
+        journeys=[j for j in project.journeys if j.id in journeys],
+    )
     if fmt == "markdown":
         from ..interop.markdown import export_markdown
 
