@@ -81,6 +81,7 @@ def test_markdown_share_of_every_persona_from_the_export_dialog(window, qtbot, t
     preview = dialog.pane.text
     assert preview.isVisible() and not dialog.pane.image.isVisible()
     assert f"### {project.personas[0].name}" in preview.toPlainText()  # the text itself, plain
+    assert dialog.caption.text().endswith("It holds 5 personas.")
     qtbot.mouseClick(dialog.export_button, LEFT)
     assert asked and asked[0].endswith(".md")
     written = target.read_text(encoding="utf-8")
@@ -118,6 +119,7 @@ def test_mermaid_csv_and_html_shares_of_a_journey(window, qtbot, tmp_path, monke
     _save_to(monkeypatch, tmp_path / "handbook")  # no suffix typed: the format's is added
     _choose(dialog, qtbot, "html", "Everything")
     assert dialog.pane.image.isVisible() and "browser" in dialog.caption.text()
+    assert "It holds 5 personas and 2 journeys." in dialog.caption.text()
     qtbot.mouseClick(dialog.export_button, LEFT)
     page = (tmp_path / "handbook.html").read_text(encoding="utf-8")
     for name in [p.name for p in project.personas] + [j.title for j in project.journeys]:
