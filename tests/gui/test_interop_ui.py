@@ -264,6 +264,10 @@ def test_dropped_journey_on_the_window_and_a_project_on_the_canvas(window, qtbot
     assert drop_on_window(window, file_mime(source))
     qtbot.waitUntil(lambda: len(doc.project.journeys) == count + 1)
     assert doc.project.journeys[-1].stages[0].name == "Day one"
+    view = window.tabs.current_view()
+    assert drop_on(view, file_mime(window.document.path), empty_spot(view))  # the open file itself
+    qtbot.waitUntil(lambda: "is already open" in window.statusBar().currentMessage())
+    assert window.document is doc
     other = tmp_path / "other" / "copy.personamap"
     other.parent.mkdir()
     other.write_bytes(window.document.path.read_bytes())
