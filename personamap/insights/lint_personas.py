@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from personamap.model import Confidence, Persona, Priority, Project
+from personamap.model.entries import list_entries
 from personamap.model.enums import PersonaStatus
 from personamap.model.lifecycle import evidence_counts, review_due
 from personamap.model.persona import Citation, Item
@@ -101,16 +102,7 @@ def assumption_heavy(project: Project) -> Iterator[Finding]:
 
 def _confidences(node: BaseModel) -> Iterator[Confidence | None]:
     """The confidence of every entry below `node` that can carry one (items, field citations)."""
-    for name in type(node).model_fields:
-        value = getattr(node, name)
-        if isinstance(value, BaseModel):
-            yield from _confidences(value)
-        elif isinstance(value, list):
-            for child in value:
-                if isinstance(child, Item | Citation):
-                    yield child.confidence
-                if isinstance(child, BaseModel):
-                    yield from _confidences(child)
+    return (entry.confidence for _name, entry in list_entries(node) if isinstance(entry, Item | Citation))
 
 
 def _short(text: str, limit: int = 50) -> str:

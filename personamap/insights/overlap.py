@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from personamap.model import Persona, Priority, Project
+from personamap.model.entries import list_entries
 
 from .affinity_text import words
 
@@ -29,17 +30,10 @@ def persona_text(p: Persona) -> str:
 
 
 def _item_texts(node: BaseModel) -> Iterator[str]:
-    for name in type(node).model_fields:
-        value = getattr(node, name)
-        if isinstance(value, BaseModel):
-            yield from _item_texts(value)
-        elif isinstance(value, list):
-            for child in value:
-                if isinstance(child, BaseModel):
-                    text = getattr(child, "text", None)
-                    if isinstance(text, str) and name != "quotes":
-                        yield text
-                    yield from _item_texts(child)
+    for name, entry in list_entries(node):
+        text = getattr(entry, "text", None)
+        if isinstance(text, str) and name != "quotes":
+            yield text
 
 
 def field_values(p: Persona) -> dict[str, str]:

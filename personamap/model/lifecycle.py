@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 
 from pydantic import BaseModel
 
+from .entries import list_entries
 from .persona import Citation, Demographics, Firmographics, Persona, Story
 from .research import Source
 
@@ -66,17 +67,9 @@ def _field_value(persona: Persona, dotted: str) -> object:
 def _citing_entries(node: BaseModel) -> Iterator[BaseModel]:
     """Every list entry below `node` that cites evidence itself: items of every list (goals,
     values, habits, custom sections…), quotes, channels, value figures, sliders."""
-    for name in type(node).model_fields:
-        value = getattr(node, name)
-        if isinstance(value, BaseModel):
-            yield from _citing_entries(value)
-        elif isinstance(value, list):
-            for child in value:
-                if isinstance(child, Citation) or not isinstance(child, BaseModel):
-                    continue
-                if "evidence_ids" in type(child).model_fields:
-                    yield child
-                yield from _citing_entries(child)
+    for _name, entry in list_entries(node):
+        if not isinstance(entry, Citation) and "evidence_ids" in type(entry).model_fields:
+            yield entry
 
 
 def evidence_counts(persona: Persona) -> tuple[int, int]:

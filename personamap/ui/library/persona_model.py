@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 
@@ -104,21 +103,3 @@ class PersonaListModel(QAbstractListModel):
             mime.setText(self.rows[indexes[0].row()].name)
         return mime
 
-
-class PersonaFilter(QSortFilterProxyModel):
-    """Rows whose name, role or tags hold every word of the search."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.query = ""
-
-    def set_query(self, query: str) -> None:
-        self.beginFilterChange()
-        self.query = query.strip()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        if not isinstance(model, PersonaListModel) or not self.query:
-            return True
-        return model.rows[source_row].matches(self.query)

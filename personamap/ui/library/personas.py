@@ -25,7 +25,8 @@ from ...model import Project, ops
 from ...resources import list_persona_templates
 from ..dialogs import run_plain
 from .delegates import PersonaRowDelegate
-from .persona_model import ID_ROLE, PersonaFilter, PersonaListModel, rows_of
+from .persona_model import ID_ROLE, PersonaListModel, rows_of
+from .row_filter import RowFilter
 
 
 def persona_usage(project: Project, persona_id: str) -> list[str]:
@@ -95,7 +96,7 @@ class PersonaPanel(QWidget):
         self.show_message = show_message
         self.confirm: Callable[[QWidget, str, list[str]], bool] = confirm_delete
         self.model = PersonaListModel(self)
-        self.proxy = PersonaFilter(self)
+        self.proxy = RowFilter(self)
         self.proxy.setSourceModel(self.model)
 
         self.search = QLineEdit()

@@ -20,7 +20,8 @@ from ...model import Project, Source, ops
 from ..inspector.widgets import plain_label
 from .delegates import SourceRowDelegate
 from .personas import PersonaList
-from .source_model import ID_ROLE, SourceFilter, SourceListModel, rows_of
+from .row_filter import RowFilter
+from .source_model import ID_ROLE, SourceListModel, rows_of
 
 
 class ResearchPanel(QWidget):
@@ -36,7 +37,7 @@ class ResearchPanel(QWidget):
         self.document: Document | None = None
         self._syncing = False
         self.model = SourceListModel(self)
-        self.proxy = SourceFilter(self)
+        self.proxy = RowFilter(self)
         self.proxy.setSourceModel(self.model)
 
         self.search = QLineEdit()

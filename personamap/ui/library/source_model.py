@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -171,21 +170,3 @@ class SourceListModel(QAbstractListModel):
             self.move_requested.emit(source_id, new)
         return False
 
-
-class SourceFilter(QSortFilterProxyModel):
-    """Rows whose title, kind or dataset file hold every word of the search."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.query = ""
-
-    def set_query(self, query: str) -> None:
-        self.beginFilterChange()
-        self.query = query.strip()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        if not isinstance(model, SourceListModel) or not self.query:
-            return True
-        return model.rows[source_row].matches(self.query)
