@@ -22,6 +22,20 @@ def ink_on(color: QColor) -> QColor:
     return QColor(_ink_on(color.name()))
 
 
+def item_panel(
+    delegate: QStyledItemDelegate, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex
+) -> QStyleOptionViewItem:
+    """Draw the row's background (hover, selection) as the style does, with no text of its own,
+    and return the option the row's own painting reads its palette from."""
+    opt = QStyleOptionViewItem(option)
+    delegate.initStyleOption(opt, index)
+    opt.text = ""
+    widget = option.widget
+    style = widget.style() if widget else QApplication.style()
+    style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget)
+    return opt
+
+
 class PersonaRowDelegate(QStyledItemDelegate):
     """Colour dot with initials, name over role, and the priority badge on the right."""
 
@@ -33,12 +47,7 @@ class PersonaRowDelegate(QStyledItemDelegate):
         if not isinstance(row, PersonaRow):
             super().paint(painter, option, index)
             return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = option.widget
-        style = widget.style() if widget else QApplication.style()
-        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget)
+        opt = item_panel(self, painter, option, index)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         r = QRectF(option.rect)
@@ -132,12 +141,7 @@ class SourceRowDelegate(QStyledItemDelegate):
         if not isinstance(row, SourceRow):
             super().paint(painter, option, index)
             return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = option.widget
-        style = widget.style() if widget else QApplication.style()
-        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget)
+        opt = item_panel(self, painter, option, index)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         r = QRectF(option.rect).adjusted(8, 3, -8, -3)
