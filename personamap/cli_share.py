@@ -65,27 +65,15 @@ def select(project: Any, what: str, cli_error: type[Exception]) -> Any:
 
 
 def _render(args: argparse.Namespace, project: Any, cli_error: type[Exception]) -> bytes:
-    """The share's bytes. Mermaid (journeys only) and CSV (one table) refuse what they cannot
-    hold with a ValueError naming their choices: a usage error."""
+    """The share's bytes (personamap/interop/share.py); what a format cannot hold is a usage
+    error."""
+    from .interop.share import render
+
     selection = select(project, args.what, cli_error)
     try:
-        if args.format == "mermaid":
-            from .interop.mermaid import export_mermaid
-
-            return export_mermaid(project, args.what).encode("utf-8")
-        if args.format == "csv":
-            from .interop.tables import export_csv
-
-            return export_csv(project, args.what)
+        return render(project, args.format, args.what, selection, today=dt.date.today())
     except ValueError as exc:
         raise cli_error(f"{PROG}: {exc}", 2) from None
-    if args.format == "markdown":
-        from .interop.markdown import export_markdown
-
-        return export_markdown(project, selection).encode("utf-8")
-    from .interop.handbook import export_handbook
-
-    return export_handbook(project, selection, today=dt.date.today()).encode("utf-8")
 
 
 def share_command(args: argparse.Namespace, load: Any, cli_error: type[Exception]) -> int:

@@ -52,32 +52,19 @@ def holds(project: Project, fmt: str, what: str) -> str:
 
 def render_share(project: Project, fmt: str, what: str) -> bytes:
     """The file's bytes: `what` is all, personas, persona:ID or journey:ID."""
-    if fmt == "mermaid":
-        from ..interop.mermaid import export_mermaid
-
-        return export_mermaid(project, what).encode("utf-8")
-    if fmt == "csv":
-        from ..interop.tables import export_csv
-
-        kind, _, ident = what.partition(":")
-        if kind == "journey":  # the table engine finds journeys by title: give it just this one
-            project = project.model_copy(update={"journeys": [j for j in project.journeys if j.id == ident]})
-            what = "journey"
-        return export_csv(project, what)
     from ..interop.selection import Selection
+    from ..interop.share import render
 
+    kind, _, ident = what.partition(":")
+    if fmt == "csv" and kind == "journey":  # tables find journeys by title: give just this one
+        project = project.model_copy(update={"journeys": [j for j in project.journeys if j.id == ident]})
+        what = "journey"
     personas, journeys = shown(project, fmt, what)
     selection = Selection(
         personas=[p for p in project.personas if p.id in personas],
         journeys=[j for j in project.journeys if j.id in journeys],
     )
-    if fmt == "markdown":
-        from ..interop.markdown import export_markdown
-
-        return export_markdown(project, selection).encode("utf-8")
-    from ..interop.handbook import export_handbook
-
-    return export_handbook(project, selection, today=dt.date.today()).encode("utf-8")
+    return render(project, fmt, what, selection, today=dt.date.today())
 
 
 def write_share(project: Project, fmt: str, what: str, path: Path) -> None:
