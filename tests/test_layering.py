@@ -25,6 +25,7 @@ LAYERS: dict[str, int] = {
     "document": 4,
     "data": 4,
     "insights": 4,
+    "live": 4,  # the live session's engine: the shared document and the host's rules
     "export": 5,
     "export.pdf": 5,
     "canvas": 6,

@@ -26,6 +26,7 @@ QT_FREE = [
     "data",
     "insights",
     "interop",
+    "live",
 ]
 
 BLOCKER = """
@@ -37,9 +38,9 @@ class Block(importlib.abc.MetaPathFinder):
 sys.meta_path.insert(0, Block())
 import pkgutil, importlib
 import personamap.model, personamap.io, personamap.export.pdf, personamap.data, personamap.insights
-import personamap.interop
+import personamap.interop, personamap.live
 for pkg in (personamap.model, personamap.io, personamap.export.pdf, personamap.data, personamap.insights,
-            personamap.interop):
+            personamap.interop, personamap.live):
     for info in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):
         importlib.import_module(info.name)
 for name in ('style', 'fonts', 'terminal', 'export', 'export.spec', 'export.pages', 'export.outfile'):

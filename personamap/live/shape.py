@@ -1,0 +1,106 @@
+"""The shared document of a live session (docs/live.md): four maps and an array in a pycrdt
+Doc, built from the host's project with only what participants may see."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from pycrdt import Array, Doc, Map
+
+from ..model.project import Project
+from .places import board_places, quadrant_key
+
+ROOTS = ("session", "places", "participants", "notes", "votes")
+HOST = ""
+"""The author of notes that were on the board before the session: nobody may edit them."""
+
+
+@dataclass(frozen=True)
+class Permissions:
+    """What participants may do; edit_own_only: they may edit and delete their own notes."""
+
+    add_anywhere: bool = False
+    vote: bool = True
+    edit_own_only: bool = True
+
+
+def roots(doc: Doc) -> dict[str, Any]:
+    """The document's shared types by name (declared on a participant's empty Doc as well)."""
+    return {
+        "session": doc.get("session", type=Map),
+        "places": doc.get("places", type=Map),
+        "participants": doc.get("participants", type=Map),
+        "notes": doc.get("notes", type=Array),
+        "votes": doc.get("votes", type=Map),
+    }
+
+
+def snapshot(doc: Doc) -> dict[str, Any]:
+    """The whole shared state as plain Python values."""
+    return {name: shared.to_py() for name, shared in roots(doc).items()}
+
+
+def note_entry(note_id: str, author: str, text: str, kind: str, key: str, created: str = "") -> Map:
+    return Map(
+        {
+            "id": note_id,
+            "author": author,
+            "text": text,
+            "target": Map({"kind": kind, "id": key}),
+            "created": created,
+        }
+    )
+
+
+def new_session_doc(
+    project: Project,
+    board_id: str,
+    *,
+    focus: str | None = None,
+    dots: int = 3,
+    permissions: Permissions | None = None,
+) -> Doc:
+    """The session's document for the board `board_id`: its places' names and the text of the
+    notes already on it (nothing else of the file). `focus` is a place key or None."""
+    board = project.board(board_id)
+    if board is None:
+        raise ValueError(f"no board with id {board_id}")
+    places = board_places(project, board)
+    if focus is not None and focus not in places:
+        raise ValueError(f"no stage, lane or quadrant {focus!r} on this board")
+    doc: Doc = Doc()
+    shared = roots(doc)
+    with doc.transaction(origin="host"):
+        session = shared["session"]
+        session["board_id"] = board_id
+        session["focus"] = focus
+        session["vote_open"] = False
+        session["dots"] = dots
+        session["timer_end"] = None
+        session["locked"] = False
+        session["permissions"] = Map(asdict(permissions or Permissions()))
+        for key, place in places.items():
+            shared["places"][key] = Map({"kind": place.kind, "name": place.name})
+        for entry in _existing_notes(project, board_id, places):
+            shared["notes"].append(entry)
+    return doc
+
+
+def _existing_notes(project: Project, board_id: str, places: dict[str, Any]) -> list[Map]:
+    board = project.board(board_id)
+    assert board is not None
+    entries = [
+        note_entry(el.id, HOST, el.text, "board", board_id) for el in board.elements if el.type == "note"
+    ]
+    owners = {place.owner for place in places.values() if place.kind != "board"}
+    for journey in project.journeys:
+        if journey.id in owners:
+            entries += [note_entry(n.id, HOST, n.text, "stage", n.stage_id) for n in journey.notes]
+    for emap in project.empathy_maps:
+        if emap.id in owners:
+            entries += [
+                note_entry(n.id, HOST, n.text, "quadrant", quadrant_key(emap.id, n.quadrant.value))
+                for n in emap.notes
+            ]
+    return entries
