@@ -48,9 +48,10 @@ class HostBridge:
         session: str = "",
         max_update: int = MAX_UPDATE_BYTES,
     ):
-        self.doc, self._apply, self._limit = doc, apply, rate_limit
-        self._session, self._max_update = session, max_update
-        self._model_ids: dict[str, str] = {}
+        self.doc, self.apply, self._limit = doc, apply, rate_limit
+        self.session, self._max_update = session, max_update
+        self.model_ids: dict[str, str] = {}
+        """Document note id -> model note id, for the notes participants added."""
 
     def receive(self, project: Project, participant: str, update: bytes) -> Outcome:
         """Apply a participant's update to the shared document and turn it into project ops."""
@@ -81,7 +82,7 @@ class HostBridge:
         return out
 
     def model_id(self, doc_id: str) -> str:
-        return self._model_ids.get(doc_id, doc_id)
+        return self.model_ids.get(doc_id, doc_id)
 
 
 class _Judge:
@@ -96,7 +97,7 @@ class _Judge:
     def _do(self, make: Callable[[], Op]) -> bool:
         try:
             op = make()
-            self.bridge._apply(op)
+            self.bridge.apply(op)
         except (OpError, Refused, ValueError) as exc:
             self.out.refused.append(str(exc))
             return False
@@ -170,7 +171,7 @@ class _Judge:
         model_id = new_id()
         if not self._do(lambda: add_note(self.project, place, model_id, text, focus)):
             return None
-        self.bridge._model_ids[ident] = model_id
+        self.bridge.model_ids[ident] = model_id
         created = created if isinstance(created, str) and len(created) <= 40 else ""
         target = {"kind": place.kind, "id": place.key}
         return {"id": ident, "author": self.who, "text": text, "target": target, "created": created}
@@ -252,7 +253,7 @@ class _Judge:
         model_id = self.bridge.model_id(note_id)
         for step in range(abs(new - old)):
             if not self._do(
-                lambda: vote_op(self.project, place, model_id, self.who, new > old, self.bridge._session)
+                lambda: vote_op(self.project, place, model_id, self.who, new > old, self.bridge.session)
             ):
                 return old + (step if new > old else -step)
         return new

@@ -234,3 +234,25 @@ def test_duplicate_note_ids_are_refused(make_host):
     lee.add("Copy", "board", host.board.id, note_id=existing)
     assert lee.push().refused == ["a new note needs an id of its own"]
     assert len(lee.notes()) == 3
+
+
+def test_notes_written_offline_arrive_once_and_concurrent_adds_all_land(make_host):
+    host = make_host(add_anywhere=True)
+    stage = host.project.journeys[0].stages[0].id
+    mia, ned = Participant(host, "mia"), Participant(host, "ned")
+    mia.add("Offline one", "stage", stage)
+    mia.add("Offline two", "stage", stage)
+    ned.add("At the same time", "stage", stage)
+    late = mia.doc.get_update(host.doc.get_state())
+    assert len(mia.push().applied) == 2
+    assert len(ned.push().applied) == 1
+    again = host.bridge.receive(host.project, "mia", late)
+    assert again.applied == [] and again.refused == []
+    assert _journey_texts(host.project) == [
+        "Finds the shop",
+        "Offline one",
+        "Offline two",
+        "At the same time",
+    ]
+    mia.pull()
+    assert [n["text"] for n in mia.notes()] == [n["text"] for n in ned.notes()]
