@@ -36,6 +36,8 @@ SUBCOMMANDS = (
     "insights",
     "map",
     "cluster",
+    "host",
+    "join",
 )
 
 
@@ -147,6 +149,19 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--skip-bad", action="store_true", help="import the rest, with a warning per bad line")
     p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     sub.add_parser("schema", help="print the JSON Schema (2020-12) of the project file format")
+    p = sub.add_parser("host", help="host a live workshop session on FILE for participants on the network")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--bind", metavar="ADDR", help="the address to listen on (default: the LAN interface)")
+    p.add_argument("--port", type=int, default=0, metavar="N", help="the port (default: a free one)")
+    p.add_argument("--pin", metavar="PIN", help="the PIN participants enter (default: a random one, printed)")
+    p.add_argument("--no-window", action="store_true", help="run without the editor window")
+    p = sub.add_parser("join", help="join a live session as a participant (scriptable)")
+    p.add_argument("url", metavar="URL")
+    p.add_argument("--pin", required=True, metavar="PIN")
+    p.add_argument("--name", default="Participant", metavar="NAME", help="your display name")
+    p.add_argument("--add-note", metavar="TEXT", help="add a sticky note with TEXT")
+    p.add_argument("--stage", metavar="NAME", help="where the note goes (default: the focused place)")
+    p.add_argument("--vote", metavar="NOTE_ID", help="give a dot to the note NOTE_ID")
 
     p = sub.add_parser("lint", help="what in FILE is unfounded, stale, too broad or missing (advice)")
     p.add_argument("file", type=Path, metavar="FILE")
@@ -255,6 +270,10 @@ def _run_command(args: argparse.Namespace) -> int:
         from .cli_schema import schema_command
 
         return schema_command(args, CliError)
+    if args.command in ("host", "join"):
+        from .cli_live import live_command
+
+        return live_command(args, CliError)
     if args.command == "lint":
         from .cli_lint import lint_command
 
