@@ -12,10 +12,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pycrdt import Doc, create_sync_message
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
 from personamap.io import load, save
+from personamap.live.shape import roots
+from personamap.live.wire import read_sync
 from personamap.model.project import Project
 
 WAIT = 30
@@ -168,3 +171,24 @@ def test_the_host_saves_changes_while_running(host: HostProcess, saved: Path) ->
     else:
         pytest.fail("the host did not save the note while running")
     assert host.stop() == 0
+
+
+def test_other_participants_see_only_what_the_host_accepted(host: HostProcess) -> None:
+    async def watch() -> list[str]:
+        doc: Doc = Doc()
+        async with connect(host.url.replace("http://", "ws://")) as ws:
+            await ws.send('{"pin": "4321", "name": "Watcher"}')
+            assert json.loads(await ws.recv())["ok"]
+            await ws.send(create_sync_message(doc))
+            doc.apply_update(read_sync(await ws.recv())[1])
+            loop = asyncio.get_running_loop()
+            empty = loop.run_in_executor(None, _join, host.url, "--add-note", " ")
+            added = loop.run_in_executor(None, _join, host.url, "--add-note", "Seen by all")
+            assert ((await empty).returncode, (await added).returncode) == (1, 0)
+            while (message := await _pending(ws)) is not None:
+                assert isinstance(message, bytes)
+                doc.apply_update(read_sync(message)[1])
+        return [note["text"] for note in roots(doc)["notes"].to_py()]
+
+    texts = asyncio.run(asyncio.wait_for(watch(), WAIT))
+    assert "Seen by all" in texts and " " not in texts
