@@ -21,7 +21,7 @@ for python in python3.12 python3.13 "$HOME"/.pyenv/versions/3.1[23]*/bin/python3
     "pycrdt>=0.14,<0.15" "websockets>=13" pytest hypothesis pypdf openpyxl jsonschema markdown-it-py
   "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-deps -e .
   echo "other-pythons: $("$venv/bin/python" --version)"
-  "$venv/bin/python" -m pytest -q -p no:qt -m "not gui" tests/model tests/io tests/data tests/insights tests/interop \
+  "$venv/bin/python" -m pytest -q -p no:qt -m "not gui" tests/model tests/io tests/data tests/insights tests/interop tests/live \
     tests/test_cli.py \
     tests/test_resources.py \
     tests/test_no_qt_in_model.py
