@@ -10,9 +10,11 @@ import contextlib
 import datetime as dt
 import itertools
 import json
+import secrets
 import signal
 import socket
 import sys
+from collections import Counter
 from pathlib import Path
 
 from pycrdt import (
@@ -38,6 +40,9 @@ from .wire import MAX_MESSAGE, PATH, read_json, read_sync
 
 SAVE_DELAY = 1.0
 HELLO_TIMEOUT = 10.0
+PIN_TRIES = 5
+"""Wrong PINs one address may send in a session: a six-digit PIN would otherwise fall to a
+script trying them all over the room's network."""
 
 
 def lan_address() -> str:
@@ -65,6 +70,7 @@ class LiveHost:
         self.bridge = HostBridge(self.doc, self._apply, RateLimit(), session="live")
         self.clients: set[ServerConnection] = set()
         self._ids = itertools.count(1)
+        self._wrong_pins: Counter[str] = Counter()
         self._dirty = False
         self._save_task: asyncio.Task[None] | None = None
 
@@ -106,7 +112,13 @@ class LiveHost:
         except (ValueError, TimeoutError, ConnectionClosed):
             await ws.close(1008, "say hello first")
             return
-        if greeting.get("pin") != self.pin:
+        address = str(ws.remote_address[0]) if ws.remote_address else ""
+        if self._wrong_pins[address] >= PIN_TRIES:
+            await _send(ws, json.dumps({"ok": False, "error": "too many wrong PINs"}))
+            await ws.close(1008, "too many wrong PINs")
+            return
+        if not secrets.compare_digest(str(greeting.get("pin", "")).encode(), self.pin.encode()):
+            self._wrong_pins[address] += 1
             await _send(ws, json.dumps({"ok": False, "error": "wrong PIN"}))
             await ws.close(1008, "wrong PIN")
             return

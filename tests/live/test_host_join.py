@@ -143,6 +143,14 @@ def test_no_document_data_before_the_right_pin(host: HostProcess) -> None:
     assert answers == [] and code == 1008
 
 
+def test_an_address_that_keeps_guessing_the_pin_is_shut_out(host: HostProcess) -> None:
+    for guess in range(5):
+        answers, code = _talk(host.url, json.dumps({"pin": f"{guess:04d}", "name": "Eve"}))
+        assert answers == ['{"ok": false, "error": "wrong PIN"}'] and code == 1008
+    answers, code = _talk(host.url, '{"pin": "4321", "name": "Eve"}')  # now even the right one
+    assert answers == ['{"ok": false, "error": "too many wrong PINs"}'] and code == 1008
+
+
 def test_malformed_messages_do_not_crash_the_host(host: HostProcess, saved: Path) -> None:
     junk = (
         b"\x00\x02\xff\xff\xff",
