@@ -18,7 +18,7 @@ for python in python3.12 python3.13 "$HOME"/.pyenv/versions/3.1[23]*/bin/python3
   "$venv/bin/python" -m pip install -q --disable-pip-version-check \
     "pydantic>=2.11,<3" "reportlab>=4.2" "networkx>=3.2" "platformdirs>=4" "python-bidi>=0.6" \
     "arabic-reshaper>=3" "uniseg>=0.9" "scikit-learn>=1.4" "charset-normalizer>=3.3" "python-calamine>=0.3" \
-    "pycrdt>=0.14,<0.15" "websockets>=13" pytest hypothesis pypdf openpyxl jsonschema markdown-it-py
+    "pycrdt>=0.14,<0.15" "websockets>=13" "segno>=1.6" "zeroconf>=0.132" pytest hypothesis pypdf openpyxl jsonschema markdown-it-py
   "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-deps -e .
   echo "other-pythons: $("$venv/bin/python" --version)"
   "$venv/bin/python" -m pytest -q -p no:qt -m "not gui" tests/model tests/io tests/data tests/insights tests/interop tests/live \
