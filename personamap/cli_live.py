@@ -1,21 +1,21 @@
-"""`personamap host FILE --no-window` and `personamap join URL --pin PIN` (issue 17): a live
-workshop session on the local network, served and joined from the command line."""
+"""`personamap host FILE --no-window` (issue 17): a live workshop session on the local network,
+served from the command line; `personamap join` is in cli_join.py."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import secrets
-import sys
 
 from .io import ProjectFileError, SaveError, load
-from .terminal import say
 
 
 def live_command(args: argparse.Namespace, cli_error: type[Exception]) -> int:
     if args.command == "host":
         return _host(args, cli_error)
-    return _join(args, cli_error)
+    from .cli_join import join_command
+
+    return join_command(args, cli_error)
 
 
 def _host(args: argparse.Namespace, cli_error: type[Exception]) -> int:
@@ -37,15 +37,3 @@ def _host(args: argparse.Namespace, cli_error: type[Exception]) -> int:
         raise cli_error(exc.lines()) from None
     except OSError as exc:
         raise cli_error(f"personamap host: cannot listen: {exc.strerror or exc}") from None
-
-
-def _join(args: argparse.Namespace, cli_error: type[Exception]) -> int:
-    from .live.client import JoinError, join
-
-    try:
-        refused = asyncio.run(join(args.url, args.pin, args.name, args.add_note, args.stage, args.vote))
-    except JoinError as exc:
-        raise cli_error(str(exc), 1) from None
-    for reason in refused:
-        say("refused:", reason, file=sys.stderr)
-    return 1 if refused else 0

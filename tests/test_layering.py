@@ -41,6 +41,7 @@ LAYERS: dict[str, int] = {
     "cli_schema": 8,
     "cli_share": 8,
     "cli_live": 8,
+    "cli_join": 8,
     "interop": 6,  # formats read data tables (data/) and name what to export like the PDF does
 }
 """The package root holds only the version. A module may import modules of a lower layer and
