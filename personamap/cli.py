@@ -270,10 +270,14 @@ def _run_command(args: argparse.Namespace) -> int:
         from .cli_schema import schema_command
 
         return schema_command(args, CliError)
-    if args.command in ("host", "join"):
-        from .cli_live import live_command
+    if args.command == "host":
+        from .cli_live import host_command
 
-        return live_command(args, CliError)
+        return host_command(args, CliError)
+    if args.command == "join":
+        from .cli_join import join_command
+
+        return join_command(args, CliError)
     if args.command == "lint":
         from .cli_lint import lint_command
 

@@ -10,15 +10,7 @@ import secrets
 from .io import ProjectFileError, SaveError, load
 
 
-def live_command(args: argparse.Namespace, cli_error: type[Exception]) -> int:
-    if args.command == "host":
-        return _host(args, cli_error)
-    from .cli_join import join_command
-
-    return join_command(args, cli_error)
-
-
-def _host(args: argparse.Namespace, cli_error: type[Exception]) -> int:
+def host_command(args: argparse.Namespace, cli_error: type[Exception]) -> int:
     from .live.server import LiveHost, lan_address, run
 
     if not args.no_window:
