@@ -11,7 +11,8 @@ from .io import ProjectFileError, SaveError, load
 
 
 def host_command(args: argparse.Namespace, cli_error: type[Exception]) -> int:
-    from .live.server import LiveHost, lan_address, run
+    from .live.headless import HeadlessHost
+    from .live.server import lan_address
 
     if not args.no_window:
         raise cli_error("personamap host: the editor window is not available yet; use --no-window", 2)
@@ -20,11 +21,11 @@ def host_command(args: argparse.Namespace, cli_error: type[Exception]) -> int:
     except ProjectFileError as exc:
         raise cli_error(exc.lines()) from None
     try:
-        host = LiveHost(project, args.file, args.pin or f"{secrets.randbelow(10**6):06d}")
+        host = HeadlessHost(project, args.file, args.pin or f"{secrets.randbelow(10**6):06d}")
     except ValueError as exc:
         raise cli_error(f"{args.file}: {exc}") from None
     try:
-        return asyncio.run(run(host, args.bind or lan_address(), args.port))
+        return asyncio.run(host.run(args.bind or lan_address(), args.port))
     except SaveError as exc:
         raise cli_error(exc.lines()) from None
     except OSError as exc:

@@ -1,48 +1,48 @@
-"""The host of a live session without a window: serves the session document over WebSocket
-(Yjs sync protocol, personamap/live/wire.py), checks the PIN before sending any document data,
-routes every participant update through HostBridge and saves FILE atomically (debounced, and
-on SIGINT/SIGTERM)."""
+"""The network side of a live session: one port serving the participant page, the join and
+who-am-I requests, and WebSockets speaking the Yjs sync protocol (docs/live.md). Every call
+into the session goes through `call`, so the session can live on another thread (the editor's
+GUI thread); what the session publishes is queued per client and sent in order."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import datetime as dt
-import itertools
 import json
-import secrets
-import signal
 import socket
-import sys
+import threading
 from collections import Counter
-from pathlib import Path
+from collections.abc import Awaitable, Callable
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+from urllib.parse import parse_qs, urlsplit
 
-from pycrdt import (
-    Doc,
-    Map,
-    YMessageType,
-    YSyncMessageType,
-    create_update_message,
-    write_message,
-)
-from websockets.asyncio.server import ServerConnection, serve
+from pycrdt import YMessageType, YSyncMessageType, create_update_message, write_message
+from websockets.asyncio.server import Server, ServerConnection, serve
+from websockets.datastructures import Headers
 from websockets.exceptions import ConnectionClosed
+from websockets.http11 import Request, Response
 
-from ..io import SaveError, save
-from ..model.base import clean_text
-from ..model.ops.core import Op
-from ..model.project import Project
-from ..terminal import say
-from .bridge import HostBridge
-from .ratelimit import RateLimit
-from .shape import Permissions, new_session_doc, roots
+from .session import JoinRefused, LiveSession, Member
+from .web import page_file
 from .wire import MAX_MESSAGE, PATH, read_json, read_sync
 
-SAVE_DELAY = 1.0
+T = TypeVar("T")
+Call = Callable[[Callable[[], T]], Awaitable[T]]
+
 HELLO_TIMEOUT = 10.0
-PIN_TRIES = 5
-"""Wrong PINs one address may send in a session: a six-digit PIN would otherwise fall to a
-script trying them all over the room's network."""
+MAX_CONNECTIONS_PER_ADDRESS = 64
+"""One device rarely needs more than a few; a script opening thousands is refused."""
+MAX_QUEUED = 2000
+"""Messages waiting for one slow client; past this it is dropped (it re-syncs on reconnecting)."""
+RESYNC_DELAY = 1.5
+"""After an update was turned away for speed, the host asks that client again for what it lacks."""
+ENDED_BY_FACILITATOR, SESSION_ENDED = 4001, 4002
+YJS_PATH = f"{PATH}/ws"
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self' ws:; "
+    "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
 
 
 def lan_address() -> str:
@@ -55,123 +55,316 @@ def lan_address() -> str:
         return "127.0.0.1"
 
 
-class LiveHost:
-    """One session on one file: the project is the truth, the document what participants see."""
+async def _direct(fn: Callable[[], T]) -> T:
+    return fn()
 
-    def __init__(self, project: Project, path: Path, pin: str):
-        if not project.boards:
-            raise ValueError("the file has no board to hold a session on")
-        self.project, self.path, self.pin = project, path, pin
-        # Without a window nobody focuses a place or opens a vote: participants may do both.
-        self.doc: Doc = new_session_doc(
-            project, project.boards[0].id, permissions=Permissions(add_anywhere=True)
+
+@dataclass(eq=False)
+class _Client:
+    """One open WebSocket: who it is, how it speaks, and what waits to be sent to it."""
+
+    ws: ServerConnection
+    pid: str
+    yjs: bool
+    queue: asyncio.Queue[bytes | str | None] = field(default_factory=asyncio.Queue)
+
+    def put(self, message: bytes | str | None) -> None:
+        if self.queue.qsize() >= MAX_QUEUED:
+            self.queue = asyncio.Queue()
+            self.queue.put_nowait(None)
+            return
+        self.queue.put_nowait(message)
+
+
+class LiveServer:
+    """Serves `session` on one port until stopped; `call(fn)` runs fn where the session lives."""
+
+    def __init__(self, session: LiveSession, call: Call[Any] | None = None):
+        self.session = session
+        self._call: Call[Any] = call or _direct
+        self._clients: set[_Client] = set()
+        self._per_address: Counter[str] = Counter()
+        self._pending: dict[int, Member] = {}
+        self._tasks: set[asyncio.Future[Any]] = set()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._server: Server | None = None
+        self.url = ""
+        session.on_publish = self.publish
+        session.on_remove = self.close_member
+
+    async def start(self, bind: str, port: int) -> str:
+        """Listen on `bind`:`port` (0: any free port); the join address."""
+        self._loop = asyncio.get_running_loop()
+        self._server = await serve(
+            self._handle, bind, port, max_size=MAX_MESSAGE, process_request=self._http, server_header=None
         )
-        roots(self.doc)["session"]["vote_open"] = True
-        self.bridge = HostBridge(self.doc, self._apply, RateLimit(), session="live")
-        self.clients: set[ServerConnection] = set()
-        self._ids = itertools.count(1)
-        self._wrong_pins: Counter[str] = Counter()
-        self._dirty = False
-        self._save_task: asyncio.Task[None] | None = None
+        address, real_port = self._server.sockets[0].getsockname()[:2]
+        self.url = f"http://{address}:{real_port}{PATH}"
+        return self.url
 
-    def _apply(self, op: Op) -> None:
-        op.apply(self.project)
-        self._dirty = True
+    async def closed(self) -> None:
+        if self._server is not None:
+            await self._server.wait_closed()
 
-    async def _publish(self, since: bytes) -> None:
-        """Send every client what the document gained since the state vector `since`: only
-        what the host accepted, as the bridge has already written refused changes back."""
-        if self.doc.get_state() == since:
-            return
-        message = create_update_message(self.doc.get_update(since))
-        await asyncio.gather(*(_send(client, message) for client in list(self.clients)))
+    # --- thread-safe entry points ----------------------------------------------------------
 
-    def save_now(self) -> None:
-        if self._dirty:
-            save(self.project, self.path)
-            self._dirty = False
-
-    def _schedule_save(self) -> None:
-        if self._dirty and (self._save_task is None or self._save_task.done()):
-            self._save_task = asyncio.ensure_future(self._save_later())
-
-    async def _save_later(self) -> None:
-        await asyncio.sleep(SAVE_DELAY)
-        try:
-            self.save_now()
-        except SaveError as exc:  # kept dirty: tried again on the next change and at the end
-            say(f"{self.path}: not saved yet:", "; ".join(exc.lines()), file=sys.stderr)
-
-    async def handle(self, ws: ServerConnection) -> None:
-        """One participant: hello with the PIN first, then sync messages until they leave."""
-        if ws.request is None or ws.request.path != PATH:
-            await ws.close(1008, "unknown path")
+    def _soon(self, fn: Callable[[], None]) -> None:
+        loop = self._loop
+        if loop is None or loop.is_closed():
             return
         try:
-            greeting = read_json(await asyncio.wait_for(ws.recv(), HELLO_TIMEOUT))
-        except (ValueError, TimeoutError, ConnectionClosed):
-            await ws.close(1008, "say hello first")
-            return
-        address = str(ws.remote_address[0]) if ws.remote_address else ""
-        if self._wrong_pins[address] >= PIN_TRIES:
-            await _send(ws, json.dumps({"ok": False, "error": "too many wrong PINs"}))
-            await ws.close(1008, "too many wrong PINs")
-            return
-        if not secrets.compare_digest(str(greeting.get("pin", "")).encode(), self.pin.encode()):
-            self._wrong_pins[address] += 1
-            await _send(ws, json.dumps({"ok": False, "error": "wrong PIN"}))
-            await ws.close(1008, "wrong PIN")
-            return
-        pid = f"p{next(self._ids)}"
-        name = clean_text(str(greeting.get("name") or "Participant")).strip()[:80] or "Participant"
-        before = self.doc.get_state()
-        with self.doc.transaction(origin="host"):
-            joined = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-            roots(self.doc)["participants"][pid] = Map({"name": name, "joined": joined})
-        await self._publish(before)
-        await ws.send(json.dumps({"ok": True, "id": pid}))
-        self.clients.add(ws)
+            running = asyncio.get_running_loop()
+        except RuntimeError:
+            running = None
+        if running is loop:
+            fn()
+        else:
+            with contextlib.suppress(RuntimeError):
+                loop.call_soon_threadsafe(fn)
+
+    def publish(self, update: bytes) -> None:
+        """Send every client an update the host accepted."""
+        message = create_update_message(update)
+
+        def send_all() -> None:
+            for client in list(self._clients):
+                client.put(message)
+
+        self._soon(send_all)
+
+    def close_member(self, pid: str) -> None:
+        """Close the connections of a participant whose session the facilitator ended."""
+        reason = "ended by the facilitator"
+        self._soon(lambda: self._close(lambda c: c.pid == pid, ENDED_BY_FACILITATOR, reason))
+
+    def stop(self) -> None:
+        """Close every connection and stop listening: nothing is reachable afterwards."""
+
+        def close_all() -> None:
+            if self._server is not None:
+                self._server.close(close_connections=False)
+            self._close(lambda _c: True, SESSION_ENDED, "the session has ended")
+
+        self._soon(close_all)
+
+    def _close(self, which: Callable[[_Client], bool], code: int, reason: str) -> None:
+        for client in [c for c in self._clients if which(c)]:
+            self._tasks.add(task := asyncio.ensure_future(client.ws.close(code, reason)))
+            task.add_done_callback(self._tasks.discard)
+
+    # --- plain HTTP: the page, joining, who am I -------------------------------------------
+
+    async def _http(self, ws: ServerConnection, request: Request) -> Response | None:
+        parts = urlsplit(request.path)
+        query = {k: v[0] for k, v in parse_qs(parts.query).items()}
+        upgrade = request.headers.get("Upgrade", "").lower() == "websocket"
+        address = _address(ws)
+        if upgrade:
+            if self._per_address[address] >= MAX_CONNECTIONS_PER_ADDRESS:
+                return _json(429, {"ok": False, "error": "too many connections from this address"})
+            if parts.path == PATH:
+                return None
+            if parts.path == YJS_PATH:
+                try:
+                    token = query.get("token", "")
+                    self._pending[id(ws)] = await self._call(lambda: self.session.resume(token))
+                except JoinRefused as exc:
+                    return _json(403, {"ok": False, "error": str(exc)})
+                return None
+            return _json(404, {"ok": False, "error": "not found"})
+        if parts.path == f"{PATH}/join":
+            pin, name = query.get("pin", ""), query.get("name", "")
+            return await self._answer(lambda: self.session.join(pin, name, address))
+        if parts.path == f"{PATH}/who":
+            return await self._answer(lambda: self.session.resume(query.get("token", "")))
+        found = page_file(parts.path[len(PATH) :] if parts.path.startswith(PATH) else None)
+        if found is None:
+            return _text(404, "text/plain; charset=utf-8", b"Not found")
+        content_type, body = found
+        return _text(200, content_type, body)
+
+    async def _answer(self, admit: Callable[[], Member]) -> Response:
         try:
-            async for message in ws:
-                await self._receive(ws, pid, message)
+            member: Member = await self._call(admit)
+        except JoinRefused as exc:
+            reason = str(exc)
+            status = 429 if "too many" in reason else 410 if "ended" in reason else 403
+            return _json(status, {"ok": False, "error": reason})
+        return _json(200, {"ok": True, "id": member.pid, "name": member.name, "token": member.token})
+
+    # --- WebSockets ------------------------------------------------------------------------
+
+    async def _handle(self, ws: ServerConnection) -> None:
+        address = _address(ws)
+        self._per_address[address] += 1
+        try:
+            member = self._pending.pop(id(ws), None)
+            if member is None:
+                member = await self._hello(ws, address)
+            if member is not None:
+                await self._serve_member(ws, member, yjs=ws.request is not None and ws.request.path != PATH)
         except ConnectionClosed:
             pass
         finally:
-            self.clients.discard(ws)
+            self._per_address[address] -= 1
 
-    async def _receive(self, ws: ServerConnection, pid: str, message: str | bytes) -> None:
+    async def _hello(self, ws: ServerConnection, address: str) -> Member | None:
+        """personamap's own clients: `{"pin","name"}` or `{"token"}` first, answered in JSON."""
+        try:
+            greeting = read_json(await asyncio.wait_for(ws.recv(), HELLO_TIMEOUT))
+        except (ValueError, TimeoutError):
+            await ws.close(1008, "say hello first")
+            return None
+        try:
+            if greeting.get("token"):
+                member: Member = await self._call(lambda: self.session.resume(str(greeting["token"])))
+            else:
+                pin, name = str(greeting.get("pin", "")), str(greeting.get("name") or "")
+                member = await self._call(lambda: self.session.join(pin, name, address))
+        except JoinRefused as exc:
+            await ws.send(json.dumps({"ok": False, "error": str(exc)}))
+            await ws.close(1008, str(exc)[:100])
+            return None
+        await ws.send(json.dumps({"ok": True, "id": member.pid, "token": member.token}))
+        return member
+
+    async def _serve_member(self, ws: ServerConnection, member: Member, *, yjs: bool) -> None:
+        client = _Client(ws, member.pid, yjs)
+        self._clients.add(client)
+        writer = asyncio.ensure_future(self._write(client))
+        await self._call(lambda: self.session.connected(member.pid, 1))
+        try:
+            if yjs:  # y-websocket waits for the host's step 1 to send what it typed offline
+                client.put(await self._step1())
+            async for message in ws:
+                await self._read(client, message)
+        finally:
+            self._clients.discard(client)
+            client.put(None)
+            writer.cancel()
+            await self._call(lambda: self.session.connected(member.pid, -1))
+
+    async def _step1(self) -> bytes:
+        state = await self._call(self.session.state)
+        return bytes([YMessageType.SYNC, YSyncMessageType.SYNC_STEP1]) + write_message(state)
+
+    async def _write(self, client: _Client) -> None:
+        while True:
+            message = await client.queue.get()
+            if message is None:
+                await client.ws.close(1011, "too far behind; reconnect")
+                return
+            try:
+                await client.ws.send(message)
+            except ConnectionClosed:
+                return
+
+    async def _read(self, client: _Client, message: str | bytes) -> None:
+        if client.yjs and (not isinstance(message, bytes) or message[:1] != bytes([YMessageType.SYNC])):
+            return  # awareness and anything else a Yjs client may send: not used by the host
         try:
             kind, payload = read_sync(message if isinstance(message, bytes) else b"")
             if kind == YSyncMessageType.SYNC_STEP1:
-                state = self.doc.get_update(payload)
-        except Exception:
-            await ws.send(json.dumps({"applied": 0, "refused": ["the message is malformed"]}))
+                answer = await self._call(lambda: self.session.sync_answer(payload))
+        except ValueError:
+            if not client.yjs:
+                client.put(json.dumps({"applied": 0, "refused": ["the message is malformed"]}))
             return
         if kind == YSyncMessageType.SYNC_STEP1:
-            await ws.send(bytes([YMessageType.SYNC, YSyncMessageType.SYNC_STEP2]) + write_message(state))
+            client.put(bytes([YMessageType.SYNC, YSyncMessageType.SYNC_STEP2]) + write_message(answer))
             return
-        before = self.doc.get_state()
-        outcome = self.bridge.receive(self.project, pid, payload)
-        await self._publish(before)
-        self._schedule_save()
-        await ws.send(json.dumps({"applied": len(outcome.applied), "refused": outcome.refused}))
+        outcome = await self._call(lambda: self.session.receive(client.pid, payload))
+        if not client.yjs:
+            client.put(json.dumps({"applied": len(outcome.applied), "refused": outcome.refused}))
+        elif any("too many changes" in reason for reason in outcome.refused):
+            asyncio.get_running_loop().call_later(RESYNC_DELAY, self._resync, client)
+
+    def _resync(self, client: _Client) -> None:
+        """Ask a client again for what the host lacks (an update turned away for speed)."""
+        if client in self._clients:
+            self._tasks.add(task := asyncio.ensure_future(self._send_step1(client)))
+            task.add_done_callback(self._tasks.discard)
+
+    async def _send_step1(self, client: _Client) -> None:
+        client.put(await self._step1())
 
 
-async def _send(client: ServerConnection, message: bytes | str) -> None:
-    with contextlib.suppress(ConnectionClosed):
-        await client.send(message)
+def _address(ws: ServerConnection) -> str:
+    return str(ws.remote_address[0]) if ws.remote_address else ""
 
 
-async def run(host: LiveHost, bind: str, port: int) -> int:
-    """Serve until SIGINT or SIGTERM, then save and return 0."""
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
-    async with serve(host.handle, bind, port, max_size=MAX_MESSAGE) as server:
-        address, real_port = server.sockets[0].getsockname()[:2]
-        print(f"http://{address}:{real_port}{PATH}", flush=True)
-        print(f"PIN {host.pin}", flush=True)
-        await stop.wait()
-    host.save_now()
-    return 0
+def _headers(content_type: str) -> Headers:
+    return Headers(
+        {
+            "Content-Type": content_type,
+            "Cache-Control": "no-store",
+            "X-Content-Type-Options": "nosniff",
+            "Referrer-Policy": "no-referrer",
+            "Content-Security-Policy": CSP,
+        }
+    )
+
+
+def _text(status: int, content_type: str, body: bytes) -> Response:
+    reason = {200: "OK", 403: "Forbidden", 404: "Not Found", 410: "Gone", 429: "Too Many Requests"}
+    return Response(status, reason.get(status, "Error"), _headers(content_type), body)
+
+
+def _json(status: int, value: dict[str, Any]) -> Response:
+    return _text(status, "application/json", json.dumps(value).encode())
+
+
+class ServerThread:
+    """A LiveServer on its own event loop in a daemon thread, for a session owned by another
+    thread: `post(fn)` must run fn soon on the thread that owns the session."""
+
+    def __init__(self, session: LiveSession, post: Callable[[Callable[[], None]], None]):
+        self.session, self._post = session, post
+        self._loop = asyncio.new_event_loop()
+        self.server = LiveServer(session, self._call)
+        self._thread = threading.Thread(target=self._loop.run_forever, name="personamap-live", daemon=True)
+
+    async def _call(self, fn: Callable[[], T]) -> T:
+        loop = asyncio.get_running_loop()
+        done: asyncio.Future[T] = loop.create_future()
+
+        def run() -> None:
+            try:
+                result = fn()
+            except BaseException as exc:  # handed to the awaiting coroutine
+                loop.call_soon_threadsafe(_settle, done, None, exc)
+            else:
+                loop.call_soon_threadsafe(_settle, done, result, None)
+
+        self._post(run)
+        return await done
+
+    def start(self, bind: str, port: int) -> str:
+        """Listen (blocks until listening); the join address. OSError when the port is taken."""
+        self._thread.start()
+        started: Future[str] = asyncio.run_coroutine_threadsafe(self.server.start(bind, port), self._loop)
+        return started.result(timeout=30)
+
+    def stop(self) -> None:
+        """Close everything and end the thread (blocks until closed)."""
+        if not self._thread.is_alive():
+            return
+
+        async def shut() -> None:
+            self.server.stop()
+            await asyncio.sleep(0)
+            await asyncio.wait_for(self.server.closed(), 10)
+
+        with contextlib.suppress(Exception):
+            asyncio.run_coroutine_threadsafe(shut(), self._loop).result(timeout=15)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(15)
+
+
+def _settle(future: asyncio.Future[Any], result: Any, exc: BaseException | None) -> None:
+    if future.done():
+        return
+    if exc is not None:
+        future.set_exception(exc)
+    else:
+        future.set_result(result)

@@ -4,12 +4,12 @@ Doc, built from the host's project with only what participants may see."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from pycrdt import Array, Doc, Map
 
 from ..model.project import Project
-from .places import board_places, quadrant_key
+from .places import Place, board_places, quadrant_key
 
 ROOTS = ("session", "places", "participants", "notes", "votes")
 HOST = ""
@@ -23,6 +23,17 @@ class Permissions:
     add_anywhere: bool = False
     vote: bool = True
     edit_own_only: bool = True
+
+
+class BoardNote(NamedTuple):
+    """A note of the project as the document places it; `cell`: every place key it sits in
+    (a journey note is in a stage and a lane)."""
+
+    id: str
+    kind: str
+    key: str
+    text: str
+    cell: set[str]
 
 
 def roots(doc: Doc) -> dict[str, Any]:
@@ -82,25 +93,28 @@ def new_session_doc(
         session["permissions"] = Map(asdict(permissions or Permissions()))
         for key, place in places.items():
             shared["places"][key] = Map({"kind": place.kind, "name": place.name})
-        for entry in _existing_notes(project, board_id, places):
-            shared["notes"].append(entry)
+        for note in board_notes(project, board_id, places):
+            shared["notes"].append(note_entry(note.id, HOST, note.text, note.kind, note.key))
     return doc
 
 
-def _existing_notes(project: Project, board_id: str, places: dict[str, Any]) -> list[Map]:
+def board_notes(project: Project, board_id: str, places: dict[str, Place]) -> list[BoardNote]:
+    """Every note participants can see on the board, in the project's order."""
     board = project.board(board_id)
-    assert board is not None
-    entries = [
-        note_entry(el.id, HOST, el.text, "board", board_id) for el in board.elements if el.type == "note"
+    if board is None:
+        return []
+    notes = [
+        BoardNote(el.id, "board", board_id, el.text, {board_id}) for el in board.elements if el.type == "note"
     ]
     owners = {place.owner for place in places.values() if place.kind != "board"}
     for journey in project.journeys:
         if journey.id in owners:
-            entries += [note_entry(n.id, HOST, n.text, "stage", n.stage_id) for n in journey.notes]
+            notes += [
+                BoardNote(n.id, "stage", n.stage_id, n.text, {n.stage_id, n.lane_id}) for n in journey.notes
+            ]
     for emap in project.empathy_maps:
         if emap.id in owners:
-            entries += [
-                note_entry(n.id, HOST, n.text, "quadrant", quadrant_key(emap.id, n.quadrant.value))
-                for n in emap.notes
-            ]
-    return entries
+            for n in emap.notes:
+                key = quadrant_key(emap.id, n.quadrant.value)
+                notes.append(BoardNote(n.id, "quadrant", key, n.text, {key}))
+    return notes
