@@ -221,12 +221,18 @@ class LiveSession:
     @contextlib.contextmanager
     def _publishing(self, *, transaction: bool = True) -> Iterator[None]:
         """The net change made inside (in one host transaction unless `transaction` is False)
-        is handed to `on_publish` once, at the end."""
+        is handed to `on_publish` once, at the end. Built from the document's store, so what
+        the host wrote back over (a refused note) goes out deleted, never with its text."""
         before = self.doc.get_state()
-        if transaction:
-            with self.doc.transaction(origin="host"):
+        changed: list[bool] = []
+        subscription = self.doc.observe(lambda _event: changed.append(True))
+        try:
+            if transaction:
+                with self.doc.transaction(origin="host"):
+                    yield
+            else:
                 yield
-        else:
-            yield
-        if self.doc.get_state() != before:
+        finally:
+            self.doc.unobserve(subscription)
+        if changed:
             self.on_publish(self.doc.get_update(before))
