@@ -24,6 +24,7 @@ FEATURES: tuple[tuple[str, str], ...] = (
     ("workshop", "personamap.ui.workshop:install"),
     ("affinity", "personamap.ui.affinity:install"),
     ("relation_map", "personamap.ui.relation_map:install"),
+    ("live_host", "personamap.ui.live_host:install"),
 )
 
 
