@@ -67,6 +67,8 @@ class Presenter:
         self.screen_name = ""
         self.extra_keys: Callable[[QKeyEvent], bool] | None = None
         self.painters: list[Callable[[QPainter, float, float], None]] = []
+        self.moved: list[Callable[[], None]] = []
+        """Called after the presented stop changes (a live session's focus follows it)."""
         self.message = ""
         self._stops: list[Stop] = []
         self._board_id = ""
@@ -128,6 +130,7 @@ class Presenter:
         present.deleteLater()
         self._restore_theme()
         self.window.activateWindow()
+        self._moved()
 
     def toggle(self) -> None:
         self.stop() if self.active else self.start()
@@ -192,6 +195,7 @@ class Presenter:
         view.focus.hole = QRectF(stop.focus)
         zoom = frame_zoom(stop.rect, self.viewport_size(), stop.text_scale)
         view.move_camera(stop.rect.center(), zoom, animate)
+        self._moved()
 
     def step(self, delta: int) -> None:
         self.stops()
@@ -232,6 +236,11 @@ class Presenter:
         self.overview = True
         view.focus.hole = None
         view.move_camera(bounds.center(), fit_zoom(bounds, room), animate)
+        self._moved()
+
+    def _moved(self) -> None:
+        for hook in list(self.moved):
+            hook()
 
     def _reframe(self) -> None:
         """The window got its size (full screen settles after the first show, a projector is

@@ -41,6 +41,7 @@ class WorkshopTimer(QObject):
 
     changed = Signal()
     finished = Signal()
+    controlled = Signal()  # set, started, paused, a minute added or reset (not every tick)
 
     def __init__(self, clock: Callable[[], float] = time.monotonic, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +78,7 @@ class WorkshopTimer(QObject):
             self._qtimer.start()
         self._last = ""
         self.tick()
+        self.controlled.emit()
 
     def tick(self) -> None:
         """Called by the QTimer (and by tests after moving the fake clock)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +78,8 @@ class VotingController:
         self.input = VoteInput(self)
         self.last_names: list[str] = ["Participant 1", "Participant 2", "Participant 3"]
         self.last_dots = 3
+        self.changed: list[Callable[[], None]] = []
+        """Called after a vote starts or ends (a live session opens and closes it too)."""
         presenter.painters.append(self.paint_status)
         window.tabs.current_view_changed.connect(lambda _v: self._attach())
 
@@ -109,6 +112,7 @@ class VotingController:
         self._recount()
         self._attach()
         self._say(f"Dot vote started: {len(self.session.participants)} participants, {dots} dots each")
+        self._changed()
         return True
 
     def _scope(self, view: QGraphicsView, scope: str) -> tuple[set[str] | None, set[str] | None]:
@@ -140,6 +144,11 @@ class VotingController:
             view.board_scene.note_decorator = None
             view.board_scene.update()
         self._say("Dot vote ended")
+        self._changed()
+
+    def _changed(self) -> None:
+        for hook in list(self.changed):
+            hook()
 
     def _view(self) -> QGraphicsView | None:
         if self.presenter.present is not None:
