@@ -293,10 +293,12 @@ def _address(ws: ServerConnection) -> str:
     return str(ws.remote_address[0]) if ws.remote_address else ""
 
 
-def _headers(content_type: str) -> Headers:
+def _headers(content_type: str, length: int) -> Headers:
     return Headers(
         {
             "Content-Type": content_type,
+            "Content-Length": str(length),
+            "Connection": "close",
             "Cache-Control": "no-store",
             "X-Content-Type-Options": "nosniff",
             "Referrer-Policy": "no-referrer",
@@ -307,7 +309,7 @@ def _headers(content_type: str) -> Headers:
 
 def _text(status: int, content_type: str, body: bytes) -> Response:
     reason = {200: "OK", 403: "Forbidden", 404: "Not Found", 410: "Gone", 429: "Too Many Requests"}
-    return Response(status, reason.get(status, "Error"), _headers(content_type), body)
+    return Response(status, reason.get(status, "Error"), _headers(content_type, len(body)), body)
 
 
 def _json(status: int, value: dict[str, Any]) -> Response:

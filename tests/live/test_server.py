@@ -91,7 +91,7 @@ def test_joining_over_http_checks_the_pin_and_gives_a_token(running: Running) ->
     status, headers, body = running.get("/session/join?pin=000000&name=Eve")
     assert status == 403 and json.loads(body) == {"ok": False, "error": "wrong PIN"}
     assert "default-src 'none'" in headers["Content-Security-Policy"]
-    assert headers["Cache-Control"] == "no-store"
+    assert headers["Cache-Control"] == "no-store" and headers["Content-Length"] == str(len(body))
     ana = running.join("Ana")
     assert ana["ok"] and ana["name"] == "Ana" and ana["id"] == "p1" and len(ana["token"]) > 16
     status, _, body = running.get(f"/session/who?token={ana['token']}")
