@@ -12,16 +12,20 @@ from __future__ import annotations
 import contextlib
 import secrets
 import socket
+import threading
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Signal
 
 from ...document import Document
+from ...live.bridge import Outcome
+from ...live.discovery import Advertisement
 from ...live.server import ServerThread
 from ...live.session import LiveSession, Member
 from ...live.shape import Permissions, roots
 from ...model.ops.core import Op
+from ...model.project import Project
 from .post import Poster
 from .workshop_state import WorkshopState
 
@@ -49,12 +53,24 @@ class Row:
     ended: bool
 
 
+@dataclass(frozen=True)
+class _Named:
+    """An op under another name: the undo entry says whose it was. It has no merge key, so a
+    participant's edits never merge into the facilitator's (or another participant's)."""
+
+    op: Op
+    name: str
+
+    def apply(self, project: Project) -> tuple[Op, Any]:
+        return self.op.apply(project)
+
+
 class _Session(LiveSession):
     """A LiveSession that knows whose update it is judging, so their ops carry their name."""
 
     sender: str | None = None
 
-    def receive(self, pid: str, update: bytes) -> Any:
+    def receive(self, pid: str, update: bytes) -> Outcome:
         self.sender = pid
         try:
             return super().receive(pid, update)
@@ -100,7 +116,8 @@ class LiveHostController(QObject):
             self.session.configure(timer_end=state["timer_end"])
         self.session.on_change = self._session_changed
         self.server: ServerThread | None = None
-        self.advertisement: Any = None
+        self.advertisement: Advertisement | None = None
+        self._advertising: threading.Thread | None = None
 
     @property
     def pin(self) -> str:
@@ -111,7 +128,12 @@ class LiveHostController(QObject):
     def start(self, bind: str, port: int) -> str:
         """Listen on `bind`:`port` (0: any free port); the join address. OSError if it cannot."""
         self.server = ServerThread(self.session, self.poster.post)
-        self.url = self.server.start(bind, port)
+        try:
+            self.url = self.server.start(bind, port)
+        except OSError:
+            self.session.end()
+            _stop(self.server)
+            raise
         self.running = True
         self.document.changed.connect(self._document_changed)
         self.workshop.connect()
@@ -119,15 +141,25 @@ class LiveHostController(QObject):
         return self.url
 
     def _advertise(self) -> None:
-        """Announce the session on the room's network (File ▸ Join Session… lists it)."""
-        try:
-            from ...live.discovery import Advertisement
-        except ImportError:
-            return
+        """Announce the session on the room's network (File ▸ Join Session… lists it). Off the
+        GUI thread: zeroconf probes the network for a second or two before it announces."""
         board = self.document.project.board(self.board_id)
         title = board.name if board is not None else "Workshop"
         self.advertisement = Advertisement(f"{title} ({socket.gethostname()})", self.url)
-        self.advertisement.start()
+        self._advertising = threading.Thread(target=self.advertisement.start, daemon=True)
+        self._advertising.start()
+
+    def _withdraw(self) -> None:
+        advertisement, started = self.advertisement, self._advertising
+        self.advertisement = self._advertising = None
+        if advertisement is None or started is None:
+            return
+
+        def withdraw() -> None:
+            started.join()
+            advertisement.close()
+
+        threading.Thread(target=withdraw, daemon=True).start()
 
     def end(self) -> None:
         """Nobody can join, resume or reach the server any more; safe to call twice."""
@@ -137,12 +169,10 @@ class LiveHostController(QObject):
         with contextlib.suppress(RuntimeError, TypeError):
             self.document.changed.disconnect(self._document_changed)
         self.workshop.disconnect()
-        if self.advertisement is not None:
-            self.advertisement.close()
-            self.advertisement = None
+        self._withdraw()
         self.session.end()
         if self.server is not None:
-            self.server.stop()
+            _stop(self.server)
         self.ended.emit()
 
     # --- the facilitator's controls -----------------------------------------------------------
@@ -176,15 +206,11 @@ class LiveHostController(QObject):
 
     def _apply(self, op: Op) -> None:
         """Push a participant's op on the undo stack (OpError if the project refuses it)."""
-        self.document.apply(op, initiator=self)
         member = self.session.members.get(self.session.sender or "")
-        if member is None:
-            return
-        stack = self.document.undo_stack
-        command = stack.command(stack.index() - 1)
-        if command is not None:
+        if member is not None:
             template = UNDO_NAMES.get(op.name, "{what} ({who})")
-            command.setText(template.format(who=member.name, what=op.name))
+            op = _Named(op, template.format(who=member.name, what=op.name))
+        self.document.apply(op, initiator=self)
 
     def _document_changed(self, _changes: object, initiator: object) -> None:
         """The facilitator edited, undid or redid: places and notes follow the project."""
@@ -198,3 +224,13 @@ class LiveHostController(QObject):
     def _session_changed(self) -> None:
         self.changed.emit()
 
+
+def _stop(server: ServerThread) -> None:
+    """Stop the server while the GUI thread keeps running what the server posts to it (a
+    closing connection reports to the session on its way out): blocking here would make the
+    server wait for us while we wait for it."""
+    stopper = threading.Thread(target=server.stop, name="personamap-live-stop", daemon=True)
+    stopper.start()
+    while stopper.is_alive():
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents, 50)
+        stopper.join(0.01)
