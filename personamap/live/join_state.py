@@ -1,0 +1,109 @@
+"""What a participant's personamap remembers of a session between runs, per host and name: the
+token that lets it come back as the same participant, its copy of the document, what the host
+has confirmed, and the notes asked for but not yet confirmed. Written atomically before anything
+is sent, so a client killed mid-send neither loses a note nor delivers it twice."""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+ENV = "PERSONAMAP_STATE_DIR"
+VERSION = 1
+
+
+@dataclass
+class Wanted:
+    """A note the participant asked for: its text, the place asked for (a stage's name, or None
+    for the focused place), and its id in the document once it was put there."""
+
+    text: str
+    stage: str | None = None
+    note_id: str | None = None
+
+
+@dataclass
+class JoinState:
+    where: str
+    name: str
+    pid: str = ""
+    token: str = ""
+    doc: bytes = b""
+    acked: bytes = b""
+    """The state vector of `doc` the host is known to have: the rest is re-sent on resuming."""
+    outbox: list[Wanted] = field(default_factory=list)
+
+    def want(self, text: str, stage: str | None) -> None:
+        """Ask for a note, once: the same text for the same place asked again is not a second."""
+        if not any(w.text == text and w.stage == stage for w in self.outbox):
+            self.outbox.append(Wanted(text, stage))
+
+    def became(self, pid: str, token: str) -> None:
+        """The host let this client in as `pid` with `token`. A new token means a new session
+        (the host was restarted): the old copy of the document is of no use, and the notes it
+        had not confirmed are asked for again."""
+        if token != self.token or pid != self.pid:
+            self.doc = self.acked = b""
+            for wanted in self.outbox:
+                wanted.note_id = None
+        self.pid, self.token = pid, token
+
+
+def state_dir() -> Path:
+    return Path(os.environ.get(ENV) or platformdirs.user_state_dir("personamap")) / "live"
+
+
+def state_path(where: str, name: str) -> Path:
+    digest = hashlib.sha256(f"{where}\n{name}".encode()).hexdigest()[:32]
+    return state_dir() / f"{digest}.json"
+
+
+def load_state(where: str, name: str) -> JoinState:
+    """The remembered state, or a fresh one when there is none (or it cannot be read)."""
+    try:
+        raw: dict[str, Any] = json.loads(state_path(where, name).read_text(encoding="utf-8"))
+        if raw.get("version") != VERSION or raw.get("where") != where or raw.get("name") != name:
+            return JoinState(where, name)
+        return JoinState(
+            where=where,
+            name=name,
+            pid=str(raw["pid"]),
+            token=str(raw["token"]),
+            doc=base64.b64decode(raw["doc"]),
+            acked=base64.b64decode(raw["acked"]),
+            outbox=[Wanted(str(w["text"]), w["stage"], w["note_id"]) for w in raw["outbox"]],
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return JoinState(where, name)
+
+
+def save_state(state: JoinState) -> None:
+    """Write the state atomically (a crash leaves the old file or the new one, never half)."""
+    path = state_path(state.where, state.name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = {
+        **asdict(state),
+        "version": VERSION,
+        "doc": base64.b64encode(state.doc).decode(),
+        "acked": base64.b64encode(state.acked).decode(),
+    }
+    fd, temp = tempfile.mkstemp(prefix=".state-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump(raw, out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
