@@ -111,6 +111,7 @@ class LiveHostController(QObject):
             dots=state["dots"],
             vote_open=state["vote_open"],
             permissions=permissions,
+            session_name=self.workshop.vote_name(),
         )
         if state["timer_end"] is not None:
             self.session.configure(timer_end=state["timer_end"])
@@ -218,8 +219,13 @@ class LiveHostController(QObject):
             self.session.mirror()
 
     def _workshop_changed(self, values: dict[str, Any]) -> None:
-        if self.running:
-            self.session.configure(**values)
+        """The facilitator presented another stop, opened or closed a vote, set the timer.
+        Participants' dots go into the facilitator's open vote, so its counts show them."""
+        if not self.running:
+            return
+        if values.get("vote_open"):
+            self.session.bridge.session = self.workshop.vote_name()
+        self.session.configure(**values)
 
     def _session_changed(self) -> None:
         self.changed.emit()

@@ -33,8 +33,9 @@ def invite_rect(w: float, h: float, modules: int, address_w: float) -> tuple[QRe
 
 def paint_invite(
     painter: QPainter, url: str, pin: str, modules: list[list[bool]], w: float, h: float
-) -> None:
-    """Draw the card: QR code on top, the address, then the PIN in large digits."""
+) -> QRectF:
+    """Draw the card: QR code on top, the address, then the PIN in large digits; returns the
+    square the QR code took."""
     address_font = QFont()
     address_font.setPixelSize(round(PROJECTOR_BODY_PX * 1.1))
     address_font.setBold(True)
@@ -49,7 +50,7 @@ def paint_invite(
     painter.setBrush(QColor("#FFFFFF"))
     painter.drawRoundedRect(card, 12, 12)
     qr_box = QRectF(card.left() + (card.width() - side) / 2, card.top() + pad, side, side)
-    paint_qr(painter, modules, qr_box)
+    drawn = paint_qr(painter, modules, qr_box)
     painter.setPen(INK)
     painter.setFont(address_font)
     inner = card.adjusted(pad, 0, -pad, 0)
@@ -61,3 +62,4 @@ def paint_invite(
     line = QRectF(inner.left(), line.bottom(), inner.width(), PROJECTOR_BODY_PX * 2.4)
     painter.drawText(line, Qt.AlignmentFlag.AlignCenter, f"PIN {pin_text(pin)}")
     painter.restore()
+    return drawn

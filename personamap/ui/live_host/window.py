@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QStackedWidget,
     QTreeWidget,
@@ -92,7 +93,7 @@ class InviteWindow(QWidget):
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.permissions)
         layout.addWidget(self.message)
-        self.resize(980, 700)
+        self._show_page(0)
 
     # --- pages --------------------------------------------------------------------------------
 
@@ -106,11 +107,14 @@ class InviteWindow(QWidget):
         self.start_button = QPushButton("&Start Session")
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self._start)
-        form = QFormLayout(page)
+        form = QFormLayout()
         form.addRow("Board:", self.board)
         form.addRow("Listen on:", self.interface)
         form.addRow("Port:", self.port)
-        form.addRow(self.start_button)
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addStretch(1)
         return page
 
     def _running_page(self) -> QWidget:
@@ -164,7 +168,7 @@ class InviteWindow(QWidget):
         if lan != LOOPBACK:
             self.interface.addItem(f"{lan} (the room's network)", lan)
         self.interface.addItem(f"{LOOPBACK} (this computer only)", LOOPBACK)
-        self.pages.setCurrentIndex(0)
+        self._show_page(0)
 
     def _start(self) -> None:
         error = self.feature.start_session(
@@ -182,12 +186,23 @@ class InviteWindow(QWidget):
         self.pin.setText(f"PIN {pin_text(pin)}")
         self.qr.set_text(url)
         self.lock.setChecked(False)
-        self.pages.setCurrentIndex(1)
+        self.message.setText("")
+        self._show_page(1)
+
+    def _show_page(self, index: int) -> None:
+        """Show a page at its own size: the set-up is small, the running session large."""
+        for k in range(self.pages.count()):
+            policy = QSizePolicy.Policy.Preferred if k == index else QSizePolicy.Policy.Ignored
+            self.pages.widget(k).setSizePolicy(policy, policy)
+        self.pages.setCurrentIndex(index)
+        self.adjustSize()
+        if index == 1:
+            self.resize(max(self.width(), 1000), max(self.height(), 720))
 
     def show_ended(self, text: str) -> None:
         self.projector.setChecked(False)
         self.members.clear()
-        self.pages.setCurrentIndex(0)
+        self._show_page(0)
         self.message.setText(text)
 
     def show_rows(self, rows: list[Any]) -> None:

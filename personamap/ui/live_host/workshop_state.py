@@ -65,6 +65,13 @@ class WorkshopState:
             return {"vote_open": False, "dots": workshop.voting.last_dots if built else 3}
         return {"vote_open": True, "dots": int(session.dots)}
 
+    def vote_name(self) -> str:
+        """The open vote's session name (participants' dots count in it), else "live"."""
+        workshop = self._workshop
+        built = workshop is not None and "_machinery" in workshop.__dict__
+        session = workshop.voting.session if built else None
+        return str(session.name) if session is not None else "live"
+
     def timer_end(self) -> str | None:
         """When a running timer ends; None when it is not set, not started or paused."""
         workshop = self._workshop
