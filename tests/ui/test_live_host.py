@@ -164,8 +164,10 @@ def test_a_participants_note_lands_on_the_board_and_the_facilitator_can_undo_it(
 
     rows = {r.name: r for r in feature.controller.rows()}
     assert set(rows) == {"Bo", "Ana"} and rows["Bo"].online and not rows["Ana"].online
+    assert rows["Ana"].notes == 0  # undone
     members = feature.dialog.members
-    assert [members.topLevelItem(i).text(0) for i in range(members.topLevelItemCount())] == ["Bo", "Ana"]
+    shown = [[members.topLevelItem(i).text(c) for c in range(3)] for i in range(members.topLevelItemCount())]
+    assert shown == [["Bo", "0", "online"], ["Ana", "0", "offline"]]
 
     kept = join(qtbot, url, pin, "--name", "Cy", "--add-note", "Staff were kind")
     assert kept.returncode == 0, kept.stderr
@@ -234,3 +236,26 @@ def test_the_qr_code_drawn_is_the_join_address(window: MainWindow, qtbot) -> Non
         for c in range(count):
             pixel = image.pixelColor(x0 + c * module + module // 2, y0 + r * module + module // 2)
             assert (pixel.lightness() < 128) == modules[r][c], (r, c)
+
+
+def test_quitting_ends_the_session(window: MainWindow, qtbot) -> None:
+    feature = start_session(window, qtbot)
+    url = feature.controller.url
+    menu_action(window, "File", "Quit").trigger()
+    assert not window.isVisible() and feature.controller is None
+    assert refused(url)
+
+
+def test_a_port_in_use_is_said_and_nothing_runs(window: MainWindow, qtbot) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        menu_action(window, "Workshop", "Invite Participants…").trigger()
+        feature = window.features["live_host"]
+        dialog = feature.dialog
+        dialog.interface.setCurrentIndex(dialog.interface.findData("127.0.0.1"))
+        dialog.port.setValue(taken.getsockname()[1])
+        qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+        assert feature.controller is None
+        assert dialog.message.text().startswith("Cannot listen on 127.0.0.1:")
+        assert dialog.pages.currentIndex() == 0

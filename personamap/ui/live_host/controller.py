@@ -208,15 +208,17 @@ class LiveHostController(QObject):
     def _apply(self, op: Op) -> None:
         """Push a participant's op on the undo stack (OpError if the project refuses it)."""
         member = self.session.members.get(self.session.sender or "")
-        if member is not None:
-            template = UNDO_NAMES.get(op.name, "{what} ({who})")
-            op = _Named(op, template.format(who=member.name, what=op.name))
-        self.document.apply(op, initiator=self)
+        if member is None:
+            self.document.apply(op, initiator=self)
+            return
+        template = UNDO_NAMES.get(op.name, "{what} ({who})")
+        self.document.apply(_Named(op, template.format(who=member.name, what=op.name)), initiator=self)
 
     def _document_changed(self, _changes: object, initiator: object) -> None:
         """The facilitator edited, undid or redid: places and notes follow the project."""
         if initiator is not self:
             self.session.mirror()
+            self.changed.emit()  # a participant's note undone: their count drops
 
     def _workshop_changed(self, values: dict[str, Any]) -> None:
         """The facilitator presented another stop, opened or closed a vote, set the timer.

@@ -85,8 +85,9 @@ class InviteWindow(QWidget):
         self.pages = QStackedWidget()
         self.permissions = PermissionsBox()
         self.permissions.changed.connect(self._permissions_changed)
-        self.pages.addWidget(self._setup_page())
-        self.pages.addWidget(self._running_page())
+        self.setup_page, self.running_page = self._setup_page(), self._running_page()
+        self.pages.addWidget(self.setup_page)
+        self.pages.addWidget(self.running_page)
         self.message = _plain()
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -191,9 +192,9 @@ class InviteWindow(QWidget):
 
     def _show_page(self, index: int) -> None:
         """Show a page at its own size: the set-up is small, the running session large."""
-        for k in range(self.pages.count()):
+        for k, page in enumerate((self.setup_page, self.running_page)):
             policy = QSizePolicy.Policy.Preferred if k == index else QSizePolicy.Policy.Ignored
-            self.pages.widget(k).setSizePolicy(policy, policy)
+            page.setSizePolicy(policy, policy)
         self.pages.setCurrentIndex(index)
         self.adjustSize()
         if index == 1:
