@@ -259,3 +259,26 @@ def test_a_port_in_use_is_said_and_nothing_runs(window: MainWindow, qtbot) -> No
         assert feature.controller is None
         assert dialog.message.text().startswith("Cannot listen on 127.0.0.1:")
         assert dialog.pages.currentIndex() == 0
+
+
+def test_the_session_is_advertised_while_it_runs(window: MainWindow, qtbot, monkeypatch) -> None:
+    seen: list[tuple[str, str, str]] = []
+
+    class Advertisement:
+        def __init__(self, name: str, url: str) -> None:
+            self.name, self.url = name, url
+
+        def start(self) -> None:
+            seen.append(("start", self.name, self.url))
+
+        def close(self) -> None:
+            seen.append(("close", self.name, self.url))
+
+    monkeypatch.setattr("personamap.ui.live_host.controller.Advertisement", Advertisement)
+    feature = start_session(window, qtbot)
+    url = feature.controller.url
+    qtbot.waitUntil(lambda: len(seen) == 1, timeout=WAIT_MS)
+    assert seen[0][0] == "start" and seen[0][1].startswith(f"{BOARD} (") and seen[0][2] == url
+    qtbot.mouseClick(feature.dialog.end, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=WAIT_MS)
+    assert seen[1] == ("close", seen[0][1], url)
