@@ -128,17 +128,26 @@ class Participant:
             while self._waiting:
                 self._waiting.popleft().cancel()
 
-    async def change(self, edit: Callable[[], Any]) -> list[str]:
-        """Make `edit` on our document, remember it, send it; what the host refused of it."""
+    @property
+    def connected(self) -> bool:
+        return self._reader is not None and not self._reader.done()
+
+    def remember(self, edit: Callable[[], Any]) -> bytes:
+        """Make `edit` on our document and write it to the state file (sent on resuming when
+        the connection is down); the update it made."""
         before = self.doc.get_state()
         with self.doc.transaction():
             edit()
         update = self.doc.get_update(before)
-        if update == EMPTY_UPDATE:
-            return []
-        self.state.doc = self.doc.get_update()
-        save_state(self.state)
-        return await self._send(update)
+        if update != EMPTY_UPDATE:
+            self.state.doc = self.doc.get_update()
+            save_state(self.state)
+        return update
+
+    async def change(self, edit: Callable[[], Any]) -> list[str]:
+        """Make `edit` on our document, remember it, send it; what the host refused of it."""
+        update = self.remember(edit)
+        return [] if update == EMPTY_UPDATE else await self._send(update)
 
     async def _send(self, update: bytes) -> list[str]:
         answer: asyncio.Future[list[str]] = asyncio.get_running_loop().create_future()

@@ -25,6 +25,7 @@ FEATURES: tuple[tuple[str, str], ...] = (
     ("affinity", "personamap.ui.affinity:install"),
     ("relation_map", "personamap.ui.relation_map:install"),
     ("live_host", "personamap.ui.live_host:install"),
+    ("live_join", "personamap.ui.live_join:install"),
 )
 
 
