@@ -6,7 +6,11 @@ const KEY = 'personamap.live'
 const WORDS = {
   403: 'That PIN is not right. Check it with the facilitator and try again.',
   429: 'Too many wrong PINs from this device. Ask the facilitator to let you in.',
-  410: 'The session has ended.'
+  410: 'The session has ended'
+}
+
+function sentence (text) {
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
 /** The participant this tab joined as ({id, token, name}), or null. */
@@ -27,7 +31,7 @@ export function forget () {
   sessionStorage.removeItem(KEY)
 }
 
-/** {ok: true, id, token} or {ok: false, error: sentence for the participant, status}. */
+/** {ok: true, id, token} or {ok: false, status, error: a sentence for the participant}. */
 export async function join (pin, name) {
   const query = new URLSearchParams({ pin, name })
   return ask('/session/join?' + query.toString())
@@ -50,7 +54,9 @@ async function ask (path) {
     body = await response.json()
   } catch (_) {}
   if (response.ok && body.ok) return body
-  const error = WORDS[response.status] ||
-    (typeof body.error === 'string' && body.error ? body.error : 'The host said no (HTTP ' + response.status + ').')
+  const said = typeof body.error === 'string' && body.error ? sentence(body.error) : ''
+  // 410 says which ended: this participant's session or everyone's
+  const error = (response.status === 410 && said) || WORDS[response.status] || said ||
+    'The host said no (HTTP ' + response.status + ').'
   return { ok: false, status: response.status, error }
 }

@@ -95,7 +95,7 @@ async function recheck (me) {
   const answer = await who(me.token)
   if (!live) return
   live.checking = false
-  if (answer.status === 410) ended('The session has ended')
+  if (answer.status === 410) ended(answer.error)
   else if (answer.status === 403) {
     leave()
     showJoin('The host no longer knows this device. Join again with the PIN.')
@@ -117,7 +117,7 @@ async function onJoin (event) {
   button.disabled = false
   setText(button, 'Join')
   if (answer.ok) start({ id: answer.id, token: answer.token, name })
-  else if (answer.status === 410) ended('The session has ended')
+  else if (answer.status === 410) ended(answer.error)
   else showJoin(answer.error)
 }
 
@@ -131,7 +131,7 @@ async function boot () {
   else if (answer.status === 0) start(me) // offline for now: y-websocket keeps trying
   else if (answer.status === 410) {
     forget()
-    ended('The session has ended')
+    ended(answer.error)
   } else {
     forget()
     showJoin('Join again with the PIN.')

@@ -25,7 +25,10 @@ export class View {
       setText($('added'), '')
       this.renderAddButton()
     })
-    $('target').addEventListener('change', (e) => { this.chosen = e.target.value })
+    $('target').addEventListener('change', (e) => {
+      this.chosen = e.target.value
+      this.render()
+    })
     $('add-button').addEventListener('click', () => this.add())
     $('notice-ok').addEventListener('click', () => show($('notice'), false))
   }
