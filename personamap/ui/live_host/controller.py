@@ -29,9 +29,12 @@ from ...model.project import Project
 from .post import Poster
 from .workshop_state import WorkshopState
 
-UNDO_NAMES = {
+UNDO_NAMES = {  # by the op's name (model/ops); any other op: "NAME (who)"
     "Add note": "Note from {who}",
     "Place note": "Note from {who}",
+    "Edit note": "Note edited by {who}",
+    "Delete note": "Note deleted by {who}",
+    "Delete element": "Note deleted by {who}",
     "Add vote": "Dot from {who}",
     "Remove vote": "Dot taken back by {who}",
 }
