@@ -32,6 +32,7 @@ from .board_model import KIND_LABEL, BoardView, Card, Column, board_view, remain
 from .relay import QUEUED, LinkRelay
 
 COLUMN_WIDTH = 220
+DOT_BUTTON = 32
 MAX_NOTE = 500
 SHEET = """
 QFrame#column { background: palette(alternate-base); border: 1px solid palette(mid); border-radius: 6px; }
@@ -84,16 +85,20 @@ class CardWidget(QFrame):
             self.up = self._button("+", "vote_up", "Give this note a dot")
             self.up.setEnabled(view.dots_left > 0)
             self.up.clicked.connect(lambda: board.vote(card.id, 1))
-            row.addWidget(self.down)
-            row.addWidget(self.up)
+            for button in (self.down, self.up):
+                button.setFixedWidth(DOT_BUTTON)
+                row.addWidget(button)
+        layout.addLayout(row)
         if card.mine and view.can_edit_own:
+            own = QHBoxLayout()
+            own.addStretch(1)
             edit = self._button("Edit", "edit", "Edit your note")
             edit.clicked.connect(lambda: board.start_editing(card))
             delete = self._button("Delete", "delete", "Delete your note")
             delete.clicked.connect(lambda: board.delete(card.id))
-            row.addWidget(edit)
-            row.addWidget(delete)
-        layout.addLayout(row)
+            own.addWidget(edit)
+            own.addWidget(delete)
+            layout.addLayout(own)
 
     def _button(self, text: str, name: str, tip: str) -> QPushButton:
         button = QPushButton(text)
