@@ -5,7 +5,9 @@ missing (scripts/setup.sh installs both)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 import shutil
 import signal
 import subprocess
@@ -160,19 +162,23 @@ def test_a_participant_joins_adds_a_note_to_a_stage_and_votes(
     )
     finds[0].find_elements("css selector", ".dot")[1].click()  # +
     _until(lambda: _text(browser, "#dots") == "You have 2 dots left of 3.", "a dot spent")
+    says = next(li for li in browser.find_elements("css selector", "#groups li") if "too dear" in li.text)
+    for words in ("You have 1 dot left of 3.", "You have 0 dots left of 3."):
+        says.find_elements("css selector", ".dot")[1].click()
+        _until(lambda w=words: _text(browser, "#dots") == w, "another dot spent")
+    assert all(not b.is_enabled() for b in browser.find_elements("css selector", "#groups .dot:last-child"))
     assert browser.execute_script("return document.documentElement.scrollWidth") <= 360
 
     def landed(project: Project) -> bool:
         journey = project.journeys[0]
         buy = next(s for s in journey.stages if s.name == "Buy")
-        return any(n.text == "Queue is long" and n.stage_id == buy.id for n in journey.notes) and bool(
-            journey.notes[0].votes
-        )
+        added = any(n.text == "Queue is long" and n.stage_id == buy.id for n in journey.notes)
+        return added and journey.notes[0].votes and len(project.empathy_maps[0].notes[0].votes) == 2
 
     _saved_until(saved, landed, "the note and the dot in the file")
     assert host.stop() == 0
     journey = load(saved).journeys[0]
-    assert [v.participant for v in journey.notes[0].votes] == ["p1"]
+    assert len(journey.notes[0].votes) == 1
     origin = host.url.removesuffix("/session")
     asked = [_request_url(entry) for entry in browser.get_log("performance")]
     assert [url for url in asked if url and not url.startswith((origin, "ws://127.0.0.1:", "data:"))] == []
@@ -263,6 +269,13 @@ def test_the_facilitator_locks_the_board_ends_a_participant_then_the_session(
     assert not _find(browser, "#text").is_enabled()
     facilitator.do(session.configure, locked=False)
     _until(lambda: _find(browser, "#text").is_enabled(), "the note box open again")
+    soon = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=9)
+    facilitator.do(session.configure, timer_end=soon.isoformat())
+    _until(lambda: re.fullmatch(r"0[89]:[0-5][0-9]", _text(browser, "#timer")), "the timer counting down")
+    facilitator.do(session.configure, timer_end="2020-01-01T00:00:00+00:00")
+    _until(lambda: _text(browser, "#timer") == "Time is up", "the timer run out")
+    facilitator.do(session.configure, timer_end=None)
+    _until(lambda: not _find(browser, "#timer-box").is_displayed(), "the timer gone")
 
     browser.switch_to.new_window("tab")
     try:
