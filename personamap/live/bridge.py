@@ -94,6 +94,15 @@ class _Judge:
         board = project.board(str(self.session.get("board_id")))
         self.places: dict[str, Place] = board_places(project, board) if board is not None else {}
 
+    @property
+    def voter(self) -> str:
+        """Who a dot is recorded for in the project: the participant's name (with their id when
+        somebody else took the same name), as the facilitator's vote results show it."""
+        people = self.before.get("participants", {})
+        name = str(people.get(self.who, {}).get("name") or self.who)
+        twins = [pid for pid, p in people.items() if pid != self.who and p.get("name") == name]
+        return f"{name} ({self.who})" if twins else name
+
     def _do(self, make: Callable[[], Op]) -> bool:
         try:
             op = make()
@@ -253,7 +262,7 @@ class _Judge:
         model_id = self.bridge.model_id(note_id)
         for step in range(abs(new - old)):
             if not self._do(
-                lambda: vote_op(self.project, place, model_id, self.who, new > old, self.bridge.session)
+                lambda: vote_op(self.project, place, model_id, self.voter, new > old, self.bridge.session)
             ):
                 return old + (step if new > old else -step)
         return new

@@ -79,9 +79,17 @@ class _Client:
 class LiveServer:
     """Serves `session` on one port until stopped; `call(fn)` runs fn where the session lives."""
 
-    def __init__(self, session: LiveSession, call: Call[Any] | None = None):
+    def __init__(
+        self,
+        session: LiveSession,
+        call: Call[Any] | None = None,
+        notify: Callable[[Callable[[], None]], None] | None = None,
+    ):
         self.session = session
         self._call: Call[Any] = call or _direct
+        self._notify = notify or (lambda fn: fn())
+        """Runs fn where the session lives without waiting for it: a connection closing while
+        the owner thread waits for the server to stop must not wait for that thread."""
         self._clients: set[_Client] = set()
         self._per_address: Counter[str] = Counter()
         self._pending: dict[int, Member] = {}
@@ -242,7 +250,7 @@ class LiveServer:
             self._clients.discard(client)
             client.put(None)
             writer.cancel()
-            await self._call(lambda: self.session.connected(member.pid, -1))
+            self._notify(lambda: self.session.connected(member.pid, -1))
 
     async def _step1(self) -> bytes:
         state = await self._call(self.session.state)
@@ -323,7 +331,7 @@ class ServerThread:
     def __init__(self, session: LiveSession, post: Callable[[Callable[[], None]], None]):
         self.session, self._post = session, post
         self._loop = asyncio.new_event_loop()
-        self.server = LiveServer(session, self._call)
+        self.server = LiveServer(session, self._call, post)
         self._thread = threading.Thread(target=self._loop.run_forever, name="personamap-live", daemon=True)
 
     async def _call(self, fn: Callable[[], T]) -> T:

@@ -215,3 +215,29 @@ def test_an_update_turned_away_for_speed_arrives_after_a_resync(project: Project
         assert [n.text for n in project.journeys[0].notes].count("Second") == 1
     finally:
         server.stop()
+
+
+def test_stopping_on_the_owners_thread_with_someone_connected_does_not_wait_for_itself(
+    running: Running,
+) -> None:
+    ana = running.join("Ana")
+    stopped = threading.Event()
+
+    async def scenario() -> None:
+        ws, _ = await _yjs(running.where, ana["token"])
+
+        def stop_on_owner() -> None:
+            running.thread.stop()
+            stopped.set()
+
+        running.owner.post(stop_on_owner)
+        with pytest.raises(ConnectionClosed):
+            while True:
+                await asyncio.wait_for(ws.recv(), WAIT)
+
+    asyncio.run(scenario())
+    assert stopped.wait(WAIT)
+    counted = threading.Event()
+    running.owner.post(counted.set)
+    assert counted.wait(WAIT)
+    assert running.session.members[ana["id"]].connections == 0

@@ -152,3 +152,22 @@ def test_mirror_changes_nothing_when_nothing_changed(live) -> None:
     rec.published.clear()
     session.mirror()
     assert rec.published == []
+
+
+def test_dots_are_recorded_under_the_participants_name(live, project: Project) -> None:
+    session, _ = live
+    ana = session.join("123456", "Ana", "a").pid
+    other_ana = session.join("123456", "Ana", "b").pid
+    session.configure(vote_open=True)
+    journey = project.journeys[0]
+    note_id = journey.notes[0].id
+    for pid in (ana, other_ana):
+        doc = _client(session)
+        before = doc.get_state()
+        votes = roots(doc)["votes"]
+        if note_id in votes:
+            votes[note_id][pid] = 1
+        else:
+            votes[note_id] = Map({pid: 1})
+        assert not session.receive(pid, doc.get_update(before)).refused
+    assert sorted(v.participant for v in journey.notes[0].votes) == ["Ana (p1)", "Ana (p2)"]
