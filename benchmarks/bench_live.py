@@ -21,10 +21,13 @@ import sys
 import tempfile
 import time
 from collections import deque
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _util import median_time, time_once
 from pycrdt import (
     Doc,
     YMessageType,
@@ -37,7 +40,9 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
 from personamap.io import load, save
-from personamap.live.shape import new_session_doc, note_entry, roots
+from personamap.live.ratelimit import RateLimit
+from personamap.live.session import LiveSession
+from personamap.live.shape import Permissions, new_session_doc, note_entry, roots, snapshot
 from personamap.live.wire import read_sync
 from personamap.model.board import Board, EmpathyMapElement, JourneyMapElement, NoteElement
 from personamap.model.empathy import EmpathyMap, EmpathyNote
@@ -55,14 +60,14 @@ _LANES = ("Actions", "Thoughts", "Pains", "Ideas")
 STEP2 = bytes([YMessageType.SYNC, YSyncMessageType.SYNC_STEP2])
 
 
-def make_project() -> Project:
-    """The workshop board: a journey of 6 stages × 4 lanes with 48 notes, an empathy map, a sticky."""
+def make_project(notes: int = 48) -> Project:
+    """The workshop board: a journey of 6 stages × 4 lanes with `notes` notes, an empathy map, a sticky."""
     stages = [Stage(name=name) for name in _STAGES]
     lanes = [Lane(name=name) for name in _LANES]
     journey = JourneyMap(title="Shopping", stages=stages, lanes=lanes)
-    journey.notes += [
-        JourneyNote(text=f"Note {i}", lane_id=lanes[i % 4].id, stage_id=stages[i % 6].id) for i in range(48)
-    ]
+    for i in range(notes):
+        lane, stage = lanes[i % 4], stages[i % 6]
+        journey.notes.append(JourneyNote(text=f"Note {i}", lane_id=lane.id, stage_id=stage.id))
     emap = EmpathyMap(title="Customer", notes=[EmpathyNote(text="It is too dear", quadrant=Quadrant.SAYS)])
     board = Board(
         name="Workshop",
@@ -246,6 +251,33 @@ async def raw_server(path: Path) -> None:
         await stopped.wait()
 
 
+def receive_parts(notes: int, repeat: int) -> str:
+    """Where the host's time goes, in process: one note judged by LiveSession.receive on a
+    document already holding `notes` notes, and one snapshot of that document (the bridge
+    takes two per update), median ms: a diagnostic, so the p95 can be traced to its cause."""
+    project = make_project(notes)
+    session = LiveSession(
+        project,
+        project.boards[0].id,
+        PIN,
+        lambda op: op.apply(project),
+        permissions=Permissions(add_anywhere=True),
+        rate_limit=RateLimit(rate=1e9, burst=1e9),
+    )
+    member = session.join(PIN, "Ana", "127.0.0.1")
+    doc: Doc = Doc()
+    doc.apply_update(session.doc.get_update())
+    stage = project.journeys[0].stages[0].id
+    updates = []
+    for i in range(repeat):
+        before = doc.get_state()
+        roots(doc)["notes"].append(note_entry(f"n{i}", member.pid, f"Idea {i}", "stage", stage))
+        updates.append(doc.get_update(before))
+    receive = statistics.median(time_once(partial(session.receive, member.pid, u)) for u in updates)
+    snap = median_time(lambda: snapshot(session.doc), repeat=repeat)
+    return f"notes={notes} receive={receive * 1000:.1f}ms snapshot={snap * 1000:.1f}ms"
+
+
 def run(quick: bool = False) -> None:
     participants = 10 if quick else 50
     with tempfile.TemporaryDirectory() as folder:
@@ -259,6 +291,8 @@ def run(quick: bool = False) -> None:
     print(f"bench: {name} ours={ours:.1f}ms raw={raw:.1f}ms ratio={ratio:.2f} goal={GOAL_MS:g}ms", flush=True)
     print(f"bench: {name}_lost ours={total - gained} applied={applied}/{total} goal=0", flush=True)
     print(f"bench: {name}_host_rss ours={rss:.0f}MB goal={GOAL_RSS_MB:g}MB", flush=True)
+    parts = "; ".join(receive_parts(n, 5 if quick else 15) for n in (50, total + 50))
+    print(f"bench: live.receive_parts {parts}", flush=True)
 
 
 if __name__ == "__main__":

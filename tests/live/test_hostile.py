@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -261,7 +262,7 @@ def test_junk_in_every_root_is_refused(host: HostProcess, saved: Path, project: 
     for index, (edit, with_reason) in enumerate(edits):
         mallory = Client(host, f"Mallory {index}")  # a fresh rate limit for each
         before = snapshot(mallory.doc)
-        message = mallory.update(lambda mallory=mallory, edit=edit: edit(mallory.shared, mallory.id))
+        message = mallory.update(partial(edit, mallory.shared, mallory.id))
         assert len(message) < KIB64, index
         verdicts = mallory.answers(message)
         quiet = [{"applied": 0, "refused": []}]
@@ -269,7 +270,7 @@ def test_junk_in_every_root_is_refused(host: HostProcess, saved: Path, project: 
         assert snapshot(mallory.doc) == before, index  # the host wrote it all back over
         mallory.close()
     mallory = Client(host, "Mallory of other types")
-    stranger = Doc(client_id=777)  # the roots declared as other types, and a root of its own
+    stranger: Doc = Doc(client_id=777)  # the roots declared as other types, and a root of its own
     stranger.get("session", type=Array).append("not a map")
     stranger.get("notes", type=Map)["x"] = Map({"id": "x", "author": mallory.id, "text": "Typed wrong"})
     stranger.get("votes", type=Array).append(1)
