@@ -9,7 +9,7 @@ import { forget, join, remember, stored, who } from './join.js'
 import { keepAlive } from './keepalive.js'
 import { View } from './view.js'
 
-const CONN_WORDS = { connecting: 'Connecting…', live: 'Live', offline: 'Offline – your changes go out when you are back' }
+const CONN_WORDS = { connecting: 'Connecting…', live: 'Live', offline: 'Offline' }
 const CLOSED = { 4001: 'The facilitator ended your session', 4002: 'The session has ended' }
 
 let live = null // {provider, view, beat} while in the session
@@ -19,6 +19,7 @@ function setConn (state) {
   el.dataset.state = state
   setText(el, CONN_WORDS[state])
   show(el, true)
+  show($('offline'), state === 'offline')
 }
 
 function showJoin (error) {
@@ -38,6 +39,7 @@ function leave () {
   live = null
   forget()
   show($('conn'), false)
+  show($('offline'), false)
   show($('session-view'), false)
 }
 
@@ -70,7 +72,11 @@ function start (me) {
     queued = true
     queueMicrotask(() => { queued = false; if (live && live.view === view) view.render() })
   })
-  provider.on('status', ({ status }) => setConn(status === 'connected' ? (provider.synced ? 'live' : 'connecting') : status === 'connecting' ? 'connecting' : 'offline'))
+  // once live, a lost connection reads "offline" while y-websocket keeps trying in the background
+  provider.on('status', ({ status }) => {
+    if (status === 'connected') setConn(provider.synced ? 'live' : 'connecting')
+    else setConn(status === 'connecting' && !view.synced ? 'connecting' : 'offline')
+  })
   provider.on('sync', (synced) => {
     if (!synced) return
     view.synced = true
