@@ -79,15 +79,18 @@ class LiveHostFeature:
 
     # --- the session --------------------------------------------------------------------------
 
-    def start_session(self, board_id: str, bind: str, port: int, permissions: Permissions) -> str:
-        """Start serving; the reason in one line when it cannot, else ""."""
+    def start_session(
+        self, board_id: str, bind: str, port: int, permissions: Permissions, pin: str | None = None
+    ) -> str:
+        """Start serving (with `pin`, else a random one); the reason in one line when it
+        cannot, else ""."""
         doc = self.window.document
         if doc is None or self.controller is not None:
             return "A session is already running." if doc is not None else "Open a project first."
         from .controller import LiveHostController
         from .qr import qr_modules
 
-        controller = LiveHostController(self.window, doc, board_id, permissions)
+        controller = LiveHostController(self.window, doc, board_id, permissions, pin=pin)
         try:
             url = controller.start(bind, port)
         except OSError as exc:
