@@ -136,6 +136,10 @@ def _add(browser: Any, text: str) -> None:
     _until(lambda: text in _text(browser, "#mine"), "the note in Your notes")
 
 
+def _board_notes(project: Project) -> list[str]:
+    return [e.text for e in project.boards[0].elements if e.type == "note"]
+
+
 def _saved_until(saved: Path, check: Callable[[Project], Any], what: str) -> Any:
     """The host saves about a second after a change: what it accepted shows in the file."""
     return _until(lambda: check(load(saved)), what)
@@ -218,7 +222,9 @@ def test_a_second_participant_sees_the_first_ones_note_and_a_reload_rejoins(
     assert [n.text for n in load(saved).journeys[0].notes] == ["Finds the shop", "Nice staff"]
 
 
-def test_a_refused_note_disappears_and_the_participant_is_told(browser: Any, host: HostProcess) -> None:
+def test_a_refused_note_disappears_and_own_notes_can_be_edited_and_deleted(
+    browser: Any, host: HostProcess, saved: Path
+) -> None:
     _joined(browser, host.url, "Ana")
     # only a control character: the page sends it, the host's cleaning leaves no text
     browser.execute_script(
@@ -228,6 +234,20 @@ def test_a_refused_note_disappears_and_the_participant_is_told(browser: Any, hos
     _until(lambda: _find(browser, "#notice").is_displayed(), "the notice")
     assert _text(browser, "#notice-text") == "The host did not accept your note."
     assert _text(browser, "#mine") == ""
+    _find(browser, "#notice-ok").click()
+
+    _add(browser, "Parking is hard")
+    _saved_until(saved, lambda p: _board_notes(p) == ["Parking lot", "Parking is hard"], "the note")
+    _find(browser, "#mine li .actions button").click()  # Edit
+    box = _find(browser, "#mine li textarea")
+    box.clear()
+    box.send_keys("Parking is hard on Saturdays")
+    _find(browser, "#mine li .actions button.primary").click()  # Save
+    _saved_until(saved, lambda p: _board_notes(p)[-1] == "Parking is hard on Saturdays", "the edit")
+    browser.find_elements("css selector", "#mine li .actions button")[1].click()  # Delete
+    _find(browser, "#mine li .actions button.danger").click()  # Delete, sure
+    _saved_until(saved, lambda p: _board_notes(p) == ["Parking lot"], "the deletion")
+    assert _text(browser, "#mine") == "" and not _find(browser, "#notice").is_displayed()
 
 
 class Facilitator:
