@@ -51,6 +51,7 @@ export class View {
     this.canWrite = this.synced && !s.locked
     const board = this.places.get(s.boardId)
     setText($('title'), board ? board.name : 'Live workshop')
+    document.title = board ? board.name + ' – live workshop' : 'Live workshop'
     const people = this.r.participants.size
     setText($('whoami'), 'You are ' + this.me.name + (people > 1 ? ' · ' + people + ' people here' : ''))
     show($('locked'), s.locked)
