@@ -19,7 +19,7 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake
 
 from ..model.base import new_id
-from .join_state import JoinState, load_state, save_state
+from .join_state import JoinState, Wanted, load_state, save_state
 from .shape import note_entry, roots
 from .wire import PATH, hello, read_json, read_sync
 
@@ -175,7 +175,7 @@ class Participant:
         refused: list[str] = []
         for wanted in list(self.state.outbox):
             try:
-                target = self.place(wanted.stage)
+                target = wanted.place or self.place(wanted.stage)
             except JoinError as exc:
                 self.state.outbox.remove(wanted)
                 refused.append(str(exc))
@@ -185,7 +185,7 @@ class Participant:
 
         def add() -> None:
             for wanted in fresh:
-                wanted.note_id = self.add_note(wanted.text, self.place(wanted.stage))
+                wanted.note_id = self.add_note(wanted.text, wanted.place or self.place(wanted.stage))
 
         refused += await self.change(add)
         if not self._waiting:
@@ -221,6 +221,13 @@ class Participant:
         note_id = new_id()
         created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         self.shared["notes"].append(note_entry(note_id, self.id, text, target["kind"], target["id"], created))
+        return note_id
+
+    def write(self, text: str, target: dict[str, str]) -> str:
+        """Add a note typed by the participant, also to the outbox until the host has answered:
+        should the host turn out to run a new session, it is added there again."""
+        note_id = self.add_note(text, target)
+        self.state.outbox.append(Wanted(text, None, note_id, dict(target)))
         return note_id
 
     def edit_note(self, note_id: str, text: str) -> None:

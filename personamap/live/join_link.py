@@ -97,17 +97,21 @@ class Link:
             attempt = 0
             self.on_status(f"Connected to {self.where} as {self.name}", True)
             self._publish()
-            if refused:
-                self.on_refused(refused)
             for edit in self._queued:
                 self._edit(edit)
             self._queued.clear()
             try:
+                refused += await me.deliver()
+                if refused:
+                    self.on_refused(refused)
                 await me.wait_closed()
             except Ended as exc:
                 return self._end(str(exc))
             except JoinError as exc:
                 await self._offline(str(exc), attempt)
+            except TimeoutError:  # the host stopped answering: start afresh with a new connection
+                await me.close()
+                await self._offline(f"the host at {self.where} stopped answering", attempt)
 
     async def _offline(self, reason: str, attempt: int) -> None:
         """Wait before the next attempt; edits meanwhile go into the last copy of the document."""

@@ -23,12 +23,14 @@ VERSION = 1
 
 @dataclass
 class Wanted:
-    """A note the participant asked for: its text, the place asked for (a stage's name, or None
-    for the focused place), and its id in the document once it was put there."""
+    """A note the participant asked for: its text, where (`place`: a place's {kind, id}; else
+    `stage`: a stage's name, or None for the focused place), and its id in the document once
+    it was put there."""
 
     text: str
     stage: str | None = None
     note_id: str | None = None
+    place: dict[str, str] | None = None
 
 
 @dataclass
@@ -44,7 +46,7 @@ class JoinState:
 
     def want(self, text: str, stage: str | None) -> None:
         """Ask for a note, once: the same text for the same place asked again is not a second."""
-        if not any(w.text == text and w.stage == stage for w in self.outbox):
+        if not any(w.text == text and w.stage == stage and w.place is None for w in self.outbox):
             self.outbox.append(Wanted(text, stage))
 
     def became(self, pid: str, token: str) -> None:
@@ -80,7 +82,7 @@ def load_state(where: str, name: str) -> JoinState:
             token=str(raw["token"]),
             doc=base64.b64decode(raw["doc"]),
             acked=base64.b64decode(raw["acked"]),
-            outbox=[Wanted(str(w["text"]), w["stage"], w["note_id"]) for w in raw["outbox"]],
+            outbox=[Wanted(str(w["text"]), w["stage"], w["note_id"], w.get("place")) for w in raw["outbox"]],
         )
     except (OSError, ValueError, KeyError, TypeError):
         return JoinState(where, name)

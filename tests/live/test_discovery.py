@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import uuid
 from collections.abc import Callable
 
 import pytest
@@ -14,15 +15,17 @@ LOOPBACK = ["127.0.0.1"]
 
 
 class Seen:
-    """The lists a browser reported, and a way to wait for one that satisfies a condition."""
+    """The lists a browser reported, and a way to wait for one that satisfies a condition.
+    Only sessions whose name holds `mark` count: other tests may advertise on loopback too."""
 
-    def __init__(self) -> None:
+    def __init__(self, mark: str) -> None:
+        self.mark = mark
         self.latest: list[Found] = []
         self.changed = threading.Condition()
 
     def __call__(self, sessions: list[Found]) -> None:
         with self.changed:
-            self.latest = sessions
+            self.latest = [s for s in sessions if self.mark in s.name]
             self.changed.notify_all()
 
     def wait_for(self, condition: Callable[[list[Found]], bool]) -> list[Found]:
@@ -32,22 +35,23 @@ class Seen:
 
 
 def test_a_browser_finds_advertised_sessions_by_name_and_sees_them_go() -> None:
-    seen = Seen()
+    mark = uuid.uuid4().hex[:6]
+    seen = Seen(mark)
     browser = SessionBrowser(seen, interfaces=LOOPBACK)
     browser.start()
-    checkout = Advertisement("Checkout journey (Ana's laptop)", "http://127.0.0.1:8765/session")
-    billing = Advertisement("Billing · Bo", "http://127.0.0.1:8766/session")
+    checkout = Advertisement(f"Checkout journey {mark} (Ana's laptop)", "http://127.0.0.1:8765/session")
+    billing = Advertisement(f"Billing {mark} · Bo", "http://127.0.0.1:8766/session")
     try:
         checkout.start()
         billing.start()
         sessions = seen.wait_for(lambda found: len(found) == 2)
         assert sessions == [
-            Found("Billing · Bo", "http://127.0.0.1:8766/session"),
-            Found("Checkout journey (Ana's laptop)", "http://127.0.0.1:8765/session"),
+            Found(f"Billing {mark} · Bo", "http://127.0.0.1:8766/session"),
+            Found(f"Checkout journey {mark} (Ana's laptop)", "http://127.0.0.1:8765/session"),
         ]
         checkout.close()
         sessions = seen.wait_for(lambda found: len(found) == 1)
-        assert sessions == [Found("Billing · Bo", "http://127.0.0.1:8766/session")]
+        assert sessions == [Found(f"Billing {mark} · Bo", "http://127.0.0.1:8766/session")]
     finally:
         checkout.close()
         billing.close()
@@ -55,9 +59,10 @@ def test_a_browser_finds_advertised_sessions_by_name_and_sees_them_go() -> None:
 
 
 def test_a_long_name_is_found_whole() -> None:
-    seen = Seen()
+    mark = uuid.uuid4().hex[:6]
+    seen = Seen(mark)
     browser = SessionBrowser(seen, interfaces=LOOPBACK)
-    name = "Ünïcödé workshop on the whole onboarding journey, from sign-up to first invoice"
+    name = f"Ünïcödé workshop {mark} on the whole onboarding journey, from sign-up to first invoice"
     advert = Advertisement(name, "http://127.0.0.1:9001/session")
     try:
         browser.start()

@@ -8,6 +8,7 @@ import datetime as dt
 import signal
 import subprocess
 import sys
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -192,16 +193,22 @@ def test_the_dialog_lists_sessions_found_on_the_network(
 ) -> None:
     monkeypatch.setattr(JoinDialog, "interfaces", ["127.0.0.1"])
     dialog = open_dialog(window, qtbot)
-    advert = Advertisement("Checkout journey (Ana's laptop)", "http://127.0.0.1:8765/session")
+    name = f"Checkout journey {uuid.uuid4().hex[:6]} (Ana's laptop)"  # others may advertise too
+    advert = Advertisement(name, "http://127.0.0.1:8765/session")
+
+    def listed() -> list[Any]:
+        items = [dialog.sessions.item(i) for i in range(dialog.sessions.count())]
+        return [item for item in items if name in item.text()]
+
     advert.start()
     try:
-        qtbot.waitUntil(lambda: dialog.sessions.count() == 1, timeout=WAIT_MS)
-        item = dialog.sessions.item(0)
-        assert item.text() == "Checkout journey (Ana's laptop)  —  http://127.0.0.1:8765/session"
+        qtbot.waitUntil(lambda: len(listed()) == 1, timeout=WAIT_MS)
+        item = listed()[0]
+        assert item.text() == f"{name}  —  http://127.0.0.1:8765/session"
         dialog.sessions.setCurrentItem(item)
         assert dialog.address.text() == "http://127.0.0.1:8765/session"
         advert.close()
-        qtbot.waitUntil(lambda: dialog.sessions.count() == 0, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: not listed(), timeout=WAIT_MS)
     finally:
         advert.close()
         dialog.reject()

@@ -291,7 +291,7 @@ class LiveBoardWindow(QWidget):
         if column is None:
             return
         target = {"kind": column.kind, "id": column.key}
-        self.link.submit(lambda me: me.add_note(text, target))
+        self.link.submit(lambda me: me.write(text, target))
         self.note_input.clear()
         self.message.setText("")
 
