@@ -188,6 +188,23 @@ def test_dots_edits_and_deletions_reach_the_host(window: MainWindow, qtbot, host
     qtbot.waitUntil(lambda: "Second thoughts" not in board_notes(saved), timeout=WAIT_MS)
 
 
+def test_the_hosts_refusal_and_a_wrong_pin_are_shown(window: MainWindow, qtbot, host: str) -> None:
+    board = join_through_dialog(window, qtbot, host, "Di")
+    theirs = find_card(board, "Finds the shop").card
+    assert not theirs.mine
+    board.link.submit(lambda me: me.edit_note(theirs.id, "Hijacked"))  # the window offers no way to
+    qtbot.waitUntil(lambda: board.message.text().startswith("The host refused: "), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: has_card(board, "Finds the shop"), timeout=WAIT_MS)  # written back
+    assert not has_card(board, "Hijacked")
+    board.close()
+
+    window.features["live_join"].open_board(host, "0000", "Eve")
+    wrong = window.features["live_join"].boards[-1]
+    qtbot.waitUntil(lambda: wrong.ended, timeout=WAIT_MS)
+    assert wrong.banner.isVisible() and wrong.banner.text() == "Wrong PIN."
+    assert wrong.status.text() == "wrong PIN" and not wrong.note_input.isEnabled()
+
+
 def test_the_dialog_lists_sessions_found_on_the_network(
     window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -204,7 +221,7 @@ def test_the_dialog_lists_sessions_found_on_the_network(
     try:
         qtbot.waitUntil(lambda: len(listed()) == 1, timeout=WAIT_MS)
         item = listed()[0]
-        assert item.text() == f"{name}  —  http://127.0.0.1:8765/session"
+        assert item.text() == f"{name}  —  127.0.0.1:8765"
         dialog.sessions.setCurrentItem(item)
         assert dialog.address.text() == "http://127.0.0.1:8765/session"
         advert.close()

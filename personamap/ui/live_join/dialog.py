@@ -4,6 +4,7 @@ an address typed in, then the PIN the facilitator shows and the name others will
 from __future__ import annotations
 
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
@@ -23,6 +24,7 @@ from ...live.discovery import Found, SessionBrowser
 from .relay import QUEUED, FoundRelay
 
 NAME_SETTING = "live/name"
+MIN_WIDTH = 480
 URL_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -42,6 +44,7 @@ class JoinDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Join a live session")
+        self.setMinimumWidth(MIN_WIDTH)
         self.sessions = QListWidget()
         self.sessions.setObjectName("sessions")
         self.sessions.setAccessibleName("Sessions on this network")
@@ -91,8 +94,9 @@ class JoinDialog(QDialog):
         self.sessions.blockSignals(True)
         self.sessions.clear()
         for session in sessions:
-            item = QListWidgetItem(f"{session.name}  —  {session.url}")
+            item = QListWidgetItem(f"{session.name}  —  {urlsplit(session.url).netloc}")
             item.setData(URL_ROLE, session.url)
+            item.setToolTip(session.url)
             self.sessions.addItem(item)
             if session.url == chosen:
                 self.sessions.setCurrentItem(item)
