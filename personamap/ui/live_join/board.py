@@ -198,6 +198,7 @@ class LiveBoardWindow(QWidget):
         self.relay.ended.connect(self._ended, QUEUED)
         self.resize(1000, 640)
         self._controls()
+        self.destroyed.connect(lambda _gone=None: link.close())  # the editor closed under it
         link.start()
 
     # --- what the host sent ------------------------------------------------------------------
