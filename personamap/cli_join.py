@@ -1,4 +1,7 @@
-"""`personamap join URL --pin PIN` (issue 17): a scriptable participant of a live session."""
+"""`personamap join URL --pin PIN` (issue 17): a scriptable participant of a live session. It
+remembers the session per host and name (live/join_state.py; PERSONAMAP_STATE_DIR overrides
+where): a rerun comes back as the same participant, a note asked for while the host could not
+be reached is sent by the next run, and the same --add-note twice adds one note."""
 
 from __future__ import annotations
 
