@@ -110,8 +110,13 @@ def join_through_dialog(window: MainWindow, qtbot, url: str, name: str) -> LiveB
     boards = window.features["live_join"].boards
     assert len(boards) == 1
     board = boards[0]
-    qtbot.waitUntil(lambda: board.view is not None and board.status.property("connected"), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: connected(board), timeout=WAIT_MS)
     return board
+
+
+def connected(board: LiveBoardWindow) -> bool:
+    """Connected with a snapshot shown (a bool: qtbot.waitUntil takes None as done)."""
+    return board.view is not None and board.status.property("connected") is True
 
 
 def card_texts(board: LiveBoardWindow) -> dict[str, list[str]]:
