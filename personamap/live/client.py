@@ -24,6 +24,8 @@ from .shape import note_entry, roots
 from .wire import PATH, hello, read_json, read_sync
 
 TIMEOUT = 10.0
+CLOSE_TIMEOUT = 2.0
+"""Leaving waits this long at most for a host that stopped answering to say goodbye."""
 EMPTY_UPDATE = b"\x00\x00"
 ENDED_BY_FACILITATOR, SESSION_ENDED = 4001, 4002
 
@@ -256,7 +258,8 @@ class Participant:
 
 async def _open(address: str, where: str) -> ClientConnection:
     try:
-        return await asyncio.wait_for(connect(address, max_size=None, open_timeout=TIMEOUT), TIMEOUT)
+        opening = connect(address, max_size=None, open_timeout=TIMEOUT, close_timeout=CLOSE_TIMEOUT)
+        return await asyncio.wait_for(opening, TIMEOUT)
     except (OSError, InvalidHandshake, TimeoutError):
         raise JoinError(f"cannot reach {where}") from None
 

@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,9 @@ import platformdirs
 
 ENV = "PERSONAMAP_STATE_DIR"
 VERSION = 1
+KEEP_DAYS = 30
+"""A session's state untouched this long is deleted: each session has its own port, so the
+folder would otherwise keep one file per workshop ever joined."""
 
 
 @dataclass
@@ -109,3 +113,12 @@ def save_state(state: JoinState) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+    _forget_old(path.parent)
+
+
+def _forget_old(folder: Path) -> None:
+    oldest = time.time() - KEEP_DAYS * 86400
+    for old in folder.glob("*.json"):
+        with contextlib.suppress(OSError):
+            if old.stat().st_mtime < oldest:
+                old.unlink()
