@@ -4,7 +4,6 @@ and whatever the host's rules refuse is written back over in the document (docs/
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,7 +18,8 @@ from .note_ops import add_note, edit_note, remove_note, vote_op
 from .places import KINDS, Place, board_places
 from .ratelimit import RateLimit
 from .reconcile import restore_map, restore_notes
-from .shape import roots, snapshot
+from .shape import roots
+from .view import PlainView
 
 MAX_NOTE = 500
 MAX_UPDATE_BYTES = 64 * 1024
@@ -50,6 +50,7 @@ class HostBridge:
     ):
         self.doc, self.apply, self._limit = doc, apply, rate_limit
         self.session, self._max_update = session, max_update
+        self.view = PlainView(doc)
         self.model_ids: dict[str, str] = {}
         """Document note id -> model note id, for the notes participants added."""
 
@@ -59,13 +60,13 @@ class HostBridge:
             return Outcome(refused=["the update is too large"])
         if self._limit is not None and not self._limit.allow(participant):
             return Outcome(refused=["too many changes at once; slow down"])
-        before = snapshot(self.doc)
+        before = self.view.read()
         out = Outcome()
         try:
             self.doc.apply_update(update)
         except Exception:
             out.refused.append("the update is malformed")
-        after = snapshot(self.doc)
+        after = self.view.read()
         if after == before:
             return out
         judge = _Judge(self, project, participant, before, out)
@@ -77,8 +78,10 @@ class HostBridge:
                 if after[name] != before[name]:
                     out.refused.append(f"participants cannot change the {name}")
                     restore_map(shared[name], before[name])
-            restore_notes(shared["notes"], notes)
-            restore_map(shared["votes"], votes)
+            if notes != after["notes"]:
+                restore_notes(shared["notes"], notes, after["notes"])
+            if votes != after["votes"]:
+                restore_map(shared["votes"], votes)
         return out
 
     def model_id(self, doc_id: str) -> str:
@@ -131,14 +134,18 @@ class _Judge:
             raise Refused("notes cannot be changed in this session")
 
     def notes(self, after: list[Any]) -> list[dict[str, Any]]:
-        old = {n["id"]: n for n in self.before["notes"]}
+        before = self.before["notes"]
+        if len(after) > len(before) and after[: len(before)] == before:
+            return self._appended(before, after[len(before) :])
+        old = {n["id"]: n for n in before}
         kept: list[dict[str, Any]] = []
         seen: set[str] = set()
         for entry in after:
             ident = entry.get("id") if isinstance(entry, dict) else None
             if isinstance(ident, str) and ident in old and ident not in seen:
                 seen.add(ident)
-                kept.append(old[ident] if entry == old[ident] else self._edited(old[ident], entry))
+                same = entry is old[ident] or entry == old[ident]
+                kept.append(old[ident] if same else self._edited(old[ident], entry))
             elif isinstance(entry, dict):
                 added = self._added(entry, {*old, *seen})
                 if added is not None:
@@ -147,6 +154,17 @@ class _Judge:
         for index, note in enumerate(self.before["notes"]):
             if note["id"] not in seen and not self._removed(note):
                 kept.insert(min(index, len(kept)), note)
+        return kept
+
+    def _appended(self, before: list[dict[str, Any]], added: list[Any]) -> list[dict[str, Any]]:
+        """The usual update, judged without walking every note: notes added at the end."""
+        taken = {note["id"] for note in before}
+        kept = list(before)
+        for entry in added:
+            note = self._added(entry, taken) if isinstance(entry, dict) else None
+            if note is not None:
+                taken.add(note["id"])
+                kept.append(note)
         return kept
 
     def _text(self, value: Any) -> str:
@@ -211,7 +229,8 @@ class _Judge:
     def votes(self, after: Any, notes: list[dict[str, Any]]) -> dict[str, Any]:
         """Accepted votes: everyone's counts as before, but the sender's own changes where
         allowed; votes on notes no longer there are gone."""
-        accepted: dict[str, Any] = copy.deepcopy(self.before["votes"])
+        before = self.before["votes"]
+        accepted: dict[str, Any] = {k: dict(v) for k, v in before.items() if isinstance(v, dict)}
         live = {n["id"]: n for n in notes}
         for note_id in [k for k in accepted if k not in live]:
             del accepted[note_id]

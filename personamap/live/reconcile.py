@@ -30,23 +30,27 @@ def restore_map(ymap: Map, want: dict[str, Any]) -> None:
             ymap[key] = shared(value)
 
 
-def restore_notes(notes: Array, want: list[dict[str, Any]]) -> None:
+def restore_notes(notes: Array, want: list[dict[str, Any]], current: list[Any] | None = None) -> None:
     """Set the notes array to `want` (entries known by id): drop unknown, duplicate and
-    malformed entries, restore changed ones, put back missing ones where they were."""
+    malformed entries, restore changed ones, put back missing ones where they were.
+    `current`: the array's plain values, when the caller has them (saves reading each entry)."""
+    values = current if current is not None else [plain(item) for item in notes]
     wanted = {entry["id"]: entry for entry in want}
     seen: set[str] = set()
-    drop = []
-    for index, item in enumerate(notes):
-        ident = item.get("id") if isinstance(item, Map) else None
+    drop: list[int] = []
+    kept: list[tuple[int, Any]] = []
+    for index, value in enumerate(values):
+        ident = value.get("id") if isinstance(value, dict) else None
         if not isinstance(ident, str) or ident not in wanted or ident in seen:
             drop.append(index)
         else:
             seen.add(ident)
+            kept.append((index - len(drop), value))
     for index in reversed(drop):
         del notes[index]
-    for item in notes:
-        if item.to_py() != wanted[item["id"]]:
-            restore_map(item, wanted[item["id"]])
+    for index, value in kept:
+        if value != wanted[value["id"]]:
+            restore_map(notes[index], wanted[value["id"]])
     for index, entry in enumerate(want):
         if entry["id"] not in seen:
             notes.insert(index, shared(entry))

@@ -10,14 +10,14 @@ import contextlib
 import json
 import socket
 import threading
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Awaitable, Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
-from pycrdt import YMessageType, YSyncMessageType, create_update_message, write_message
+from pycrdt import YMessageType, YSyncMessageType, create_update_message, merge_updates, write_message
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.datastructures import Headers
 from websockets.exceptions import ConnectionClosed
@@ -66,14 +66,17 @@ class _Client:
     ws: ServerConnection
     pid: str
     yjs: bool
-    queue: asyncio.Queue[bytes | str | None] = field(default_factory=asyncio.Queue)
+    queue: deque[bytes | str] = field(default_factory=deque)
+    ready: asyncio.Event = field(default_factory=asyncio.Event)
+    behind: bool = False
 
-    def put(self, message: bytes | str | None) -> None:
-        if self.queue.qsize() >= MAX_QUEUED:
-            self.queue = asyncio.Queue()
-            self.queue.put_nowait(None)
-            return
-        self.queue.put_nowait(message)
+    def put(self, message: bytes | str) -> None:
+        if len(self.queue) >= MAX_QUEUED:
+            self.queue.clear()
+            self.behind = True
+        else:
+            self.queue.append(message)
+        self.ready.set()
 
 
 class LiveServer:
@@ -94,6 +97,9 @@ class LiveServer:
         self._per_address: Counter[str] = Counter()
         self._pending: dict[int, Member] = {}
         self._tasks: set[asyncio.Future[Any]] = set()
+        self._outbox: list[bytes] = []
+        self._verdicts: list[tuple[_Client, bytes | str]] = []
+        self._flushing = False
         self._loop: asyncio.AbstractEventLoop | None = None
         self._server: Server | None = None
         self.url = ""
@@ -104,7 +110,13 @@ class LiveServer:
         """Listen on `bind`:`port` (0: any free port); the join address."""
         self._loop = asyncio.get_running_loop()
         self._server = await serve(
-            self._handle, bind, port, max_size=MAX_MESSAGE, process_request=self._http, server_header=None
+            self._handle,
+            bind,
+            port,
+            max_size=MAX_MESSAGE,
+            process_request=self._http,
+            server_header=None,
+            compression=None,  # small Yjs frames gain nothing and cost both ends CPU
         )
         address, real_port = self._server.sockets[0].getsockname()[:2]
         self.url = f"http://{address}:{real_port}{PATH}"
@@ -132,13 +144,36 @@ class LiveServer:
 
     def publish(self, update: bytes) -> None:
         """Send every client an update the host accepted."""
-        message = create_update_message(update)
+        self._soon(lambda: self._gather(update))
 
-        def send_all() -> None:
+    def _gather(self, update: bytes) -> None:
+        """Updates accepted in one turn of the event loop go out as one merged frame: under a
+        burst each client gets a few frames instead of one per note (benchmarks/bench_live.py)."""
+        self._outbox.append(update)
+        self._flush_soon()
+
+    def _answer_later(self, client: _Client, answer: bytes | str) -> None:
+        """An answer to a client's message goes out after the updates accepted before it (the
+        sender sees its own note in the document by the time it hears it was accepted), and
+        answers keep the order of the messages they answer."""
+        self._verdicts.append((client, answer))
+        self._flush_soon()
+
+    def _flush_soon(self) -> None:
+        if not self._flushing:
+            self._flushing = True
+            asyncio.get_running_loop().call_soon(self._flush)
+
+    def _flush(self) -> None:
+        self._flushing = False
+        payloads, self._outbox = self._outbox, []
+        verdicts, self._verdicts = self._verdicts, []
+        if payloads:
+            frame = create_update_message(payloads[0] if len(payloads) == 1 else merge_updates(*payloads))
             for client in list(self._clients):
-                client.put(message)
-
-        self._soon(send_all)
+                client.put(frame)
+        for client, verdict in verdicts:
+            client.put(verdict)
 
     def close_member(self, pid: str) -> None:
         """Close the connections of a participant whose session the facilitator ended."""
@@ -248,7 +283,6 @@ class LiveServer:
                 await self._read(client, message)
         finally:
             self._clients.discard(client)
-            client.put(None)
             writer.cancel()
             self._notify(lambda: self.session.connected(member.pid, -1))
 
@@ -258,14 +292,16 @@ class LiveServer:
 
     async def _write(self, client: _Client) -> None:
         while True:
-            message = await client.queue.get()
-            if message is None:
+            await client.ready.wait()
+            client.ready.clear()
+            if client.behind:
                 await client.ws.close(1011, "too far behind; reconnect")
                 return
-            try:
-                await client.ws.send(message)
-            except ConnectionClosed:
-                return
+            while client.queue:
+                try:
+                    await client.ws.send(client.queue.popleft())
+                except ConnectionClosed:
+                    return
 
     async def _read(self, client: _Client, message: str | bytes) -> None:
         if client.yjs and (not isinstance(message, bytes) or message[:1] != bytes([YMessageType.SYNC])):
@@ -276,14 +312,17 @@ class LiveServer:
                 answer = await self._call(lambda: self.session.sync_answer(payload))
         except ValueError:
             if not client.yjs:
-                client.put(json.dumps({"applied": 0, "refused": ["the message is malformed"]}))
+                malformed = {"applied": 0, "refused": ["the message is malformed"]}
+                self._answer_later(client, json.dumps(malformed))
             return
         if kind == YSyncMessageType.SYNC_STEP1:
-            client.put(bytes([YMessageType.SYNC, YSyncMessageType.SYNC_STEP2]) + write_message(answer))
+            step2 = bytes([YMessageType.SYNC, YSyncMessageType.SYNC_STEP2]) + write_message(answer)
+            self._answer_later(client, step2)
             return
         outcome = await self._call(lambda: self.session.receive(client.pid, payload))
         if not client.yjs:
-            client.put(json.dumps({"applied": len(outcome.applied), "refused": outcome.refused}))
+            verdict = {"applied": len(outcome.applied), "refused": outcome.refused}
+            self._answer_later(client, json.dumps(verdict))
         elif any("too many changes" in reason for reason in outcome.refused):
             asyncio.get_running_loop().call_later(RESYNC_DELAY, self._resync, client)
 
@@ -332,11 +371,14 @@ class ServerThread:
         self.session, self._post = session, post
         self._loop = asyncio.new_event_loop()
         self.server = LiveServer(session, self._call, post)
+        self._waiting: set[asyncio.Future[Any]] = set()
         self._thread = threading.Thread(target=self._loop.run_forever, name="personamap-live", daemon=True)
 
     async def _call(self, fn: Callable[[], T]) -> T:
         loop = asyncio.get_running_loop()
         done: asyncio.Future[T] = loop.create_future()
+        self._waiting.add(done)
+        done.add_done_callback(self._waiting.discard)
 
         def run() -> None:
             try:
@@ -362,6 +404,8 @@ class ServerThread:
 
         async def shut() -> None:
             self.server.stop()
+            for waiting in list(self._waiting):  # the owner may be the thread stopping us
+                waiting.cancel()
             await asyncio.sleep(0)
             await asyncio.wait_for(self.server.closed(), 10)
 

@@ -193,7 +193,8 @@ def test_other_participants_see_only_what_the_host_accepted(host: HostProcess) -
             empty = loop.run_in_executor(None, _join, host.url, "--add-note", " ")
             added = loop.run_in_executor(None, _join, host.url, "--add-note", "Seen by all")
             assert ((await empty).returncode, (await added).returncode) == (1, 0)
-            while (message := await _pending(ws)) is not None:
+            while "Seen by all" not in [note["text"] for note in roots(doc)["notes"].to_py()]:
+                message = await ws.recv()
                 assert isinstance(message, bytes)
                 doc.apply_update(read_sync(message)[1])
         return [note["text"] for note in roots(doc)["notes"].to_py()]

@@ -120,6 +120,8 @@ def block_moves(
 
 def cell_insert_index(order: list[Any], in_cell: Callable[[Any], bool], index: int | None) -> int:
     """The list index that puts a new entry at position `index` of a cell (None: its end)."""
+    if index is None:  # after the cell's last entry, found from the end (a live session adds many)
+        return next((k + 1 for k in range(len(order) - 1, -1, -1) if in_cell(order[k])), len(order))
     positions = [k for k, item in enumerate(order) if in_cell(item)]
     if index is not None and not 0 <= index <= len(positions):
         raise OpError(f"position {index} is out of range (0..{len(positions)})")

@@ -56,8 +56,13 @@ def add_journey_note(
         note = note.model_copy(
             update={"lane_id": lane_id, "stage_id": stage_id, "step_id": step_id}, deep=True
         )
-    cell, cells = journey.shown_cell(lane_id, stage_id, step_id), journey.note_cells()
-    at = cell_insert_index(journey.notes, lambda n: cells[n.id] == cell, index)
+    cell = journey.shown_cell(lane_id, stage_id, step_id)
+
+    def in_cell(n: JourneyNote) -> bool:
+        same_ids = n.lane_id == lane_id and n.stage_id == stage_id
+        return same_ids and journey.shown_cell(n.lane_id, n.stage_id, n.step_id) == cell
+
+    at = cell_insert_index(journey.notes, in_cell, index)
     return Insert(_notes(journey_id), at, note, name="Add note")
 
 
