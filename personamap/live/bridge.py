@@ -61,6 +61,7 @@ class HostBridge:
         if self._limit is not None and not self._limit.allow(participant):
             return Outcome(refused=["too many changes at once; slow down"])
         before = self.view.read()
+        self.view.mark()
         out = Outcome()
         try:
             self.doc.apply_update(update)
@@ -70,7 +71,8 @@ class HostBridge:
         if after == before:
             return out
         judge = _Judge(self, project, participant, before, out)
-        notes = judge.notes(after["notes"])
+        inserted = None if self.view.reshaped else self.view.inserted
+        notes = judge.notes(after["notes"], inserted)
         votes = judge.votes(after["votes"], notes)
         shared = roots(self.doc)
         with self.doc.transaction(origin="host"):
@@ -133,10 +135,12 @@ class _Judge:
         if not self.session.get("permissions", {}).get("edit_own_only"):
             raise Refused("notes cannot be changed in this session")
 
-    def notes(self, after: list[Any]) -> list[dict[str, Any]]:
+    def notes(self, after: list[Any], inserted: list[Any] | None = None) -> list[dict[str, Any]]:
+        """The notes as the host accepts them. `inserted`: the entries the update inserted,
+        when it did nothing else to the notes (the usual update, judged without a walk)."""
         before = self.before["notes"]
-        if len(after) > len(before) and after[: len(before)] == before:
-            return self._appended(before, after[len(before) :])
+        if inserted and len(after) == len(before) + len(inserted):
+            return self._inserted(before, after, inserted)
         old = {n["id"]: n for n in before}
         kept: list[dict[str, Any]] = []
         seen: set[str] = set()
@@ -156,16 +160,19 @@ class _Judge:
                 kept.insert(min(index, len(kept)), note)
         return kept
 
-    def _appended(self, before: list[dict[str, Any]], added: list[Any]) -> list[dict[str, Any]]:
-        """The usual update, judged without walking every note: notes added at the end."""
+    def _inserted(self, before: list[Any], after: list[Any], inserted: list[Any]) -> list[Any]:
         taken = {note["id"] for note in before}
-        kept = list(before)
-        for entry in added:
+        judged: dict[int, Any] = {}
+        for entry in inserted:
             note = self._added(entry, taken) if isinstance(entry, dict) else None
             if note is not None:
                 taken.add(note["id"])
-                kept.append(note)
-        return kept
+            if note != entry:
+                judged[id(entry)] = note
+        if not judged:
+            return after
+        kept = [judged.get(id(entry), entry) for entry in after]
+        return [entry for entry in kept if entry is not None]
 
     def _text(self, value: Any) -> str:
         if not isinstance(value, str):

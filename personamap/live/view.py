@@ -22,6 +22,10 @@ class PlainView:
         self._data: dict[str, Any] = {name: self.shared[name].to_py() for name in ROOTS}
         self._stale: set[str] = set()
         self.rereads = 0
+        self.inserted: list[Any] = []
+        """Notes inserted since `mark()`, the very entries `read()` shows."""
+        self.reshaped = False
+        """Since `mark()`, a note was deleted or changed (not only inserted)."""
         """Roots read whole again because an event was not understood (0 in normal use)."""
         self.subscriptions = [self.shared[name].observe_deep(self._observer(name)) for name in ROOTS]
 
@@ -34,8 +38,13 @@ class PlainView:
                     self._map_changed(name, events)
             except Exception:  # anything unforeseen: read that root again when next asked
                 self._stale.add(name)
+                self.reshaped = True
 
         return changed
+
+    def mark(self) -> None:
+        """Start noting what the next changes do to the notes."""
+        self.inserted, self.reshaped = [], False
 
     def read(self) -> dict[str, Any]:
         """A snapshot: every root as plain values (shallow copies; entries are never mutated)."""
@@ -71,9 +80,11 @@ class PlainView:
                     at += int(step["retain"])
                 elif "delete" in step:
                     del notes[at : at + int(step["delete"])]
+                    self.reshaped = True
                 elif "insert" in step:
                     items = [plain(item) for item in step["insert"]]
                     notes[at:at] = items
+                    self.inserted += items
                     at += len(items)
         for event in events:
             path = list(event.path)
@@ -81,6 +92,7 @@ class PlainView:
                 continue
             index = int(path[0])
             notes[index] = plain(root[index])
+            self.reshaped = True
         if len(notes) != len(root):
             raise ValueError("the notes went out of step")
         self._data["notes"] = notes
