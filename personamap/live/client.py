@@ -19,12 +19,14 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake
 
 from ..model.base import new_id
-from .join_state import JoinState, Wanted, load_state, save_state
+from .join_state import JoinState, StateBusy, Wanted, held, load_state, save_state
 from .shape import note_entry, roots
 from .wire import PATH, hello, read_json, read_sync
 
 TIMEOUT = 10.0
 CLOSE_TIMEOUT = 2.0
+LOCK_WAIT = 3 * TIMEOUT
+"""How long a run waits for another run as the same participant to finish."""
 """Leaving waits this long at most for a host that stopped answering to say goodbye."""
 EMPTY_UPDATE = b"\x00\x00"
 ENDED_BY_FACILITATOR, SESSION_ENDED = 4001, 4002
@@ -313,16 +315,19 @@ async def join(
     """Join, do what was asked; the refusals (empty: all done). JoinError when joining fails.
     A note asked for is remembered first: if the host cannot be reached, the next run sends it."""
     _, where = socket_url(url)
-    state = load_state(where, name)
-    if note is not None:
-        state.want(note, stage)
-        save_state(state)
-    me, refused = await open_session(url, pin, state)
     try:
-        async with me:
-            refused += await me.deliver()
-            if vote is not None:
-                refused += await me.change(lambda: me.vote(vote))
-            return refused
+        with held(where, name, LOCK_WAIT):
+            state = load_state(where, name)
+            if note is not None:
+                state.want(note, stage)
+                save_state(state)
+            me, refused = await open_session(url, pin, state)
+            async with me:
+                refused += await me.deliver()
+                if vote is not None:
+                    refused += await me.change(lambda: me.vote(vote))
+                return refused
+    except StateBusy:
+        raise JoinError(f"another personamap join as {name} at {where} is still running") from None
     except (ConnectionClosed, TimeoutError, asyncio.CancelledError):
         raise JoinError(f"the host at {where} stopped answering") from None

@@ -13,7 +13,7 @@ from concurrent.futures import Future
 from typing import Any
 
 from .client import Ended, JoinError, Participant, open_session, socket_url
-from .join_state import load_state
+from .join_state import JoinState, StateBusy, held, load_state
 from .shape import snapshot
 
 RETRY = (0.5, 1.0, 2.0, 4.0)
@@ -78,7 +78,13 @@ class Link:
     # --- on the link's thread --------------------------------------------------------------
 
     async def _run(self) -> None:
-        state = load_state(self.where, self.name)
+        try:
+            with held(self.where, self.name, 0):
+                await self._stay(load_state(self.where, self.name))
+        except StateBusy:
+            self._end(f"you are in this session as {self.name} elsewhere already (another window or run)")
+
+    async def _stay(self, state: JoinState) -> None:
         attempt = 0
         while True:
             self.on_status(f"Connecting to {self.where}…", False)

@@ -10,11 +10,13 @@ import contextlib
 import hashlib
 import json
 import os
+import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import platformdirs
 
@@ -62,6 +64,10 @@ class JoinState:
             for wanted in self.outbox:
                 wanted.note_id = None
         self.pid, self.token = pid, token
+
+
+class StateBusy(Exception):
+    """Another process is this participant of this session right now."""
 
 
 def state_dir() -> Path:
@@ -118,7 +124,41 @@ def save_state(state: JoinState) -> None:
 
 def _forget_old(folder: Path) -> None:
     oldest = time.time() - KEEP_DAYS * 86400
-    for old in folder.glob("*.json"):
+    for old in [*folder.glob("*.json"), *folder.glob("*.lock")]:
         with contextlib.suppress(OSError):
             if old.stat().st_mtime < oldest:
                 old.unlink()
+
+
+@contextlib.contextmanager
+def held(where: str, name: str, wait: float) -> Iterator[None]:
+    """The state of this participant of this session for this process alone: two runs as the
+    same participant would each send the other's notes and overwrite each other's file. Waits
+    up to `wait` seconds for another holder (StateBusy after); a dead process holds nothing."""
+    path = state_path(where, name).with_suffix(".lock")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+b") as handle:
+        deadline = time.monotonic() + wait
+        while not _lock(handle):
+            if time.monotonic() >= deadline:
+                raise StateBusy(name)
+            time.sleep(0.05)
+        os.utime(path)  # in use: not forgotten as old
+        yield
+
+
+def _lock(handle: IO[bytes]) -> bool:
+    """Take the lock without waiting; False when another process holds it. Closing the file
+    lets it go."""
+    try:
+        if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+            import msvcrt
+
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True

@@ -171,3 +171,23 @@ def test_votes_from_several_joins_all_count(host: HostProcess, saved: Path, proj
     votes = load(saved).journeys[0].notes[0].votes
     assert len(votes) == 3
     assert len({v.participant for v in votes}) == 2
+
+
+def test_two_runs_as_the_same_participant_at_once_each_answer_for_their_own_note(
+    host: HostProcess, saved: Path
+) -> None:
+    """They take turns: neither sends the other's note, so each reports only its own refusal."""
+    runs = [
+        subprocess.Popen(
+            _cli("join", host.url, "--pin", PIN, "--name", "Ana", "--add-note", text),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for text in (" ", "At once")
+    ]
+    results = [(run.wait(WAIT), run.communicate()[1]) for run in runs]
+    assert [code for code, _ in results] == [1, 0]
+    assert results[0][1].startswith("refused: ") and results[1][1] == ""
+    assert host.stop() == 0
+    assert _board_notes(saved).count("At once") == 1

@@ -9,7 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from personamap.live.join_state import ENV, KEEP_DAYS, JoinState, Wanted, load_state, save_state, state_path
+from personamap.live.join_state import (
+    ENV,
+    KEEP_DAYS,
+    JoinState,
+    StateBusy,
+    Wanted,
+    held,
+    load_state,
+    save_state,
+    state_path,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -54,6 +64,16 @@ def test_states_untouched_for_long_are_forgotten(state_dir: Path) -> None:
     save_state(JoinState("h:2", "New"))
     assert not old.exists()
     assert state_path("h:1", "Recent").exists() and state_path("h:2", "New").exists()
-    assert sorted(p.name for p in state_dir.iterdir()) == sorted(
+    assert sorted(p.name for p in state_dir.glob("*.json")) == sorted(
         [state_path("h:1", "Recent").name, state_path("h:2", "New").name]
     )
+
+
+def test_one_process_at_a_time_is_a_participant() -> None:
+    with held("h:1", "Ana", 0):
+        with pytest.raises(StateBusy), held("h:1", "Ana", 0.2):
+            pass
+        with held("h:1", "Bo", 0):  # another participant: no wait
+            pass
+    with held("h:1", "Ana", 0):  # let go
+        pass

@@ -210,6 +210,16 @@ def test_the_hosts_refusal_and_a_wrong_pin_are_shown(window: MainWindow, qtbot, 
     assert wrong.status.text() == "wrong PIN" and not wrong.note_input.isEnabled()
 
 
+def test_the_same_participant_twice_is_refused_in_the_second_window(
+    window: MainWindow, qtbot, host: str
+) -> None:
+    first = join_through_dialog(window, qtbot, host, "Flo")
+    second = window.features["live_join"].open_board(host, PIN, "Flo")
+    qtbot.waitUntil(lambda: second.ended, timeout=WAIT_MS)
+    assert "elsewhere already" in second.banner.text()
+    assert connected(first) and not first.ended
+
+
 def test_the_dialog_lists_sessions_found_on_the_network(
     window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
