@@ -18,7 +18,6 @@ from .note_ops import add_note, edit_note, remove_note, vote_op
 from .places import KINDS, Place, board_places
 from .ratelimit import RateLimit
 from .reconcile import restore_map, restore_notes
-from .shape import roots
 from .view import PlainView
 
 MAX_NOTE = 500
@@ -51,6 +50,7 @@ class HostBridge:
         self.doc, self.apply, self._limit = doc, apply, rate_limit
         self.session, self._max_update = session, max_update
         self.view = PlainView(doc)
+        self._places: tuple[str, dict[str, Place]] | None = None
         self.model_ids: dict[str, str] = {}
         """Document note id -> model note id, for the notes participants added."""
 
@@ -73,18 +73,32 @@ class HostBridge:
         judge = _Judge(self, project, participant, before, out)
         inserted = None if self.view.reshaped else self.view.inserted
         notes = judge.notes(after["notes"], inserted)
-        votes = judge.votes(after["votes"], notes)
-        shared = roots(self.doc)
+        untouched = inserted is not None and after["votes"] == before["votes"]
+        votes = after["votes"] if untouched else judge.votes(after["votes"], notes)
+        fixed = [name for name in ("session", "places", "participants") if after[name] != before[name]]
+        if not fixed and notes is after["notes"] and votes is after["votes"]:
+            return out
+        shared = self.view.shared
         with self.doc.transaction(origin="host"):
-            for name in ("session", "places", "participants"):
-                if after[name] != before[name]:
-                    out.refused.append(f"participants cannot change the {name}")
-                    restore_map(shared[name], before[name])
+            for name in fixed:
+                out.refused.append(f"participants cannot change the {name}")
+                restore_map(shared[name], before[name])
             if notes != after["notes"]:
                 restore_notes(shared["notes"], notes, after["notes"])
             if votes != after["votes"]:
                 restore_map(shared["votes"], votes)
         return out
+
+    def places(self, project: Project, board_id: str) -> dict[str, Place]:
+        """The board's places, worked out again after `forget_places` (the facilitator changed
+        the project): participants' own ops never change them."""
+        if self._places is None or self._places[0] != board_id:
+            board = project.board(board_id)
+            self._places = (board_id, board_places(project, board) if board is not None else {})
+        return self._places[1]
+
+    def forget_places(self) -> None:
+        self._places = None
 
     def model_id(self, doc_id: str) -> str:
         return self.model_ids.get(doc_id, doc_id)
@@ -96,8 +110,7 @@ class _Judge:
     def __init__(self, bridge: HostBridge, project: Project, who: str, before: dict[str, Any], out: Outcome):
         self.bridge, self.project, self.who, self.before, self.out = bridge, project, who, before, out
         self.session = before["session"]
-        board = project.board(str(self.session.get("board_id")))
-        self.places: dict[str, Place] = board_places(project, board) if board is not None else {}
+        self.places = bridge.places(project, str(self.session.get("board_id")))
 
     @property
     def voter(self) -> str:

@@ -170,6 +170,7 @@ class LiveSession:
     def mirror(self) -> None:
         """The facilitator changed the project: the document's places and notes follow it
         (a note undone or deleted goes, a renamed stage is renamed, a moved note moves)."""
+        self.bridge.forget_places()
         shared = roots(self.doc)
         board = self.project.board(self.board_id)
         places = board_places(self.project, board) if board is not None else {}
