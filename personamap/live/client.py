@@ -156,7 +156,10 @@ class Participant:
     async def _send(self, update: bytes) -> list[str]:
         answer: asyncio.Future[list[str]] = asyncio.get_running_loop().create_future()
         self._waiting.append(answer)
-        await self.ws.send(create_update_message(update))
+        try:
+            await self.ws.send(create_update_message(update))
+        except ConnectionClosed as exc:  # the change stays remembered: sent again on resuming
+            raise closed_reason(exc.rcvd.code if exc.rcvd else None, self.state.where) from None
         try:
             refused = await asyncio.wait_for(asyncio.shield(answer), TIMEOUT)
         except asyncio.CancelledError:
