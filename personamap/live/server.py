@@ -35,6 +35,9 @@ MAX_CONNECTIONS_PER_ADDRESS = 64
 """One device rarely needs more than a few; a script opening thousands is refused."""
 MAX_QUEUED = 2000
 """Messages waiting for one slow client; past this it is dropped (it re-syncs on reconnecting)."""
+FLUSH_EVERY = 16
+"""Accepted updates merged into one frame at most; past it they go out at once, so a long burst
+does not hold back the verdicts waiting behind it."""
 RESYNC_DELAY = 1.5
 """After an update was turned away for speed, the host asks that client again for what it lacks."""
 ENDED_BY_FACILITATOR, SESSION_ENDED = 4001, 4002
@@ -150,7 +153,10 @@ class LiveServer:
         """Updates accepted in one turn of the event loop go out as one merged frame: under a
         burst each client gets a few frames instead of one per note (benchmarks/bench_live.py)."""
         self._outbox.append(update)
-        self._flush_soon()
+        if len(self._outbox) >= FLUSH_EVERY:
+            self._flush()
+        else:
+            self._flush_soon()
 
     def _answer_later(self, client: _Client, answer: bytes | str) -> None:
         """An answer to a client's message goes out after the updates accepted before it (the
