@@ -273,7 +273,7 @@ def _run_command(args: argparse.Namespace) -> int:
     if args.command == "host":
         from .cli_live import host_command
 
-        return host_command(args, CliError)
+        return host_command(args, CliError, lambda pin: _host_in_editor(args, pin))
     if args.command == "join":
         from .cli_join import join_command
 
@@ -458,6 +458,20 @@ def _cmd_export_csv(args: argparse.Namespace) -> int:
         raise CliError(f"{args.out}: cannot write the CSV: {exc.strerror or exc}") from None
     say(f"Wrote the votes to {args.out}")
     return EXIT_OK
+
+
+def _host_in_editor(args: argparse.Namespace, pin: str) -> int:
+    """`personamap host FILE` with the window: the editor opens FILE hosting the session."""
+    from .live.server import lan_address
+
+    try:
+        from .ui.app import _platform_guard
+        from .ui.live_host.hosted import run_hosted
+
+        _platform_guard()
+    except (ImportError, RuntimeError) as exc:
+        raise CliError(f"personamap host: the editor cannot start: {exc} (or use --no-window)") from None
+    return run_hosted(args.file, args.bind or lan_address(), args.port, pin)
 
 
 def _open_editor(path: Path | None, present: bool = False) -> int:

@@ -6,11 +6,16 @@ from __future__ import annotations
 import argparse
 import asyncio
 import secrets
+from collections.abc import Callable
 
 from .io import ProjectFileError, SaveError, load
 
 
-def host_command(args: argparse.Namespace, cli_error: type[Exception]) -> int:
+def host_command(
+    args: argparse.Namespace, cli_error: type[Exception], in_editor: Callable[[str], int]
+) -> int:
+    """Headless with --no-window; else `in_editor(pin)` opens the editor hosting the session
+    (cli.py: the editor is a layer above this module)."""
     from .live.headless import HeadlessHost
     from .live.server import lan_address
 
@@ -20,7 +25,7 @@ def host_command(args: argparse.Namespace, cli_error: type[Exception]) -> int:
         raise cli_error(exc.lines()) from None
     pin = args.pin or f"{secrets.randbelow(10**6):06d}"
     if not args.no_window:
-        return _host_in_editor(args, pin, cli_error)
+        return in_editor(pin)
     try:
         host = HeadlessHost(project, args.file, pin)
     except ValueError as exc:
@@ -31,16 +36,3 @@ def host_command(args: argparse.Namespace, cli_error: type[Exception]) -> int:
         raise cli_error(exc.lines()) from None
     except OSError as exc:
         raise cli_error(f"personamap host: cannot listen: {exc.strerror or exc}") from None
-
-
-def _host_in_editor(args: argparse.Namespace, pin: str, cli_error: type[Exception]) -> int:
-    from .live.server import lan_address
-
-    try:
-        from .ui.app import _platform_guard
-        from .ui.live_host.hosted import run_hosted
-
-        _platform_guard()
-    except (ImportError, RuntimeError) as exc:
-        raise cli_error(f"personamap host: the editor cannot start: {exc} (or use --no-window)") from None
-    return run_hosted(args.file, args.bind or lan_address(), args.port, pin)
