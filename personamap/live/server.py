@@ -126,8 +126,10 @@ class LiveServer:
         return self.url
 
     async def closed(self) -> None:
+        """Every connection handled and every task of ours finished (none left pending)."""
         if self._server is not None:
             await self._server.wait_closed()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
 
     # --- thread-safe entry points ----------------------------------------------------------
 
@@ -280,7 +282,8 @@ class LiveServer:
     async def _serve_member(self, ws: ServerConnection, member: Member, *, yjs: bool) -> None:
         client = _Client(ws, member.pid, yjs)
         self._clients.add(client)
-        writer = asyncio.ensure_future(self._write(client))
+        self._tasks.add(writer := asyncio.ensure_future(self._write(client)))
+        writer.add_done_callback(self._tasks.discard)
         await self._call(lambda: self.session.connected(member.pid, 1))
         try:
             if yjs:  # y-websocket waits for the host's step 1 to send what it typed offline
