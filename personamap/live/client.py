@@ -104,6 +104,7 @@ class Participant:
                 if kind == YSyncMessageType.SYNC_STEP2:
                     break
         self._reader = asyncio.ensure_future(self._read())
+        self._reader.add_done_callback(_retrieved)
         refused = await self._send(unsent) if unsent != EMPTY_UPDATE else []
         self._confirmed()
         return refused
@@ -334,3 +335,10 @@ async def join(
         raise JoinError(f"another personamap join as {name} at {where} is still running") from None
     except (ConnectionClosed, TimeoutError, asyncio.CancelledError):
         raise JoinError(f"the host at {where} stopped answering") from None
+
+
+def _retrieved(task: asyncio.Task[None]) -> None:
+    """Why the connection ended is asked for when it matters (`_send`, `wait_closed`); a
+    session that ends while nobody waits is not an error to print from the event loop."""
+    if not task.cancelled():
+        task.exception()
