@@ -282,3 +282,26 @@ def test_the_session_is_advertised_while_it_runs(window: MainWindow, qtbot, monk
     qtbot.mouseClick(feature.dialog.end, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(seen) == 2, timeout=WAIT_MS)
     assert seen[1] == ("close", seen[0][1], url)
+
+
+def test_the_window_shows_the_permissions_the_session_started_with(qtbot, tmp_path: Path) -> None:
+    from personamap.live.shape import Permissions
+    from personamap.resources import sample_path
+    from personamap.ui.main_window import MainWindow
+
+    sample = tmp_path / "sample.personamap"
+    sample.write_bytes(sample_path().read_bytes())
+    win = MainWindow()
+    qtbot.addWidget(win, before_close_func=lambda w: w.document and w.document.undo_stack.setClean())
+    assert win.open_path(sample)
+    feature = win.features["live_host"]
+    feature.open_window()
+    board = win.document.project.boards[0].id
+    anywhere = Permissions(add_anywhere=True, vote=False)
+    assert feature.start_session(board, "127.0.0.1", 0, anywhere) == ""
+    try:
+        shown = feature.dialog.permissions
+        assert (shown.add_anywhere.isChecked(), shown.vote.isChecked()) == (True, False)
+        assert feature.controller.permissions == anywhere, "showing them changed nothing"
+    finally:
+        feature.end_session()

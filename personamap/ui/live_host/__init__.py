@@ -102,7 +102,7 @@ class LiveHostFeature:
         controller.changed.connect(self._refresh)
         self._add_painter()
         if self.dialog is not None:
-            self.dialog.show_running(url, controller.pin)
+            self.dialog.show_running(url, controller.pin, permissions)
         self.window.show_message(f"Live session open at {url}")
         return ""
 

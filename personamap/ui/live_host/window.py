@@ -67,6 +67,14 @@ class PermissionsBox(QGroupBox):
             box.toggled.connect(lambda _on: self.changed.emit())
             layout.addWidget(box)
 
+    def set_permissions(self, permissions: Permissions) -> None:
+        """Tick the boxes as the running session has it, without announcing a change."""
+        self.blockSignals(True)
+        self.add_anywhere.setChecked(permissions.add_anywhere)
+        self.vote.setChecked(permissions.vote)
+        self.edit_own.setChecked(permissions.edit_own_only)
+        self.blockSignals(False)
+
     def permissions(self) -> Permissions:
         return Permissions(
             add_anywhere=self.add_anywhere.isChecked(),
@@ -182,7 +190,8 @@ class InviteWindow(QWidget):
 
     # --- running ------------------------------------------------------------------------------
 
-    def show_running(self, url: str, pin: str) -> None:
+    def show_running(self, url: str, pin: str, permissions: Permissions) -> None:
+        self.permissions.set_permissions(permissions)
         self.address.setText(url)
         self.pin.setText(f"PIN {pin_text(pin)}")
         self.qr.set_text(url)
