@@ -65,6 +65,22 @@ def test_the_facilitators_controls_show_on_the_participants_board(window: MainWi
         timeout=WAIT_MS,
     )
     assert participant.place_label.text() == f"to {stage['name']}"
+    last = [k for k, p in places.items() if p["kind"] in ("stage", "lane")][-1]
+    participant.resize(700, 500)
+    session.configure(focus=last)
+
+    def last_column_in_view() -> bool:
+        column = next((c for c in participant.column_widgets if c.key == last), None)
+        left = participant.scroll.horizontalScrollBar().value()
+        right = left + participant.scroll.viewport().width()
+        return column is not None and left <= column.x() and column.x() + column.width() <= right
+
+    qtbot.waitUntil(last_column_in_view, timeout=WAIT_MS)
+    session.configure(focus=stage_key)
+    qtbot.waitUntil(
+        lambda: [c.key for c in participant.column_widgets if c.property("focused")] == [stage_key],
+        timeout=WAIT_MS,
+    )
     participant.note_input.setFocus()
     qtbot.keyClicks(participant.note_input, "Seen from the other side")
     qtbot.keyClick(participant.note_input, Qt.Key.Key_Return)

@@ -154,9 +154,10 @@ class LiveBoardWindow(QWidget):
         self.columns_box = QWidget()
         self.columns_layout = QHBoxLayout(self.columns_box)
         self.columns_layout.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.columns_box)
+        self._focus_shown: str | None = None
         self.note_input = QLineEdit()
         self.note_input.setObjectName("note_input")
         self.note_input.setMaxLength(MAX_NOTE)
@@ -203,6 +204,19 @@ class LiveBoardWindow(QWidget):
 
     # --- what the host sent ------------------------------------------------------------------
 
+    def _follow_focus(self) -> None:
+        """When the facilitator moves the focus, bring that column into view (once: the
+        participant may scroll elsewhere afterwards)."""
+        focused = next((w for w in self.column_widgets if w.property("focused")), None)
+        key = focused.key if focused is not None else None
+        if focused is not None and key != self._focus_shown:
+            QTimer.singleShot(0, lambda: self._reveal(focused))
+        self._focus_shown = key
+
+    def _reveal(self, column: QWidget) -> None:
+        if column in self.column_widgets:
+            self.scroll.ensureWidgetVisible(column)
+
     def show_snapshot(self, snap: dict[str, Any]) -> None:
         self.view = view = board_view(snap)
         for old in self.column_widgets:
@@ -211,6 +225,7 @@ class LiveBoardWindow(QWidget):
         self.column_widgets = [ColumnWidget(column, view, self) for column in view.columns]
         for widget in self.column_widgets:
             self.columns_layout.addWidget(widget)
+        self._follow_focus()
         self.banner.setVisible(view.locked and not self.ended)
         if view.locked:
             self.banner.setText("The board is locked: nobody can add, edit or delete notes now.")
