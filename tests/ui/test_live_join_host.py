@@ -65,7 +65,7 @@ def test_the_facilitators_controls_show_on_the_participants_board(window: MainWi
         timeout=WAIT_MS,
     )
     assert participant.place_label.text() == f"to {stage['name']}"
-    last = [k for k, p in places.items() if p["kind"] in ("stage", "lane")][-1]
+    last = next(c.key for c in reversed(participant.column_widgets) if c.key in places and c.key != board_id)
     participant.resize(700, 500)
     session.configure(focus=last)
 
