@@ -174,7 +174,10 @@ class LiveSession:
         shared = roots(self.doc)
         board = self.project.board(self.board_id)
         places = board_places(self.project, board) if board is not None else {}
-        want_places = {key: {"kind": p.kind, "name": p.name} for key, p in places.items()}
+        want_places = {
+            key: {"kind": p.kind, "name": p.name, "order": order}
+            for order, (key, p) in enumerate(places.items())
+        }
         current = {str(n.get("id")): n for n in shared["notes"].to_py() if isinstance(n, dict)}
         doc_ids = {model: doc for doc, model in self.bridge.model_ids.items()}
         notes: list[dict[str, Any]] = []

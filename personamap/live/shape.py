@@ -91,8 +91,8 @@ def new_session_doc(
         session["timer_end"] = None
         session["locked"] = False
         session["permissions"] = Map(asdict(permissions or Permissions()))
-        for key, place in places.items():
-            shared["places"][key] = Map({"kind": place.kind, "name": place.name})
+        for order, (key, place) in enumerate(places.items()):
+            shared["places"][key] = Map({"kind": place.kind, "name": place.name, "order": order})
         for note in board_notes(project, board_id, places):
             shared["notes"].append(note_entry(note.id, HOST, note.text, note.kind, note.key))
     return doc

@@ -23,10 +23,16 @@ def test_session_doc_shows_the_board_and_nothing_else(project):
         "locked": False,
         "permissions": {"add_anywhere": False, "vote": True, "edit_own_only": True},
     }
-    assert state["places"][stage.id] == {"kind": "stage", "name": "Buy"}
-    assert state["places"][journey.lanes[1].id] == {"kind": "lane", "name": "Thoughts"}
-    assert state["places"][quadrant_key(emap.id, "feels")] == {"kind": "quadrant", "name": "Feels"}
-    assert state["places"][board.id] == {"kind": "board", "name": "Workshop"}
+    places = state["places"]
+    orders = [place.pop("order") for place in places.values()]
+    assert sorted(orders) == list(range(len(places))), "each place has its own position"
+    assert places[stage.id] == {"kind": "stage", "name": "Buy"}
+    assert places[journey.lanes[1].id] == {"kind": "lane", "name": "Thoughts"}
+    assert places[quadrant_key(emap.id, "feels")] == {"kind": "quadrant", "name": "Feels"}
+    assert places[board.id] == {"kind": "board", "name": "Workshop"}
+    ordered = [key for _, key in sorted(zip(orders, places, strict=True))]
+    stages = [s.id for s in journey.stages]
+    assert [key for key in ordered if key in stages] == stages, "stages in the journey's order"
     texts = sorted(n["text"] for n in state["notes"])
     assert texts == ["Finds the shop", "It is too dear", "Parking lot"]
     assert all(n["author"] == "" for n in state["notes"])

@@ -77,12 +77,9 @@ def board_view(snap: dict[str, Any]) -> BoardView:
     places: dict[str, Any] = snap.get("places") or {}
     votes: dict[str, Any] = snap.get("votes") or {}
     focus = session.get("focus")
-    columns = [
-        Column(str(key), str(place.get("kind")), str(place.get("name", "")), key == focus)
-        for key, place in places.items()
-        if isinstance(place, dict) and place.get("kind") in KIND_ORDER
-    ]
-    columns.sort(key=lambda c: KIND_ORDER.index(c.kind))
+    shown = [(k, p) for k, p in places.items() if isinstance(p, dict) and p.get("kind") in KIND_ORDER]
+    shown.sort(key=lambda kp: (KIND_ORDER.index(kp[1]["kind"]), _order(kp[1])))
+    columns = [Column(str(k), str(p["kind"]), str(p.get("name", "")), k == focus) for k, p in shown]
     by_key = {c.key: c for c in columns}
     my_total = 0
     for note in snap.get("notes") or []:
@@ -126,3 +123,9 @@ def remaining(end: dt.datetime, now: dt.datetime) -> str:
     """The time left as M:SS (0:00 once it has run out)."""
     seconds = max(0, int((end - now).total_seconds() + 0.999))
     return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def _order(place: dict[str, Any]) -> float:
+    """Where the place stands on the facilitator's board (a stage's column, a lane's row)."""
+    order = place.get("order")
+    return float(order) if isinstance(order, int | float) and not isinstance(order, bool) else 0.0

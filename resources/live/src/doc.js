@@ -38,13 +38,15 @@ export function settings (r) {
   }
 }
 
-/** Every place as {key, kind, name}, in the document's order. */
+/** Every place as {key, kind, name}, in the facilitator's board order (stages left to right). */
 export function places (r) {
   const out = []
   r.places.forEach((value, key) => {
-    if (value instanceof Y.Map) out.push({ key, kind: String(value.get('kind')), name: String(value.get('name') ?? '') })
+    if (!(value instanceof Y.Map)) return
+    const order = value.get('order')
+    out.push({ key, kind: String(value.get('kind')), name: String(value.get('name') ?? ''), order: typeof order === 'number' ? order : 0 })
   })
-  return out
+  return out.sort((a, b) => a.order - b.order)
 }
 
 /** Every well-formed note as {id, author, text, kind, target, created, map}. */
