@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from pycrdt import Doc
@@ -174,7 +175,7 @@ class _Judge:
         return kept
 
     def _inserted(self, before: list[Any], after: list[Any], inserted: list[Any]) -> list[Any]:
-        taken = {note["id"] for note in before}
+        taken = set(map(itemgetter("id"), before))
         judged: dict[int, Any] = {}
         for entry in inserted:
             note = self._added(entry, taken) if isinstance(entry, dict) else None

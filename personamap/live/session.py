@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from pycrdt import Doc, Map
+from pycrdt import Doc, Map, TransactionEvent
 
 from ..model.base import clean_text
 from ..model.ops.core import Op
@@ -80,6 +80,8 @@ class LiveSession:
         self.on_publish: Callable[[bytes], None] = _ignore
         self.on_remove: Callable[[str], None] = _ignore
         self.on_change: Callable[[], None] = _ignore
+        self._made: list[bytes] | None = None
+        self.doc.observe(self._transaction_done)
         self._ids = itertools.count(1)
         self._wrong_pins: Counter[str] = Counter()
 
@@ -225,11 +227,12 @@ class LiveSession:
     @contextlib.contextmanager
     def _publishing(self, *, transaction: bool = True) -> Iterator[None]:
         """The net change made inside (in one host transaction unless `transaction` is False)
-        is handed to `on_publish` once, at the end. Built from the document's store, so what
-        the host wrote back over (a refused note) goes out deleted, never with its text."""
+        is handed to `on_publish` once, at the end. A single transaction goes out as it was
+        made; several (a participant's update and the host writing part of it back) are sent
+        as one update built from the document's store, so what the host wrote back over (a
+        refused note) goes out deleted, never with its text."""
         before = self.doc.get_state()
-        changed: list[bool] = []
-        subscription = self.doc.observe(lambda _event: changed.append(True))
+        self._made = []
         try:
             if transaction:
                 with self.doc.transaction(origin="host"):
@@ -237,6 +240,10 @@ class LiveSession:
             else:
                 yield
         finally:
-            self.doc.unobserve(subscription)
-        if changed:
-            self.on_publish(self.doc.get_update(before))
+            made, self._made = self._made, None
+        if made:
+            self.on_publish(made[0] if len(made) == 1 else self.doc.get_update(before))
+
+    def _transaction_done(self, event: TransactionEvent) -> None:
+        if self._made is not None:
+            self._made.append(event.update)

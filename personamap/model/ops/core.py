@@ -14,6 +14,7 @@ import copy
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from operator import attrgetter
 from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -81,6 +82,9 @@ class Op:
 
     def apply(self, project: Project) -> tuple[Op, Changes]:
         raise NotImplementedError
+
+
+_ID = attrgetter("id")
 
 
 def fresh(value: Any) -> Any:
@@ -177,7 +181,7 @@ class Insert(Op):
         except ValidationError as exc:
             raise OpError(f"invalid entry for {show(self.address)}: {reason(exc)}") from None
         item_id = item.id if isinstance(item, Entity) else None
-        if item_id is not None and any(e.id == item_id for e in items):
+        if item_id is not None and item_id in map(_ID, items):  # in C: a live session adds many
             raise OpError(f"{show(self.address)} already holds an entry with id {item_id}")
         items.insert(self.index, item)
         _recheck(parent, lambda: items.pop(self.index), self.address)
