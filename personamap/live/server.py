@@ -35,9 +35,10 @@ MAX_CONNECTIONS_PER_ADDRESS = 64
 """One device rarely needs more than a few; a script opening thousands is refused."""
 MAX_QUEUED = 2000
 """Messages waiting for one slow client; past this it is dropped (it re-syncs on reconnecting)."""
-FLUSH_EVERY = 16
-"""Accepted updates merged into one frame at most; past it they go out at once, so a long burst
-does not hold back the verdicts waiting behind it."""
+FLUSH_EVERY = 64
+"""Accepted updates merged into one frame at most: a long burst still reaches everyone as it
+goes. Answers to a client's own messages (verdicts, sync step 2) are not held back: they go out
+at once, in the order of the messages they answer."""
 RESYNC_DELAY = 1.5
 """After an update was turned away for speed, the host asks that client again for what it lacks."""
 ENDED_BY_FACILITATOR, SESSION_ENDED = 4001, 4002
@@ -101,7 +102,6 @@ class LiveServer:
         self._pending: dict[int, Member] = {}
         self._tasks: set[asyncio.Future[Any]] = set()
         self._outbox: list[bytes] = []
-        self._verdicts: list[tuple[_Client, bytes | str]] = []
         self._flushing = False
         self._loop: asyncio.AbstractEventLoop | None = None
         self._server: Server | None = None
@@ -160,13 +160,6 @@ class LiveServer:
         else:
             self._flush_soon()
 
-    def _answer_later(self, client: _Client, answer: bytes | str) -> None:
-        """An answer to a client's message goes out after the updates accepted before it (the
-        sender sees its own note in the document by the time it hears it was accepted), and
-        answers keep the order of the messages they answer."""
-        self._verdicts.append((client, answer))
-        self._flush_soon()
-
     def _flush_soon(self) -> None:
         if not self._flushing:
             self._flushing = True
@@ -175,13 +168,10 @@ class LiveServer:
     def _flush(self) -> None:
         self._flushing = False
         payloads, self._outbox = self._outbox, []
-        verdicts, self._verdicts = self._verdicts, []
         if payloads:
             frame = create_update_message(payloads[0] if len(payloads) == 1 else merge_updates(*payloads))
             for client in list(self._clients):
                 client.put(frame)
-        for client, verdict in verdicts:
-            client.put(verdict)
 
     def close_member(self, pid: str) -> None:
         """Close the connections of a participant whose session the facilitator ended."""
@@ -322,16 +312,16 @@ class LiveServer:
         except ValueError:
             if not client.yjs:
                 malformed = {"applied": 0, "refused": ["the message is malformed"]}
-                self._answer_later(client, json.dumps(malformed))
+                client.put(json.dumps(malformed))
             return
         if kind == YSyncMessageType.SYNC_STEP1:
             step2 = bytes([YMessageType.SYNC, YSyncMessageType.SYNC_STEP2]) + write_message(answer)
-            self._answer_later(client, step2)
+            client.put(step2)
             return
         outcome = await self._call(lambda: self.session.receive(client.pid, payload))
         if not client.yjs:
             verdict = {"applied": len(outcome.applied), "refused": outcome.refused}
-            self._answer_later(client, json.dumps(verdict))
+            client.put(json.dumps(verdict))
         elif any("too many changes" in reason for reason in outcome.refused):
             asyncio.get_running_loop().call_later(RESYNC_DELAY, self._resync, client)
 
