@@ -19,17 +19,17 @@ import json
 import os
 import secrets
 import shutil
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from personamap.model import Project
 
 from .atomic import atomic_write_bytes
 from .codec import encode, load
 from .errors import ProjectFileError
+from .filelock import try_lock
 
 KEEP_SNAPSHOTS = 5
 SUFFIX = ".personamap"
@@ -43,22 +43,6 @@ def default_root() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("personamap", appauthor=False) / "autosave"
-
-
-def _lock(handle: IO[bytes]) -> bool:
-    """Take the session lock without waiting; False when another process holds it."""
-    try:
-        if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-            import msvcrt
-
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
 
 
 class Debounce:
@@ -110,7 +94,7 @@ class Session:
         self.folder = self.root / f"session-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{secrets.token_hex(4)}"
         self.folder.mkdir()
         self._lock_handle = open(self.folder / "lock", "wb")  # noqa: SIM115 - held for the session
-        if not _lock(self._lock_handle):  # pragma: no cover - a fresh random folder
+        if not try_lock(self._lock_handle):  # pragma: no cover - a fresh random folder
             raise OSError(f"cannot lock {self.folder}")
         self._lock_handle.write(f"{os.getpid()}\n".encode())
         self._lock_handle.flush()
@@ -198,7 +182,7 @@ def _alive(session: Path) -> bool:
         return False
     try:
         with open(lock, "rb+") as handle:
-            return not _lock(handle)  # closing the handle releases a lock we just took
+            return not try_lock(handle)  # closing the handle releases a lock we just took
     except OSError:
         return True
 

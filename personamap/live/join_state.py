@@ -10,15 +10,16 @@ import contextlib
 import hashlib
 import json
 import os
-import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import platformdirs
+
+from ..io.atomic import atomic_write_bytes
+from ..io.filelock import try_lock
 
 ENV = "PERSONAMAP_STATE_DIR"
 VERSION = 1
@@ -108,17 +109,7 @@ def save_state(state: JoinState) -> None:
         "doc": base64.b64encode(state.doc).decode(),
         "acked": base64.b64encode(state.acked).decode(),
     }
-    fd, temp = tempfile.mkstemp(prefix=".state-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(raw, out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    atomic_write_bytes(path, json.dumps(raw).encode(), backup=False)
     _forget_old(path.parent)
 
 
@@ -139,7 +130,7 @@ def held(where: str, name: str, wait: float) -> Iterator[None]:
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a+b") as handle:
         deadline = time.monotonic() + wait
-        while not _lock(handle):
+        while not try_lock(handle):
             if time.monotonic() >= deadline:
                 raise StateBusy(name)
             time.sleep(0.05)
@@ -147,18 +138,3 @@ def held(where: str, name: str, wait: float) -> Iterator[None]:
         yield
 
 
-def _lock(handle: IO[bytes]) -> bool:
-    """Take the lock without waiting; False when another process holds it. Closing the file
-    lets it go."""
-    try:
-        if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-            import msvcrt
-
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
