@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
+from hostprocess import HostProcess
 from livesession import Host
 
+from personamap.io import save
 from personamap.live.ratelimit import RateLimit
 from personamap.live.shape import Permissions
 from personamap.model.board import Board, EmpathyMapElement, JourneyMapElement, NoteElement
@@ -40,3 +45,18 @@ def make_host(project: Project):
         return Host(project, focus, Permissions(**permissions), limit)
 
     return make
+
+
+@pytest.fixture
+def saved(project: Project, tmp_path: Path) -> Path:
+    """The project in a file, for a host in a subprocess."""
+    path = tmp_path / "workshop.personamap"
+    save(project, path)
+    return path
+
+
+@pytest.fixture
+def host(saved: Path) -> Iterator[HostProcess]:
+    running = HostProcess(saved)
+    yield running
+    running.kill()

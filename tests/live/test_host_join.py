@@ -4,66 +4,25 @@ from __future__ import annotations
 
 import asyncio
 import json
-import signal
 import subprocess
-import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hostprocess import WAIT, HostProcess, cli
 from pycrdt import Doc, create_sync_message
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
-from personamap.io import load, save
+from personamap.io import load
 from personamap.live.shape import roots
 from personamap.live.wire import read_sync
 from personamap.model.project import Project
 
-WAIT = 30
-
-
-def _cli(*args: str) -> list[str]:
-    return [sys.executable, "-m", "personamap.cli", *args]
-
-
-class HostProcess:
-    def __init__(self, path: Path, pin: str = "4321"):
-        self.proc = subprocess.Popen(
-            _cli("host", str(path), "--bind", "127.0.0.1", "--port", "0", "--pin", pin, "--no-window"),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        assert self.proc.stdout is not None
-        self.url = self.proc.stdout.readline().strip()
-        assert self.url.startswith("http://127.0.0.1:"), self.proc.stderr.read() if not self.url else self.url
-
-    def stop(self) -> int:
-        self.proc.send_signal(signal.SIGTERM)
-        return self.proc.wait(WAIT)
-
-
-@pytest.fixture
-def saved(project: Project, tmp_path: Path) -> Path:
-    path = tmp_path / "workshop.personamap"
-    save(project, path)
-    return path
-
-
-@pytest.fixture
-def host(saved: Path) -> Iterator[HostProcess]:
-    running = HostProcess(saved)
-    yield running
-    if running.proc.poll() is None:
-        running.proc.kill()
-        running.proc.wait(WAIT)
-
 
 def _join(url: str, *args: str, pin: str = "4321") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        _cli("join", url, "--pin", pin, *args), capture_output=True, text=True, timeout=WAIT
+        cli("join", url, "--pin", pin, *args), capture_output=True, text=True, timeout=WAIT
     )
 
 

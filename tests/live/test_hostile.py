@@ -7,71 +7,29 @@ from __future__ import annotations
 
 import contextlib
 import json
-import signal
 import socket
 import subprocess
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-import pytest
+from hostprocess import PIN, WAIT, HostProcess, cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pycrdt import Array, Doc, Map, YSyncMessageType, create_sync_message, create_update_message
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import ClientConnection, connect
 
-from personamap.io import load, save
+from personamap.io import load
 from personamap.live.shape import note_entry, roots, snapshot
 from personamap.live.wire import read_sync
 from personamap.model.project import Project
 
-WAIT = 30
-PIN = "4321"
 KIB64 = 64 * 1024
 HONEST = "Honest note"
 PROBE = create_sync_message(Doc())
 """A sync step 1 with an empty state vector: its step 2 marks the end of what came before."""
-
-
-def _cli(*args: str) -> list[str]:
-    return [sys.executable, "-m", "personamap.cli", *args]
-
-
-class HostProcess:
-    def __init__(self, path: Path):
-        self.proc = subprocess.Popen(
-            _cli("host", str(path), "--bind", "127.0.0.1", "--port", "0", "--pin", PIN, "--no-window"),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        assert self.proc.stdout is not None and self.proc.stderr is not None
-        self.url = self.proc.stdout.readline().strip()
-        assert self.url.startswith("http://127.0.0.1:"), self.url or self.proc.stderr.read()
-        self.ws_url = self.url.replace("http://", "ws://")
-
-    def stop(self) -> int:
-        self.proc.send_signal(signal.SIGTERM)
-        return self.proc.wait(WAIT)
-
-
-@pytest.fixture
-def saved(project: Project, tmp_path: Path) -> Path:
-    path = tmp_path / "workshop.personamap"
-    save(project, path)
-    return path
-
-
-@pytest.fixture
-def host(saved: Path) -> Iterator[HostProcess]:
-    running = HostProcess(saved)
-    yield running
-    if running.proc.poll() is None:
-        running.proc.kill()
-        running.proc.wait(WAIT)
 
 
 class Client:
@@ -139,7 +97,7 @@ def _refused(verdicts: list[dict[str, Any]]) -> bool:
 
 def _only_the_honest_note_lands(host: HostProcess, saved: Path, project: Project) -> None:
     joined = subprocess.run(
-        _cli("join", host.url, "--pin", PIN, "--name", "Honest", "--add-note", HONEST),
+        cli("join", host.url, "--pin", PIN, "--name", "Honest", "--add-note", HONEST),
         capture_output=True,
         text=True,
         timeout=WAIT,

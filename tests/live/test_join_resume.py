@@ -8,47 +8,16 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hostprocess import PIN, WAIT, HostProcess, cli
 
-from personamap.io import load, save
+from personamap.io import load
 from personamap.live.client import open_session, socket_url
 from personamap.live.join_state import ENV, load_state, state_path
 from personamap.model.project import Project
-
-WAIT = 30
-PIN = "2468"
-
-
-def _cli(*args: str) -> list[str]:
-    return [sys.executable, "-m", "personamap.cli", *args]
-
-
-class HostProcess:
-    def __init__(self, path: Path, port: int = 0):
-        self.proc = subprocess.Popen(
-            _cli("host", str(path), "--bind", "127.0.0.1", "--port", str(port), "--pin", PIN, "--no-window"),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        assert self.proc.stdout is not None
-        self.url = self.proc.stdout.readline().strip()
-        assert self.url.startswith("http://127.0.0.1:"), self.url or self.proc.communicate()[1]
-
-    def stop(self) -> int:
-        self.proc.send_signal(signal.SIGTERM)
-        return self.proc.wait(WAIT)
-
-    def kill(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGCONT)
-            self.proc.kill()
-            self.proc.wait(WAIT)
 
 
 @pytest.fixture(autouse=True)
@@ -58,23 +27,9 @@ def state_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-@pytest.fixture
-def saved(project: Project, tmp_path: Path) -> Path:
-    path = tmp_path / "workshop.personamap"
-    save(project, path)
-    return path
-
-
-@pytest.fixture
-def host(saved: Path) -> Iterator[HostProcess]:
-    running = HostProcess(saved)
-    yield running
-    running.kill()
-
-
 def _join(url: str, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        _cli("join", url, "--pin", PIN, *args), capture_output=True, text=True, timeout=WAIT, env=os.environ
+        cli("join", url, "--pin", PIN, *args), capture_output=True, text=True, timeout=WAIT, env=os.environ
     )
 
 
@@ -97,7 +52,7 @@ def test_a_join_killed_while_the_host_is_stopped_delivers_its_note_once(
     where = socket_url(host.url)[1]
     host.proc.send_signal(signal.SIGSTOP)
     stuck = subprocess.Popen(
-        _cli("join", host.url, "--pin", PIN, "--name", "Ana", "--add-note", "Said once"),
+        cli("join", host.url, "--pin", PIN, "--name", "Ana", "--add-note", "Said once"),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -148,7 +103,7 @@ def test_a_note_for_an_unreachable_host_arrives_once_when_it_is_up(saved: Path) 
     offline = _join(url, "--name", "Cy", "--add-note", "Typed offline", "--stage", "Buy")
     assert (offline.returncode, offline.stderr.splitlines()) == (1, [f"cannot reach 127.0.0.1:{port}"])
     assert state_path(f"127.0.0.1:{port}", "Cy").is_file()
-    running = HostProcess(saved, port)
+    running = HostProcess(saved, port=port)
     try:
         first = _join(url, "--name", "Cy", "--add-note", "Typed offline", "--stage", "Buy")
         assert (first.returncode, first.stderr) == (0, "")
@@ -179,7 +134,7 @@ def test_two_runs_as_the_same_participant_at_once_each_answer_for_their_own_note
     """They take turns: neither sends the other's note, so each reports only its own refusal."""
     runs = [
         subprocess.Popen(
-            _cli("join", host.url, "--pin", PIN, "--name", "Ana", "--add-note", text),
+            cli("join", host.url, "--pin", PIN, "--name", "Ana", "--add-note", text),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

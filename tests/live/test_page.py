@@ -9,9 +9,6 @@ import datetime as dt
 import json
 import re
 import shutil
-import signal
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -19,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hostprocess import PIN, WAIT, HostProcess
 
-from personamap.io import load, save
+from personamap.io import load
 from personamap.live.server import ServerThread
 from personamap.live.session import LiveSession
 from personamap.model.ops.core import Op
@@ -32,9 +30,6 @@ pytestmark = pytest.mark.skipif(
     CHROMIUM is None or DRIVER is None,
     reason="needs Debian's chromium and chromium-driver (scripts/setup.sh installs them)",
 )
-WAIT = 30
-PIN = "4321"
-HOST_CLI = (sys.executable, "-m", "personamap.cli", "host")
 
 
 @pytest.fixture(scope="module")
@@ -62,41 +57,6 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         yield driver
     finally:
         driver.quit()
-
-
-class HostProcess:
-    """`personamap host FILE --no-window`: notes may go anywhere, a vote of 3 dots is open."""
-
-    def __init__(self, path: Path):
-        self.proc = subprocess.Popen(
-            [*HOST_CLI, str(path), "--bind", "127.0.0.1", "--port", "0", "--pin", PIN, "--no-window"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        assert self.proc.stdout is not None
-        self.url = self.proc.stdout.readline().strip()
-        assert self.url.startswith("http://127.0.0.1:"), self.url or self.proc.communicate()[1]
-
-    def stop(self) -> int:
-        self.proc.send_signal(signal.SIGTERM)
-        return self.proc.wait(WAIT)
-
-
-@pytest.fixture
-def saved(project: Project, tmp_path: Path) -> Path:
-    path = tmp_path / "workshop.personamap"
-    save(project, path)
-    return path
-
-
-@pytest.fixture
-def host(saved: Path) -> Iterator[HostProcess]:
-    running = HostProcess(saved)
-    yield running
-    if running.proc.poll() is None:
-        running.proc.kill()
-        running.proc.wait(WAIT)
 
 
 def _until(check: Callable[[], Any], what: str) -> Any:
