@@ -371,9 +371,12 @@ class ServerThread:
         self._loop = asyncio.new_event_loop()
         self.server = LiveServer(session, self._call, post)
         self._waiting: set[asyncio.Future[Any]] = set()
+        self._stopping = False
         self._thread = threading.Thread(target=self._loop.run_forever, name="personamap-live", daemon=True)
 
     async def _call(self, fn: Callable[[], T]) -> T:
+        if self._stopping:  # the owner may be the thread waiting for us to stop
+            raise asyncio.CancelledError
         loop = asyncio.get_running_loop()
         done: asyncio.Future[T] = loop.create_future()
         self._waiting.add(done)
@@ -402,6 +405,7 @@ class ServerThread:
             return
 
         async def shut() -> None:
+            self._stopping = True
             self.server.stop()
             for waiting in list(self._waiting):  # the owner may be the thread stopping us
                 waiting.cancel()
