@@ -54,6 +54,7 @@ GOAL_MS = 150.0
 GOAL_RSS_MB = 300.0
 PIN = "1234"
 NOTES_EACH = 10
+ROUNDS = 3
 WAIT = 300.0
 _STAGES = ("Discover", "Compare", "Buy", "Wait", "Use", "Renew")
 _LANES = ("Actions", "Thoughts", "Pains", "Ideas")
@@ -279,18 +280,32 @@ def receive_parts(notes: int, repeat: int) -> str:
 
 
 def run(quick: bool = False) -> None:
+    """A single burst's p95 swings by a third on a shared machine: the median of ROUNDS bursts,
+    each on a fresh host and file, is what is compared with the goal."""
     participants = 10 if quick else 50
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "workshop.personamap"
-        save(make_project(), path)
-        ours, applied, gained, rss = measure_ours(path, participants)
-        raw = measure_raw(path, participants)
+    rounds = 1 if quick else ROUNDS
+    ours_p95: list[float] = []
+    raw_p95: list[float] = []
+    lost, applied_all, peak = 0, 0, 0.0
     total = participants * NOTES_EACH
+    with tempfile.TemporaryDirectory() as folder:
+        for k in range(rounds):
+            path = Path(folder) / f"workshop-{k}.personamap"
+            save(make_project(), path)
+            ours, applied, gained, rss = measure_ours(path, participants)
+            ours_p95.append(ours)
+            lost += total - gained
+            applied_all += applied
+            peak = max(peak, rss)
+            raw_p95.append(measure_raw(path, participants))
+    ours, raw = statistics.median(ours_p95), statistics.median(raw_p95)
     name = f"live.{participants}_participants"
     ratio = ours / raw if raw > 0 else float("inf")
     print(f"bench: {name} ours={ours:.1f}ms raw={raw:.1f}ms ratio={ratio:.2f} goal={GOAL_MS:g}ms", flush=True)
-    print(f"bench: {name}_lost ours={total - gained} applied={applied}/{total} goal=0", flush=True)
-    print(f"bench: {name}_host_rss ours={rss:.0f}MB goal={GOAL_RSS_MB:g}MB", flush=True)
+    each = "/".join(f"{p:.0f}" for p in ours_p95)
+    print(f"bench: {name}_rounds ours={each}ms raw={'/'.join(f'{p:.0f}' for p in raw_p95)}ms", flush=True)
+    print(f"bench: {name}_lost ours={lost} applied={applied_all}/{total * rounds} goal=0", flush=True)
+    print(f"bench: {name}_host_rss ours={peak:.0f}MB goal={GOAL_RSS_MB:g}MB", flush=True)
     parts = "; ".join(receive_parts(n, 5 if quick else 15) for n in (50, total + 50))
     print(f"bench: live.receive_parts {parts}", flush=True)
 
