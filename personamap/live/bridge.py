@@ -4,9 +4,9 @@ and whatever the host's rules refuse is written back over in the document (docs/
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import Any
 
 from pycrdt import Doc
@@ -105,6 +105,20 @@ class HostBridge:
         return self.model_ids.get(doc_id, doc_id)
 
 
+class _Taken:
+    """Note ids in use: those of notes from before the update (`before(id)`) and those added."""
+
+    def __init__(self, before: Callable[[Any], bool]):
+        self.before = before
+        self.added: set[str] = set()
+
+    def __contains__(self, ident: object) -> bool:
+        return ident in self.added or self.before(ident)
+
+    def add(self, ident: str) -> None:
+        self.added.add(ident)
+
+
 class _Judge:
     """One update's verdicts: accepted notes and votes (as the document should show them)."""
 
@@ -175,7 +189,9 @@ class _Judge:
         return kept
 
     def _inserted(self, before: list[Any], after: list[Any], inserted: list[Any]) -> list[Any]:
-        taken = set(map(itemgetter("id"), before))
+        new = Counter(e["id"] for e in inserted if isinstance(e, dict) and isinstance(e.get("id"), str))
+        held = self.bridge.view.ids
+        taken = _Taken(lambda ident: held[ident] > new[ident])  # held by a note from before
         judged: dict[int, Any] = {}
         for entry in inserted:
             note = self._added(entry, taken) if isinstance(entry, dict) else None
@@ -198,7 +214,7 @@ class _Judge:
             raise Refused(f"a note holds at most {MAX_NOTE} characters")
         return text
 
-    def _added(self, entry: dict[str, Any], taken: set[str]) -> dict[str, Any] | None:
+    def _added(self, entry: dict[str, Any], taken: set[str] | _Taken) -> dict[str, Any] | None:
         try:
             ident = entry.get("id")
             if not isinstance(ident, str) or not 0 < len(ident) <= 64 or ident in taken:

@@ -6,6 +6,7 @@ in place, so a shallow copy is a snapshot."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -22,6 +23,10 @@ class PlainView:
         self.shared = roots(doc)
         self._data: dict[str, Any] = {name: self.shared[name].to_py() for name in ROOTS}
         self._stale: set[str] = set()
+        self.ids: Counter[str] = Counter()
+        """How many notes carry each id (entries that are maps with a text id), kept with the
+        notes."""
+        self._count(self._data["notes"], 1)
         self.rereads = 0
         self.inserted: list[Any] = []
         """Notes inserted since `mark()`, the very entries `read()` shows."""
@@ -52,6 +57,9 @@ class PlainView:
         for name in self._stale:
             self._data[name] = self.shared[name].to_py()
             self.rereads += 1
+            if name == "notes":
+                self.ids = Counter()
+                self._count(self._data["notes"], 1)
         self._stale.clear()
         return {name: list(v) if isinstance(v, list) else dict(v) for name, v in self._data.items()}
 
@@ -71,6 +79,11 @@ class PlainView:
                     data[key] = plain(root[key])
         self._data[name] = data
 
+    def _count(self, entries: list[Any], step: int) -> None:
+        for entry in entries:
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                self.ids[entry["id"]] += step
+
     def _notes_changed(self, events: list[Any]) -> None:
         notes: list[Any] = list(self._data["notes"])
         root: Array = self.shared["notes"]
@@ -80,11 +93,13 @@ class PlainView:
                 if "retain" in step:
                     at += int(step["retain"])
                 elif "delete" in step:
+                    self._count(notes[at : at + int(step["delete"])], -1)
                     del notes[at : at + int(step["delete"])]
                     self.reshaped = True
                 elif "insert" in step:
                     items = [_entry(item) for item in step["insert"]]
                     notes[at:at] = items
+                    self._count(items, 1)
                     self.inserted += items
                     at += len(items)
         for event in events:
@@ -92,7 +107,9 @@ class PlainView:
             if not path:
                 continue
             index = int(path[0])
+            self._count(notes[index : index + 1], -1)
             notes[index] = _entry(root[index])
+            self._count(notes[index : index + 1], 1)
             self.reshaped = True
         if len(notes) != len(root):
             raise ValueError("the notes went out of step")

@@ -3,6 +3,7 @@ arriving as updates from another document."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from hypothesis import given, settings
@@ -80,3 +81,6 @@ def test_the_view_equals_a_full_read(
     copy["notes"].append("changed")
     assert view.read() == snapshot(doc), "a read is a copy"
     assert view.rereads == 0, "every event was followed, none needed a full read"
+    notes = snapshot(doc)["notes"]
+    ids = Counter(n["id"] for n in notes if isinstance(n, dict) and isinstance(n.get("id"), str))
+    assert +view.ids == ids, "the id counts follow the notes"
