@@ -10,13 +10,13 @@ import base64
 import datetime as dt
 import io
 import json
-import shutil
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from headless_chromium import needs_chromium, start_chromium
 from share_helpers import SCRIPT, hostile_project
 
 from personamap.interop.handbook import export_handbook
@@ -26,31 +26,15 @@ from personamap.model.layout.card_sections import initials
 from personamap.resources import sample_path
 from personamap.style import DARK, LIGHT
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-DRIVER = shutil.which("chromedriver")
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None or DRIVER is None,
-    reason="needs Debian's chromium and chromium-driver (scripts/setup.sh installs them)",
-)
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is in the test extras")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--hide-scrollbars",
-        "--disable-dev-shm-usage",
+    driver = start_chromium(
         # any host name resolves nowhere: a request would fail, and still be logged below
         "--host-resolver-rules=MAP * ~NOTFOUND",
-    ):
-        options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
-    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path=DRIVER))
+    )
     try:
         yield driver
     finally:
